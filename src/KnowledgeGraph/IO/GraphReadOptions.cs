@@ -1,0 +1,23 @@
+namespace KnowledgeGraph.IO;
+
+/// <summary>Options and limits of the graph readers.</summary>
+public sealed class GraphReadOptions
+{
+    /// <summary>The default options: <see cref="KnowledgeGraph.Schema.Default"/>, strict, default limits.</summary>
+    public static GraphReadOptions Default { get; } = new();
+
+    /// <summary>The schema to build against; <see cref="KnowledgeGraph.Schema.Default"/> when null.</summary>
+    public Schema? Schema { get; init; }
+
+    /// <summary>Build despite schema violations (see <see cref="GraphBuildOptions.Lenient"/>).</summary>
+    public bool Lenient { get; init; }
+
+    /// <summary>The name of the input used in error messages; the file name when reading a file, else <c>&lt;stream&gt;</c>.</summary>
+    public string? SourceName { get; init; }
+
+    /// <summary>The deepest nesting of JSON arrays and objects accepted: 64 by default.</summary>
+    public int MaxDepth { get; init; } = 64;
+
+    /// <summary>The longest string accepted, in characters: 16 Mi by default.</summary>
+    public int MaxStringLength { get; init; } = 16 * 1024 * 1024;
+}

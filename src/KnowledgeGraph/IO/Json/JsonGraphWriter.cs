@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace KnowledgeGraph.IO.Json;
+
+/// <summary>
+/// Writes the canonical JSON format (version 1): entities by id, relations by (source, type, target),
+/// keys in a fixed order, two-space indent, <c>\n</c> line ends, UTF-8 without BOM. The same graph
+/// always gives the same bytes.
+/// </summary>
+/// <threadsafety>Static and stateless; safe to call from many threads.</threadsafety>
+public static class JsonGraphWriter
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        IndentSize = 2,
+        IndentCharacter = ' ',
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = false,
+    };
+
+    /// <summary>Writes a graph to a stream.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="stream">The stream; left open.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    /// <exception cref="NotSupportedException">A property holds NaN or an infinity, which JSON cannot represent.</exception>
+    public static void Write(Graph graph, Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(stream);
+        using (var w = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WriteString("format", JsonGraphReader.FormatName);
+            w.WriteNumber("version", JsonGraphReader.Version);
+            w.WriteStartArray("documents");
+            foreach (var d in graph.Documents)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", d.Id);
+                w.WriteString("title", d.Title);
+                w.WriteString("text", d.Text);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("entities");
+            foreach (var e in graph.Entities)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", e.Id.Value);
+                w.WriteString("kind", e.Kind.Name);
+                w.WriteString("name", e.Name);
+                if (!e.Labels.IsEmpty)
+                {
+                    WriteStrings(w, "labels", e.Labels);
+                }
+
+                WriteStrings(w, "aliases", e.Aliases);
+                WriteProperties(w, "properties", e.Properties);
+                w.WriteEndObject();
+                if (w.BytesPending > 64 * 1024)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    w.Flush();
+                }
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("relations");
+            foreach (var r in graph.Relations)
+            {
+                w.WriteStartObject();
+                w.WriteString("source", r.Source.Value);
+                w.WriteString("type", r.Type.Name);
+                w.WriteString("target", r.Target.Value);
+                WriteProperties(w, "qualifiers", r.Qualifiers);
+                w.WriteStartArray("evidence");
+                foreach (var ev in r.Evidence)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("document", ev.Document);
+                    w.WriteNumber("start", ev.Start);
+                    w.WriteNumber("length", ev.Length);
+                    w.WriteString("text", ev.Text);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+                if (w.BytesPending > 64 * 1024)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    w.Flush();
+                }
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Writes a graph to a file atomically: a temporary file beside it, then a rename, so a failure leaves any previous file intact.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="path">The file's path.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public static void Write(Graph graph, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        AtomicFile.Write(path, s => Write(graph, s, cancellationToken));
+    }
+
+    /// <summary>Writes a graph to a stream on a worker thread.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="stream">The stream.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    /// <returns>A task that completes when written.</returns>
+    public static Task WriteAsync(Graph graph, Stream stream, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Write(graph, stream, cancellationToken), cancellationToken);
+
+    /// <summary>Writes a graph to a file atomically on a worker thread.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="path">The file's path.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    /// <returns>A task that completes when written.</returns>
+    public static Task WriteAsync(Graph graph, string path, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Write(graph, path, cancellationToken), cancellationToken);
+
+    /// <summary>The graph as canonical JSON text.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <returns>The JSON.</returns>
+    public static string ToJson(Graph graph)
+    {
+        using var ms = new MemoryStream();
+        Write(graph, ms);
+        return System.Text.Encoding.UTF8.GetString(ms.GetBuffer(), 0, (int)ms.Length);
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> items)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            w.WriteStringValue(item);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteProperties(Utf8JsonWriter w, string name, PropertyMap properties)
+    {
+        w.WriteStartObject(name);
+        foreach (var (key, value) in properties)
+        {
+            w.WritePropertyName(key);
+            WriteValue(w, value);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter w, PropertyValue value)
+    {
+        switch (value.Kind)
+        {
+            case PropertyValueKind.Null: w.WriteNullValue(); break;
+            case PropertyValueKind.Boolean: w.WriteBooleanValue(value.AsBoolean); break;
+            case PropertyValueKind.Integer: w.WriteNumberValue(value.AsInteger); break;
+            case PropertyValueKind.String: w.WriteStringValue(value.AsString); break;
+            case PropertyValueKind.Float:
+                double d = value.AsFloat;
+                if (!double.IsFinite(d))
+                {
+                    throw new NotSupportedException($"JSON cannot represent the property value {d.ToString(CultureInfo.InvariantCulture)}.");
+                }
+
+                string text = d.ToString("R", CultureInfo.InvariantCulture);
+                if (text.AsSpan().IndexOfAny(".eE") < 0)
+                {
+                    text += ".0";
+                }
+
+                w.WriteRawValue(text, skipInputValidation: true);
+                break;
+            default:
+                w.WriteStartArray();
+                foreach (var item in value.AsList)
+                {
+                    WriteValue(w, item);
+                }
+
+                w.WriteEndArray();
+                break;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Reflection;
+using KnowledgeGraph.IO;
+using KnowledgeGraph.IO.Json;
+
+namespace KnowledgeGraph;
+
+public sealed partial class Graph
+{
+    private const string SeedArticleResource = "KnowledgeGraph.Seeds.nato-brussels-munich.txt";
+    private const string SeedGraphResource = "KnowledgeGraph.Seeds.nato-brussels-munich.kg.json";
+    private static readonly Lazy<Graph> Seed = new(ReadSeed, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The id of the seed article's document.</summary>
+    public const string SeedDocumentId = "seed:nato-brussels-munich";
+
+    /// <summary>
+    /// The seed graph embedded in the library: the curated annotation of the article
+    /// "With trust in US wavering, NATO allies meet in Brussels and Munich to forge new ties",
+    /// every relation with the sentence that states it. Loading checks each evidence span
+    /// against the embedded article text. The same instance is returned every time.
+    /// </summary>
+    /// <returns>The seed graph.</returns>
+    /// <example><code>
+    /// Graph g = Graph.LoadSeed();
+    /// Console.WriteLine(g); // Graph with … entities and … relations
+    /// </code></example>
+    public static Graph LoadSeed() => Seed.Value;
+
+    /// <summary>The seed article's text exactly as embedded.</summary>
+    /// <returns>The text.</returns>
+    public static string SeedArticle()
+    {
+        using var stream = OpenResource(SeedArticleResource);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Loads a graph from a canonical JSON file.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="cancellationToken">Stops the load.</param>
+    /// <returns>The graph.</returns>
+    /// <exception cref="GraphFormatException">The file is not a valid graph.</exception>
+    /// <exception cref="SchemaViolationException">The graph breaks its schema.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static Graph Load(string path, CancellationToken cancellationToken = default) =>
+        JsonGraphReader.Read(path, null, cancellationToken);
+
+    /// <summary>Loads a graph from a canonical JSON stream.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="options">Reader options.</param>
+    /// <param name="cancellationToken">Stops the load.</param>
+    /// <returns>The graph.</returns>
+    /// <exception cref="GraphFormatException">The input is not a valid graph.</exception>
+    /// <exception cref="SchemaViolationException">The graph breaks its schema.</exception>
+    public static Graph Load(Stream stream, GraphReadOptions? options = null, CancellationToken cancellationToken = default) =>
+        JsonGraphReader.Read(stream, options, cancellationToken);
+
+    /// <summary>Loads a graph from a canonical JSON file on a worker thread.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="cancellationToken">Stops the load.</param>
+    /// <returns>The graph.</returns>
+    public static Task<Graph> LoadAsync(string path, CancellationToken cancellationToken = default) =>
+        JsonGraphReader.ReadAsync(path, null, cancellationToken);
+
+    /// <summary>Saves the graph as canonical JSON, atomically (a temporary file, then a rename).</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="cancellationToken">Stops the save.</param>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public void Save(string path, CancellationToken cancellationToken = default) =>
+        JsonGraphWriter.Write(this, path, cancellationToken);
+
+    /// <summary>Saves the graph as canonical JSON to a stream.</summary>
+    /// <param name="stream">The stream; left open.</param>
+    /// <param name="cancellationToken">Stops the save.</param>
+    public void Save(Stream stream, CancellationToken cancellationToken = default) =>
+        JsonGraphWriter.Write(this, stream, cancellationToken);
+
+    /// <summary>Saves the graph as canonical JSON on a worker thread.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="cancellationToken">Stops the save.</param>
+    /// <returns>A task that completes when saved.</returns>
+    public Task SaveAsync(string path, CancellationToken cancellationToken = default) =>
+        JsonGraphWriter.WriteAsync(this, path, cancellationToken);
+
+    /// <summary>The graph as canonical JSON text.</summary>
+    /// <returns>The JSON.</returns>
+    public string ToJson() => JsonGraphWriter.ToJson(this);
+
+    private static Graph ReadSeed()
+    {
+        string article = SeedArticle();
+        using var stream = OpenResource(SeedGraphResource);
+        var graph = JsonGraphReader.Read(stream, new GraphReadOptions { SourceName = "nato-brussels-munich.kg.json" });
+        var document = graph.Documents.SingleOrDefault(d => d.Id == SeedDocumentId);
+        if (document is null || document.Text != article)
+        {
+            throw new GraphFormatException(
+                "Seed annotation does not match the seed article",
+                new SourceLocation("nato-brussels-munich.kg.json", 0, 0, "$.documents"),
+                document is null ? "no document " + SeedDocumentId : "a different text",
+                "the text of nato-brussels-munich.txt");
+        }
+
+        return graph;
+    }
+
+    private static Stream OpenResource(string name) =>
+        typeof(Graph).Assembly.GetManifestResourceStream(name)
+        ?? throw new InvalidOperationException($"The resource '{name}' is missing from {typeof(Graph).Assembly.GetName().Name}.");
+}

@@ -1,0 +1,82 @@
+namespace KnowledgeGraph.Storage;
+
+/// <summary>
+/// The adjacency of an immutable graph as compressed sparse rows of ints, in both directions.
+/// Edges are numbered in (source, type, target) order, so the out-row of node <c>v</c> is the
+/// edge range <c>OutOffsets[v] .. OutOffsets[v+1]</c> and <c>EdgeTarget[e]</c> is its target.
+/// The in-rows list, per target, the sources and edge numbers of its in-edges.
+/// </summary>
+internal sealed class GraphTopology
+{
+    public GraphTopology(int nodeCount, int[] edgeSource, int[] edgeType, int[] edgeTarget, int typeCount)
+    {
+        NodeCount = nodeCount;
+        EdgeSource = edgeSource;
+        EdgeType = edgeType;
+        EdgeTarget = edgeTarget;
+        TypeCount = typeCount;
+        int m = edgeSource.Length;
+
+        OutOffsets = new int[nodeCount + 1];
+        for (int e = 0; e < m; e++)
+        {
+            OutOffsets[edgeSource[e] + 1]++;
+        }
+
+        for (int v = 0; v < nodeCount; v++)
+        {
+            OutOffsets[v + 1] += OutOffsets[v];
+        }
+
+        InOffsets = new int[nodeCount + 1];
+        for (int e = 0; e < m; e++)
+        {
+            InOffsets[edgeTarget[e] + 1]++;
+        }
+
+        for (int v = 0; v < nodeCount; v++)
+        {
+            InOffsets[v + 1] += InOffsets[v];
+        }
+
+        InSources = new int[m];
+        InEdges = new int[m];
+        var next = new int[nodeCount];
+        Array.Copy(InOffsets, next, nodeCount);
+        for (int e = 0; e < m; e++)
+        {
+            int slot = next[edgeTarget[e]]++;
+            InSources[slot] = edgeSource[e];
+            InEdges[slot] = e;
+        }
+    }
+
+    public int NodeCount { get; }
+
+    public int EdgeCount => EdgeSource.Length;
+
+    public int TypeCount { get; }
+
+    /// <summary>Source node of each edge (edges sorted by source).</summary>
+    public int[] EdgeSource { get; }
+
+    /// <summary>Type code of each edge.</summary>
+    public int[] EdgeType { get; }
+
+    /// <summary>Target node of each edge; also the out-rows' column array.</summary>
+    public int[] EdgeTarget { get; }
+
+    public int[] OutOffsets { get; }
+
+    public int[] InOffsets { get; }
+
+    /// <summary>Source of each in-edge, grouped by target.</summary>
+    public int[] InSources { get; }
+
+    /// <summary>Edge number of each in-edge, grouped by target.</summary>
+    public int[] InEdges { get; }
+
+    public int OutDegree(int v) => OutOffsets[v + 1] - OutOffsets[v];
+
+    public int InDegree(int v) => InOffsets[v + 1] - InOffsets[v];
+}
