@@ -1,0 +1,112 @@
+using System.Globalization;
+
+namespace KnowledgeGraph.Cli;
+
+/// <summary>A command-line error: bad option, missing value, wrong number of arguments.</summary>
+internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>The parsed command line of <c>kg</c>.</summary>
+internal sealed class Arguments
+{
+    public string? Command { get; private set; }
+
+    public List<string> Positional { get; } = [];
+
+    public string? GraphFile { get; private set; }
+
+    public bool Help { get; private set; }
+
+    public List<string> Types { get; } = [];
+
+    public int? Hops { get; private set; }
+
+    public Direction? Direction { get; private set; }
+
+    public string? Format { get; private set; }
+
+    public string? Output { get; private set; }
+
+    public static Arguments Parse(string[] args)
+    {
+        var a = new Arguments();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string arg = args[i];
+            string Value()
+            {
+                if (i + 1 >= args.Length)
+                {
+                    throw new UsageException($"option '{arg}' needs a value");
+                }
+
+                return args[++i];
+            }
+
+            switch (arg)
+            {
+                case "-h" or "--help" or "help" when a.Command is null || arg != "help":
+                    a.Help = true;
+                    break;
+                case "--graph" or "-g":
+                    a.GraphFile = Value();
+                    break;
+                case "--type" or "-t":
+                    a.Types.AddRange(Value().Split([',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    break;
+                case "--hops" or "-k":
+                    string hops = Value();
+                    if (!int.TryParse(hops, NumberStyles.None, CultureInfo.InvariantCulture, out int k) || k < 1 || k > 100)
+                    {
+                        throw new UsageException($"--hops expects a whole number from 1 to 100; found '{hops}'");
+                    }
+
+                    a.Hops = k;
+                    break;
+                case "--direction" or "-d":
+                    string d = Value();
+                    a.Direction = d.ToLowerInvariant() switch
+                    {
+                        "in" => KnowledgeGraph.Direction.In,
+                        "out" => KnowledgeGraph.Direction.Out,
+                        "both" => KnowledgeGraph.Direction.Both,
+                        _ => throw new UsageException($"--direction expects in, out or both; found '{d}'"),
+                    };
+                    break;
+                case "--format" or "-f":
+                    a.Format = Value();
+                    break;
+                case "--output" or "-o":
+                    a.Output = Value();
+                    break;
+                default:
+                    if (arg.StartsWith('-') && arg.Length > 1)
+                    {
+                        throw new UsageException($"unknown option '{arg}'");
+                    }
+
+                    if (a.Command is null)
+                    {
+                        a.Command = arg;
+                    }
+                    else
+                    {
+                        a.Positional.Add(arg);
+                    }
+
+                    break;
+            }
+        }
+
+        return a;
+    }
+
+    public void ExpectPositional(int count, string usage)
+    {
+        if (Positional.Count != count)
+        {
+            throw new UsageException(Positional.Count < count
+                ? $"'{Command}' needs {count} argument{(count == 1 ? string.Empty : "s")}: kg {usage}"
+                : $"unexpected argument '{Positional[count]}'; usage: kg {usage}");
+        }
+    }
+}

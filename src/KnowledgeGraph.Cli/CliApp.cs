@@ -1,0 +1,245 @@
+using System.Globalization;
+using System.Text;
+using KnowledgeGraph.IO.Json;
+
+namespace KnowledgeGraph.Cli;
+
+/// <summary>The <c>kg</c> command: explore a graph (the embedded seed graph by default) from the shell.</summary>
+internal static class CliApp
+{
+    public const int Ok = 0;
+    public const int Failure = 1;
+    public const int Usage = 2;
+
+    private const string HelpText = """
+        kg — explore a knowledge graph (the embedded seed graph unless --graph FILE is given)
+
+        Usage: kg [--graph FILE] <command> [options]
+
+        Commands:
+          stats                               counts of entities by kind and relations by type
+          entity NAME                         an entity, its relations and their evidence
+          neighbors NAME [--type T]... [--hops K] [--direction in|out|both]
+                                              entities within K relations (default 1, both directions)
+          path FROM TO [--direction in|out|both]
+                                              a shortest path and the evidence of each step
+          export --format json [-o FILE]      write the graph (standard output without -o)
+
+        NAME is an id, a name or an alias, in any case: "Mark Rutte", "Mr. Rutte", "rutte".
+        Exit codes: 0 success, 1 not found or unreadable input, 2 bad command line.
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        Arguments parsed;
+        try
+        {
+            parsed = Arguments.Parse(args);
+        }
+        catch (UsageException ex)
+        {
+            stderr.Write("kg: " + ex.Message + "\nRun 'kg --help' for usage.\n");
+            return Usage;
+        }
+
+        if (parsed.Help || parsed.Command is null)
+        {
+            (parsed.Help ? stdout : stderr).Write(HelpText.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
+            return parsed.Help ? Ok : Usage;
+        }
+
+        try
+        {
+            var graph = parsed.GraphFile is null ? Graph.LoadSeed() : JsonGraphReader.Read(parsed.GraphFile);
+            return parsed.Command switch
+            {
+                "stats" => Stats(graph, parsed, stdout),
+                "entity" => ShowEntity(graph, parsed, stdout),
+                "neighbors" or "neighbours" => Neighbors(graph, parsed, stdout),
+                "path" => ShowPath(graph, parsed, stdout),
+                "export" => Export(graph, parsed, stdout),
+                _ => throw new UsageException($"unknown command '{parsed.Command}'; expected stats, entity, neighbors, path or export"),
+            };
+        }
+        catch (UsageException ex)
+        {
+            stderr.Write("kg: " + ex.Message + "\nRun 'kg --help' for usage.\n");
+            return Usage;
+        }
+        catch (KeyNotFoundException ex)
+        {
+            stderr.Write("kg: " + ex.Message + "\n");
+            return Failure;
+        }
+        catch (Exception ex) when (ex is GraphFormatException or SchemaViolationException or IOException or UnauthorizedAccessException)
+        {
+            string what = parsed.GraphFile is null ? string.Empty : $"cannot load '{parsed.GraphFile}': ";
+            stderr.Write("kg: " + what + ex.Message + "\n");
+            return Failure;
+        }
+    }
+
+    private static int Stats(Graph graph, Arguments a, TextWriter o)
+    {
+        a.ExpectPositional(0, "stats");
+        var sb = new StringBuilder();
+        sb.Append(graph).Append('\n');
+        sb.Append('\n').Append("Entities by kind").Append('\n');
+        int width = Math.Max(graph.Kinds.Select(k => k.Name.Length).DefaultIfEmpty(0).Max(), graph.RelationTypes.Select(t => t.Name.Length).DefaultIfEmpty(0).Max()) + 2;
+        foreach (var kind in graph.Kinds)
+        {
+            sb.Append("  ").Append(kind.Name.PadRight(width)).Append(Num(graph.EntitiesOfKind(kind).Length).PadLeft(6)).Append('\n');
+        }
+
+        sb.Append('\n').Append("Relations by type").Append('\n');
+        foreach (var type in graph.RelationTypes)
+        {
+            sb.Append("  ").Append(type.Name.PadRight(width)).Append(Num(graph.RelationsOfType(type).Count).PadLeft(6)).Append('\n');
+        }
+
+        o.Write(sb.ToString());
+        return Ok;
+    }
+
+    private static int ShowEntity(Graph graph, Arguments a, TextWriter o)
+    {
+        a.ExpectPositional(1, "entity NAME");
+        var entity = graph.Resolve(a.Positional[0]);
+        var sb = new StringBuilder();
+        sb.Append(entity.Name).Append(" (").Append(entity.Kind.Name).Append(", ").Append(entity.Id.Value).Append(")\n");
+        if (!entity.Labels.IsEmpty)
+        {
+            sb.Append("  labels: ").Append(string.Join(", ", entity.Labels)).Append('\n');
+        }
+
+        if (!entity.Aliases.IsEmpty)
+        {
+            sb.Append("  aliases: ").Append(string.Join(", ", entity.Aliases)).Append('\n');
+        }
+
+        foreach (var (key, value) in entity.Properties)
+        {
+            sb.Append("  ").Append(key).Append(": ").Append(value.ToString()).Append('\n');
+        }
+
+        var outgoing = graph.RelationsOf(entity.Id, Direction.Out);
+        var incoming = graph.RelationsOf(entity.Id, Direction.In);
+        sb.Append('\n').Append("Outgoing relations (").Append(Num(outgoing.Count)).Append(")\n");
+        foreach (var r in outgoing)
+        {
+            AppendRelation(sb, graph, r, forward: true);
+        }
+
+        sb.Append('\n').Append("Incoming relations (").Append(Num(incoming.Count)).Append(")\n");
+        foreach (var r in incoming)
+        {
+            AppendRelation(sb, graph, r, forward: false);
+        }
+
+        o.Write(sb.ToString());
+        return Ok;
+    }
+
+    private static int Neighbors(Graph graph, Arguments a, TextWriter o)
+    {
+        a.ExpectPositional(1, "neighbors NAME");
+        var entity = graph.Resolve(a.Positional[0]);
+        int hops = a.Hops ?? 1;
+        var direction = a.Direction ?? Direction.Both;
+        var types = a.Types.Select(t => new RelationType(t)).ToArray();
+        var unknown = types.Where(t => !graph.RelationTypes.Contains(t)).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new UsageException($"unknown relation type '{unknown[0]}'; expected one of {string.Join(", ", graph.RelationTypes)}");
+        }
+
+        var reached = graph.Neighborhood(entity.Id, hops, direction, types).Where(r => r.Distance > 0).ToList();
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"Neighbours of {entity.Name} within {hops} {(hops == 1 ? "hop" : "hops")} ({DirectionText(direction)}, {(types.Length == 0 ? "all types" : string.Join("|", types))}): {reached.Count}\n");
+        foreach (var r in reached)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"  {r.Distance}  {r.Entity.Name} ({r.Entity.Kind}, {r.Entity.Id})\n");
+        }
+
+        o.Write(sb.ToString());
+        return Ok;
+    }
+
+    private static int ShowPath(Graph graph, Arguments a, TextWriter o)
+    {
+        a.ExpectPositional(2, "path FROM TO");
+        var from = graph.Resolve(a.Positional[0]);
+        var to = graph.Resolve(a.Positional[1]);
+        var direction = a.Direction ?? Direction.Both;
+        var path = graph.ShortestPath(from.Id, to.Id, direction);
+        if (path is null)
+        {
+            throw new KeyNotFoundException($"No path from {from.Name} to {to.Name} ({DirectionText(direction)}).");
+        }
+
+        var sb = new StringBuilder();
+        sb.Append(path).Append('\n');
+        sb.Append(CultureInfo.InvariantCulture, $"Length {path.Length}\n");
+        for (int i = 0; i < path.Steps.Length; i++)
+        {
+            var step = path.Steps[i];
+            var r = step.Relation;
+            sb.Append(CultureInfo.InvariantCulture, $"\n{i + 1}. {graph[r.Source].Name} -[{r.Type}]-> {graph[r.Target].Name}{(step.Forward ? string.Empty : " (followed backwards)")}\n");
+            foreach (var ev in r.Evidence)
+            {
+                sb.Append("   “").Append(ev.Text).Append("”\n");
+            }
+        }
+
+        o.Write(sb.ToString());
+        return Ok;
+    }
+
+    private static int Export(Graph graph, Arguments a, TextWriter o)
+    {
+        a.ExpectPositional(0, "export");
+        string format = a.Format ?? "json";
+        if (format != "json")
+        {
+            throw new UsageException($"unknown format '{format}'; expected json");
+        }
+
+        if (a.Output is null)
+        {
+            o.Write(graph.ToJson());
+        }
+        else
+        {
+            graph.Save(a.Output);
+        }
+
+        return Ok;
+    }
+
+    private static void AppendRelation(StringBuilder sb, Graph graph, Relation r, bool forward)
+    {
+        var other = graph[forward ? r.Target : r.Source];
+        sb.Append(forward ? "  -[" : "  <-[").Append(r.Type.Name).Append(forward ? "]-> " : "]- ");
+        sb.Append(other.Name).Append(" (").Append(other.Id.Value).Append(')');
+        if (!r.Qualifiers.IsEmpty)
+        {
+            sb.Append("  ").Append(r.Qualifiers.ToString());
+        }
+
+        sb.Append('\n');
+        foreach (var ev in r.Evidence)
+        {
+            sb.Append("      “").Append(ev.Text).Append("”\n");
+        }
+    }
+
+    private static string DirectionText(Direction d) => d switch
+    {
+        Direction.Out => "outgoing",
+        Direction.In => "incoming",
+        _ => "both directions",
+    };
+
+    private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
+}

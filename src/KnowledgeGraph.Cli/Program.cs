@@ -1,0 +1,3 @@
+using KnowledgeGraph.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
