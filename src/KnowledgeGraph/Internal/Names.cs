@@ -25,8 +25,8 @@ internal static class Names
     }
 
     /// <summary>
-    /// The look-up key of a name: letters and digits lower-cased (invariant), apostrophes dropped,
-    /// every other run of punctuation or space one space, trimmed. "Mr. Rutte" → "mr rutte".
+    /// The look-up key of a name: letters and digits lower-cased (invariant), apostrophes and
+    /// dots dropped, every other run of punctuation or space one space, trimmed. "Mr. Rutte" → "mr rutte", "U.S." → "us".
     /// </summary>
     public static string Normalize(string text)
     {
@@ -50,9 +50,9 @@ internal static class Names
                 pendingSpace = false;
                 sb.Append(char.ToLowerInvariant(c));
             }
-            else if (c is '\'' or '\u2019' or '\u2018')
+            else if (c is '\'' or '\u2019' or '\u2018' or '.')
             {
-                // "Trump's" and "Trumps" look the same.
+                // "Trump's" and "Trumps" look the same, and so do "U.S." and "US".
             }
             else
             {

@@ -8,6 +8,7 @@ public sealed partial class Graph
     {
         "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "president", "rep", "sen", "senator", "sir",
         "gen", "general", "secretary", "minister", "prime", "chancellor", "the", "defense", "defence", "state",
+        "of", "us", "representative", "undersecretary", "deputy", "vice", "foreign", "madam", "lord", "lady",
     };
 
     /// <summary>
@@ -40,27 +41,42 @@ public sealed partial class Graph
             return [];
         }
 
-        if (rest.Length < words.Length && index.TryGetValue(string.Join(' ', rest), out var stripped))
+        string restKey = string.Join(' ', rest);
+        if (rest.Length < words.Length && index.TryGetValue(restKey, out var stripped))
         {
             return [.. stripped.Select(i => _entities[i])];
         }
 
-        if (rest.Length == 1)
+        // A surname or the last words of a name: "Ocasio-Cortez" finds "Alexandria Ocasio-Cortez".
+        var found = SuffixMatches(index, restKey);
+        if (found.Count == 0 && restKey.EndsWith('s'))
         {
-            string last = rest[0];
-            var found = new SortedSet<int>();
-            foreach (var (name, ids) in index)
-            {
-                if (name.EndsWith(" " + last, StringComparison.Ordinal))
-                {
-                    found.UnionWith(ids);
-                }
-            }
+            // A plural: "9/11 attacks" finds "the 9/11 attack".
+            string singular = restKey[..^1];
+            found = index.TryGetValue(singular, out var exactSingular) ? [.. exactSingular] : SuffixMatches(index, singular);
+        }
 
+        if (found.Count > 0)
+        {
             return [.. found.Select(i => _entities[i])];
         }
 
         return [];
+    }
+
+    private static SortedSet<int> SuffixMatches(Dictionary<string, int[]> index, string suffix)
+    {
+        var found = new SortedSet<int>();
+        string spaced = " " + suffix;
+        foreach (var (name, ids) in index)
+        {
+            if (name.EndsWith(spaced, StringComparison.Ordinal))
+            {
+                found.UnionWith(ids);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>

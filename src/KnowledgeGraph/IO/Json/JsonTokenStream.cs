@@ -26,6 +26,7 @@ internal sealed class JsonTokenStream : IDisposable
     // Line and column at _start (1-based; column counts characters).
     private int _line = 1;
     private int _column = 1;
+    private long _byteInLine;
 
     public JsonTokenStream(Stream stream, string source, int maxDepth, CancellationToken cancellationToken)
     {
@@ -110,11 +111,6 @@ internal sealed class JsonTokenStream : IDisposable
 
         if (!ok)
         {
-            if (_final && reader.BytesConsumed == 0 && reader.TokenType == JsonTokenType.None && span.Trim(" \t\r\n"u8).Length == 0 && _state.Equals(default(JsonReaderState)))
-            {
-                return false;
-            }
-
             return false;
         }
 
@@ -177,8 +173,12 @@ internal sealed class JsonTokenStream : IDisposable
             {
                 _line++;
                 _column = 1;
+                _byteInLine = 0;
+                continue;
             }
-            else if ((b & 0xC0) != 0x80)
+
+            _byteInLine++;
+            if ((b & 0xC0) != 0x80)
             {
                 _column++;
             }
@@ -214,27 +214,41 @@ internal sealed class JsonTokenStream : IDisposable
 
     private GraphFormatException SyntaxError(ReadOnlySpan<byte> span, JsonException ex)
     {
-        // The reader's position is relative to the start of this span: translate it to the whole input.
+        // The reader state carries over between blocks, so the exception's 0-based line and byte position
+        // count from the start of the input; translate them to a 1-based line and a character column.
+        long exLine = (ex.LineNumber ?? 0) + 1;
+        long exByte = ex.BytePositionInLine ?? 0;
         int line = _line;
         int column = _column;
-        long exLine = ex.LineNumber ?? 0;
-        long exByte = ex.BytePositionInLine ?? 0;
         int offset = 0;
-        for (long l = 0; l < exLine && offset < span.Length; offset++)
+        if (exLine == _line)
         {
-            if (span[offset] == (byte)'\n')
+            long skip = Math.Max(0, exByte - _byteInLine);
+            for (long b = 0; b < skip && offset < span.Length; b++, offset++)
             {
-                l++;
-                line++;
-                column = 1;
+                if ((span[offset] & 0xC0) != 0x80)
+                {
+                    column++;
+                }
             }
         }
-
-        for (long b = 0; b < exByte && offset < span.Length; b++, offset++)
+        else
         {
-            if ((span[offset] & 0xC0) != 0x80)
+            while (line < exLine && offset < span.Length)
             {
-                column++;
+                if (span[offset++] == (byte)'\n')
+                {
+                    line++;
+                }
+            }
+
+            column = 1;
+            for (long b = 0; b < exByte && offset < span.Length; b++, offset++)
+            {
+                if ((span[offset] & 0xC0) != 0x80)
+                {
+                    column++;
+                }
             }
         }
 

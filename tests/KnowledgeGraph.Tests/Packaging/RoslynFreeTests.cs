@@ -1,0 +1,105 @@
+using System.Reflection;
+using System.Text.Json;
+using KnowledgeGraph.Tests.Seed;
+
+namespace KnowledgeGraph.Tests.Packaging;
+
+/// <summary>The shipped library and everything it pulls in carry no Roslyn assembly, analyzer or source generator.</summary>
+public class RoslynFreeTests
+{
+    private static readonly string[] Shipped = ["KnowledgeGraph"];
+
+    public static TheoryData<string> ShippedProjects() => new(Shipped);
+
+    [Theory]
+    [MemberData(nameof(ShippedProjects))]
+    public void ShippedDependencyClosure_HasNoRoslynAndNoAnalyzers(string project)
+    {
+        string assets = Path.Combine(RepoRoot.Path, "src", project, "obj", "project.assets.json");
+        Assert.True(File.Exists(assets), $"{assets} is missing: restore the solution first");
+        using var doc = JsonDocument.Parse(File.ReadAllText(assets));
+        var root = doc.RootElement;
+        var framework = root.GetProperty("project").GetProperty("frameworks").EnumerateObject().Single();
+        var targets = root.GetProperty("targets").GetProperty(framework.Name);
+        var libraries = root.GetProperty("libraries");
+
+        // Direct package dependencies that flow to consumers (build-only ones are marked suppressParent=All).
+        var pending = new Stack<string>();
+        var buildOnly = new List<string>();
+        foreach (var dep in framework.Value.GetProperty("dependencies").EnumerateObject())
+        {
+            bool suppressed = dep.Value.TryGetProperty("suppressParent", out var sp) && sp.GetString() == "All";
+            if (suppressed)
+            {
+                buildOnly.Add(dep.Name);
+            }
+            else
+            {
+                pending.Push(dep.Name);
+            }
+        }
+
+        // The only build-time package is the SDK's own trimming/AOT tooling that IsAotCompatible brings; it is never shipped.
+        Assert.Equal(["Microsoft.NET.ILLink.Tasks"], buildOnly);
+
+        var closure = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (pending.Count > 0)
+        {
+            string name = pending.Pop();
+            var key = targets.EnumerateObject().Single(t => t.Name.StartsWith(name + "/", StringComparison.OrdinalIgnoreCase)).Name;
+            if (!closure.Add(key))
+            {
+                continue;
+            }
+
+            if (targets.GetProperty(key).TryGetProperty("dependencies", out var deps))
+            {
+                foreach (var d in deps.EnumerateObject())
+                {
+                    pending.Push(d.Name);
+                }
+            }
+        }
+
+        Assert.Contains(closure, l => l.StartsWith("QuikGraph/", StringComparison.Ordinal));
+        var offenders = new List<string>();
+        foreach (string lib in closure)
+        {
+            if (lib.StartsWith("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase))
+            {
+                offenders.Add(lib);
+            }
+
+            foreach (var f in libraries.GetProperty(lib).GetProperty("files").EnumerateArray())
+            {
+                string file = f.GetString() ?? string.Empty;
+                if (file.StartsWith("analyzers/", StringComparison.OrdinalIgnoreCase) || file.Contains("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase))
+                {
+                    offenders.Add(lib + ": " + file);
+                }
+            }
+        }
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void LibraryAssembly_ReferencesNoRoslynAndNoCodeGeneration()
+    {
+        var assembly = typeof(Graph).Assembly;
+        var references = assembly.GetReferencedAssemblies().Select(a => a.Name ?? string.Empty).ToArray();
+        Assert.Contains("QuikGraph", references);
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, r => r.StartsWith("System.Reflection.Emit", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, r => r.Contains("Scripting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void QuikGraph_ClosureIsClean()
+    {
+        var quik = typeof(QuikGraph.IEdge<>).Assembly;
+        Assert.DoesNotContain(quik.GetReferencedAssemblies(), a => (a.Name ?? string.Empty).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+        Assert.Equal("QuikGraph", quik.GetName().Name);
+        Assert.NotNull(Assembly.GetAssembly(typeof(Graph)));
+    }
+}
