@@ -15,9 +15,11 @@ public static class JsonGraphWriter
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
+#if NET9_0_OR_GREATER
         IndentSize = 2,
         IndentCharacter = ' ',
         NewLine = "\n",
+#endif
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         SkipValidation = false,
     };
@@ -31,6 +33,14 @@ public static class JsonGraphWriter
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(stream);
+#if !NET9_0_OR_GREATER
+        // Before .NET 9 the writer ends lines with Environment.NewLine; the canonical form wants '\n'.
+        // A raw '\r' never occurs in the output otherwise (strings escape it), so dropping it is exact.
+        if (Environment.NewLine != "\n")
+        {
+            stream = new CarriageReturnDroppingStream(stream);
+        }
+#endif
         using (var w = new Utf8JsonWriter(stream, WriterOptions))
         {
             w.WriteStartObject();
@@ -199,4 +209,53 @@ public static class JsonGraphWriter
                 break;
         }
     }
+
+#if !NET9_0_OR_GREATER
+    private sealed class CarriageReturnDroppingStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            while (!buffer.IsEmpty)
+            {
+                int cr = buffer.IndexOf((byte)'\r');
+                if (cr < 0)
+                {
+                    inner.Write(buffer);
+                    return;
+                }
+
+                inner.Write(buffer[..cr]);
+                buffer = buffer[(cr + 1)..];
+            }
+        }
+
+        public override void WriteByte(byte value)
+        {
+            if (value != (byte)'\r')
+            {
+                inner.WriteByte(value);
+            }
+        }
+    }
+#endif
 }
