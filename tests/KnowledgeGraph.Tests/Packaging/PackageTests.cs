@@ -10,7 +10,8 @@ namespace KnowledgeGraph.Tests.Packaging;
 /// Packs the library as a user would get it and consumes it from a project outside the solution
 /// that restores <c>KnowledgeGraph</c> from a local folder only, running the README's C# example.
 /// </summary>
-public sealed class PackageTests : IClassFixture<PackageTests.PackedLibrary>
+[Collection(PackedLibraryCollection.Name)]
+public sealed class PackageTests
 {
     private readonly PackedLibrary _packed;
 
@@ -97,90 +98,105 @@ public sealed class PackageTests : IClassFixture<PackageTests.PackedLibrary>
         string restored = Path.Combine(_packed.Root, "nuget-cache", "knowledgegraph", _packed.Version);
         Assert.True(Directory.Exists(restored), "KnowledgeGraph was not restored from the local folder");
     }
+}
 
-    /// <summary>Packs the library once for the test class into a temporary folder.</summary>
-    public sealed class PackedLibrary : IDisposable
+/// <summary>The tests that need the packed library share one pack.</summary>
+[CollectionDefinition(Name)]
+public sealed class PackedLibraryCollection : ICollectionFixture<PackedLibrary>
+{
+    public const string Name = "Packed library";
+}
+
+/// <summary>Packs the library once into a temporary folder for the tests that consume it as a package.</summary>
+public sealed class PackedLibrary : IDisposable
+{
+    public PackedLibrary()
     {
-        public PackedLibrary()
+        Root = Directory.CreateTempSubdirectory("kg-pack").FullName;
+        Folder = Path.Combine(Root, "packages");
+        var (code, output) = Dotnet(RepoRoot.Path, "pack", Path.Combine("src", "KnowledgeGraph", "KnowledgeGraph.csproj"), "-c", "Release", "-o", Folder, "-p:ContinuousIntegrationBuild=true");
+        if (code != 0)
         {
-            Root = Directory.CreateTempSubdirectory("kg-pack").FullName;
-            Folder = Path.Combine(Root, "packages");
-            var (code, output) = Dotnet(RepoRoot.Path, "pack", Path.Combine("src", "KnowledgeGraph", "KnowledgeGraph.csproj"), "-c", "Release", "-o", Folder, "-p:ContinuousIntegrationBuild=true");
-            if (code != 0)
-            {
-                throw new InvalidOperationException("dotnet pack failed:\n" + output);
-            }
-
-            Package = Directory.GetFiles(Folder, "KnowledgeGraph.*.nupkg").Single(p => !p.EndsWith(".snupkg", StringComparison.Ordinal));
-            Version = Path.GetFileNameWithoutExtension(Package)["KnowledgeGraph.".Length..];
+            throw new InvalidOperationException("dotnet pack failed:\n" + output);
         }
 
-        public string Root { get; }
+        Package = Directory.GetFiles(Folder, "KnowledgeGraph.*.nupkg").Single(p => !p.EndsWith(".snupkg", StringComparison.Ordinal));
+        Version = Path.GetFileNameWithoutExtension(Package)["KnowledgeGraph.".Length..];
+    }
 
-        public string Folder { get; }
+    public string Root { get; }
 
-        public string Package { get; }
+    public string Folder { get; }
 
-        public string Version { get; }
+    public string Package { get; }
 
-        public static (int Code, string Output) Dotnet(string workingDirectory, params string[] args)
+    public string Version { get; }
+
+    public static (int Code, string Output) Dotnet(string workingDirectory, params string[] args) =>
+        Dotnet(workingDirectory, new Dictionary<string, string>(), args);
+
+    public static (int Code, string Output) Dotnet(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
         {
-            var psi = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var a in args)
-            {
-                psi.ArgumentList.Add(a);
-            }
-
-            psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            psi.Environment["DOTNET_NOLOGO"] = "1";
-            psi.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-            string? root = FindRoot(workingDirectory);
-            if (root is not null)
-            {
-                psi.Environment["NUGET_PACKAGES"] = Path.Combine(root, "nuget-cache");
-            }
-
-            using var process = Process.Start(psi)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-            {
-                process.Kill(entireProcessTree: true);
-                return (-1, "timed out\n" + stdout.Result + stderr.Result);
-            }
-
-            return (process.ExitCode, stdout.Result + stderr.Result);
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
         }
 
-        public void Dispose()
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        psi.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        string? root = FindRoot(workingDirectory);
+        if (root is not null)
         {
-            try
+            psi.Environment["NUGET_PACKAGES"] = Path.Combine(root, "nuget-cache");
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            psi.Environment[key] = value;
+        }
+
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, "timed out\n" + stdout.Result + stderr.Result);
+        }
+
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static string? FindRoot(string dir)
+    {
+        string temp = Path.GetTempPath();
+        for (var d = new DirectoryInfo(dir); d is not null; d = d.Parent)
+        {
+            if (d.Name.StartsWith("kg-pack", StringComparison.Ordinal) && d.FullName.StartsWith(temp, StringComparison.Ordinal))
             {
-                Directory.Delete(Root, recursive: true);
-            }
-            catch (IOException)
-            {
+                return d.FullName;
             }
         }
 
-        private static string? FindRoot(string dir)
-        {
-            string temp = Path.GetTempPath();
-            for (var d = new DirectoryInfo(dir); d is not null; d = d.Parent)
-            {
-                if (d.Name.StartsWith("kg-pack", StringComparison.Ordinal) && d.FullName.StartsWith(temp, StringComparison.Ordinal))
-                {
-                    return d.FullName;
-                }
-            }
-
-            return null;
-        }
+        return null;
     }
 }

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KnowledgeGraph.Tests.Packaging;
+using KnowledgeGraph.Tests.Seed;
+
+namespace KnowledgeGraph.Tests.Notebooks;
+
+/// <summary>
+/// Runs the sample notebook headless with the dotnet-repl tool (a local tool in .config/dotnet-tools.json)
+/// against the packed package, as a notebook user would, and checks every cell.
+/// </summary>
+[Collection(PackedLibraryCollection.Name)]
+public sealed class NotebookTests
+{
+    private readonly PackedLibrary _packed;
+
+    public NotebookTests(PackedLibrary packed) => _packed = packed;
+
+    [Fact]
+    public void ExploreSeedNotebook_RunsWithoutErrors_AndShowsTheAnswers()
+    {
+        string source = Path.Combine(RepoRoot.Path, "tests", "Notebooks", "explore-seed.ipynb");
+        var notebook = JsonNode.Parse(File.ReadAllText(source))!;
+        var cells = notebook["cells"]!.AsArray();
+        var reference = cells.Single(c => Source(c!).Contains("#r \"nuget: KnowledgeGraph\"", StringComparison.Ordinal))!;
+
+        // The package comes from the freshly packed folder, pinned to its version.
+        reference["source"] = new JsonArray($"#i \"nuget: {_packed.Folder}\"\n", $"#r \"nuget: KnowledgeGraph, {_packed.Version}\"");
+        string dir = Path.Combine(_packed.Root, "notebook");
+        Directory.CreateDirectory(dir);
+        string input = Path.Combine(dir, "explore-seed.ipynb");
+        string output = Path.Combine(dir, "explore-seed.out.ipynb");
+        File.WriteAllText(input, notebook.ToJsonString());
+
+        // The notebook runs in its own folder (files it writes land there), with the repository's tool manifest.
+        Directory.CreateDirectory(Path.Combine(dir, ".config"));
+        File.Copy(Path.Combine(RepoRoot.Path, ".config", "dotnet-tools.json"), Path.Combine(dir, ".config", "dotnet-tools.json"), overwrite: true);
+        var (restoreCode, restoreOutput) = PackedLibrary.Dotnet(dir, "tool", "restore");
+        Assert.True(restoreCode == 0, "dotnet tool restore failed:\n" + restoreOutput);
+        var env = new Dictionary<string, string> { ["DOTNET_ROLL_FORWARD"] = "Major" };
+        var (code, log) = PackedLibrary.Dotnet(dir, env, "repl", "--run", input, "--exit-after-run", "--output-path", output);
+        Assert.True(File.Exists(output), "dotnet repl wrote no output notebook (exit code " + code + "):\n" + log);
+
+        var ran = JsonNode.Parse(File.ReadAllText(output))!["cells"]!.AsArray();
+        var codeCells = ran.Where(c => (string?)c!["cell_type"] == "code").ToList();
+        Assert.Equal(cells.Count(c => (string?)c!["cell_type"] == "code"), codeCells.Count);
+        var errors = codeCells
+            .SelectMany(c => c!["outputs"]!.AsArray())
+            .Where(o => (string?)o!["output_type"] == "error" || ((string?)o!["output_type"] == "stream" && (string?)o["name"] == "stderr"))
+            .Select(o => o!.ToJsonString())
+            .ToArray();
+        Assert.Empty(errors);
+        Assert.True(code == 0, "dotnet repl exited with " + code + ":\n" + log);
+
+        string Out(string containing)
+        {
+            var cell = codeCells.Single(c => Source(c!).Contains(containing, StringComparison.Ordinal));
+            return string.Concat(cell!["outputs"]!.AsArray().Select(o => o!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })));
+        }
+
+        Assert.Contains("Graph with 58 entities and 124 relations", Out("Graph.LoadSeed()"));
+        Assert.Contains("<svg", Out("Graph.LoadSeed()"));
+        Assert.Contains("Elbridge Colby", Out("EntityKind.Person"));
+        Assert.Contains("Donald Trump", Out("RelationType.Praises"));
+        Assert.Contains("Munich Security Conference", Out("RelationType.Attends"));
+        Assert.Contains("Prioritised Ukraine Requirements List", Out("RelationType.ContributesTo"));
+        Assert.Contains("Vladimir Putin", Out("ShortestPath"));
+        Assert.Contains("kg-path", Out("ShortestPath"));
+        Assert.Contains("kg-entity", Out("g.Card"));
+        Assert.Contains("kg-graph", Out("NeighborhoodGraph"));
+        Assert.Contains("saved ", Out("g.Save"));
+        Assert.True(File.Exists(Path.Combine(dir, "seed.kg.json")));
+    }
+
+    private static string Source(JsonNode cell)
+    {
+        var src = cell["source"]!;
+        return src is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)src ?? string.Empty;
+    }
+}
