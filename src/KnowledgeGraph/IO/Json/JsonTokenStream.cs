@@ -260,6 +260,10 @@ internal sealed class JsonTokenStream : IDisposable
             message = message[..cut];
         }
 
+        message = message
+            .Replace(", when isFinalBlock is true", string.Empty, StringComparison.Ordinal)
+            .Replace(" which is not supported in this mode. Change the reader options", string.Empty, StringComparison.Ordinal)
+            .Replace(" Change the reader options.", string.Empty, StringComparison.Ordinal);
         return new GraphFormatException("Malformed JSON (" + message.TrimEnd('.', ' ') + ")", new SourceLocation(_source, line, column), found, "valid JSON", ex);
     }
 

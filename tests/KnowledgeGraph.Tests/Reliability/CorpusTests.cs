@@ -1,0 +1,39 @@
+using System.Text;
+using ApprovalTests;
+using KnowledgeGraph.IO.Json;
+using KnowledgeGraph.Tests.Seed;
+
+namespace KnowledgeGraph.Tests.Reliability;
+
+/// <summary>
+/// The committed corpus of malformed inputs (tests/Corpus/) and the exact message each must give,
+/// approved as one snapshot: a changed message is a visible diff.
+/// </summary>
+public class CorpusTests
+{
+    [Fact]
+    public void JsonCorpus_EveryFileFailsWithItsExactMessage()
+    {
+        string dir = Path.Combine(RepoRoot.Path, "tests", "Corpus", "json");
+        var files = Directory.GetFiles(dir, "*.json").Order(StringComparer.Ordinal).ToArray();
+        Assert.True(files.Length >= 20, "the corpus is missing");
+        var sb = new StringBuilder();
+        foreach (string file in files)
+        {
+            string name = Path.GetFileName(file);
+            try
+            {
+                JsonGraphReader.Read(file);
+                sb.Append(name).Append(": loaded\n");
+            }
+            catch (Exception ex) when (ex is GraphFormatException or SchemaViolationException)
+            {
+                sb.Append(name).Append(": ").Append(ex.GetType().Name).Append(": ").Append(ex.Message.Replace("\n", "\n    ", StringComparison.Ordinal)).Append('\n');
+            }
+        }
+
+        string text = sb.ToString();
+        Assert.DoesNotContain(": loaded", text);
+        Approvals.Verify(text);
+    }
+}
