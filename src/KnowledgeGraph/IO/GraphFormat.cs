@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using KnowledgeGraph.IO.Dot;
 using KnowledgeGraph.IO.GraphML;
 using KnowledgeGraph.IO.Json;
+using KnowledgeGraph.IO.Mermaid;
 
 namespace KnowledgeGraph.IO;
 
@@ -46,11 +48,11 @@ public sealed class GraphFormat
 
     /// <summary>Graphviz DOT (<c>.dot</c>, <c>.gv</c>): written only.</summary>
     public static GraphFormat Dot { get; } = new(
-        "dot", "Graphviz DOT", [".dot", ".gv"], null, null);
+        "dot", "Graphviz DOT", [".dot", ".gv"], null, DotWriter.Write);
 
     /// <summary>Mermaid flowchart (<c>.mmd</c>, <c>.mermaid</c>): written only.</summary>
     public static GraphFormat Mermaid { get; } = new(
-        "mermaid", "Mermaid flowchart", [".mmd", ".mermaid"], null, null);
+        "mermaid", "Mermaid flowchart", [".mmd", ".mermaid"], null, MermaidWriter.Write);
 
     /// <summary>RDF N-Triples (<c>.nt</c>): written only; see the README for the IRI scheme.</summary>
     public static GraphFormat NTriples { get; } = new(

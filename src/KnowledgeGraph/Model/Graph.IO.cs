@@ -178,6 +178,10 @@ public sealed partial class Graph
     /// <returns>The JSON.</returns>
     public string ToJson() => JsonGraphWriter.ToJson(this);
 
+    /// <summary>The graph as a Mermaid flowchart (see <see cref="IO.Mermaid.MermaidWriter"/>), for notebooks, GitHub and docs.</summary>
+    /// <returns>The Mermaid text.</returns>
+    public string ToMermaid() => IO.Mermaid.MermaidWriter.ToMermaid(this);
+
     private static Graph ReadSeed()
     {
         string article = SeedArticle();
