@@ -31,5 +31,66 @@ internal static class TestGraphs
         return b.Build();
     }
 
+    /// <summary>The text of the tricky graph's document; every evidence sentence is a span of it.</summary>
+    public const string TrickyText = "She said \"no\" \\ then left.\nLine two: <b>bold</b> & more.\r\nÜnïcödé 🚀 \u2028 end # % ` | ; { } [ ] '";
+
+    /// <summary>
+    /// A graph whose ids, names, kinds, types, properties and evidence hold everything a writer must escape:
+    /// quotes, backslashes, newlines, carriage returns, tabs, markup, ampersands, non-ASCII, emoji, line separators.
+    /// </summary>
+    public static Graph Tricky()
+    {
+        var b = new GraphBuilder(Schema.Open);
+        b.AddDocument(new Document("doc:\"tricky\" <1> & é", "Title \"quoted\" <x>", TrickyText));
+        string[] names =
+        [
+            "Quote \" and 'apostrophe'",
+            "Back\\slash \\n not a newline",
+            "Line\nbreak\r\nand\ttab",
+            "<script>alert('&amp;')</script>",
+            "Ünïcödé — 北京 🚀 \u2028\u2029",
+            "#quot; # %% ` | ; { } [ ] ( ) end",
+            "end",
+            "",
+        ];
+        string[] ids =
+        [
+            "person:quote\"d",
+            "person:back\\slash",
+            "a:b",
+            "a_b",
+            "x y/z?#&<>",
+            "ünï:北京",
+            "end",
+            "o-x",
+        ];
+        string[] kinds = ["Person", "Organization", "Weird\"<Kind>&", "Country", "Event", "Place", "Thing", "Ünï"];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            var props = PropertyMap.Create(
+                ("text", names[(i + 1) % names.Length]),
+                ("int", (long)(i - 3) * 1_000_000_007L),
+                ("float", i == 0 ? 1e-300 : i + 0.5),
+                ("whole", 2.0),
+                ("bool", i % 2 == 0),
+                ("null", PropertyValue.Null),
+                ("list", PropertyValue.From([PropertyValue.From("a\"b"), PropertyValue.From(1L), PropertyValue.From(false)])),
+                ("key with space \"q\"", "v"));
+            b.AddEntity(new Entity(ids[i], kinds[i], names[i], i == 0 ? ["Alias \"1\"", "Alias\n2 <&>"] : null, props, i == 2 ? ["Extra", "Ünï-Label"] : null));
+        }
+
+        var sentence = new Evidence("doc:\"tricky\" <1> & é", 0, 29, TrickyText[..29]);
+        var multiline = new Evidence("doc:\"tricky\" <1> & é", 20, 40, TrickyText.Substring(20, 40));
+        for (int i = 0; i < ids.Length; i++)
+        {
+            string type = i % 3 == 0 ? "ATTENDS" : i % 3 == 1 ? "REL\"|<&>`" : "MEMBER_OF";
+            b.AddRelation(new Relation(ids[i], type, ids[(i + 1) % ids.Length], PropertyMap.Create(("certainty", "explicit \"really\""), ("amount", 1.5)), [sentence, multiline]));
+        }
+
+        b.AddRelation(new Relation(ids[0], "ATTENDS", ids[1]));
+        b.AddRelation(new Relation(ids[0], "ATTENDS", ids[1], PropertyMap.Create(("time", "later"))));
+        return b.Build();
+    }
+
     public static string Ids(IEnumerable<Entity> entities) => string.Join(",", entities.Select(e => e.Id.Value));
 }

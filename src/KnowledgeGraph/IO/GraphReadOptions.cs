@@ -20,4 +20,20 @@ public sealed class GraphReadOptions
 
     /// <summary>The longest string accepted, in characters: 16 Mi by default.</summary>
     public int MaxStringLength { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>The options with <see cref="SourceName"/> set to <paramref name="source"/> unless they already name one.</summary>
+    internal static GraphReadOptions WithSource(GraphReadOptions? options, string source)
+    {
+        options ??= Default;
+        return options.SourceName is not null
+            ? options
+            : new GraphReadOptions
+            {
+                Schema = options.Schema,
+                Lenient = options.Lenient,
+                SourceName = source,
+                MaxDepth = options.MaxDepth,
+                MaxStringLength = options.MaxStringLength,
+            };
+    }
 }

@@ -35,15 +35,36 @@ public sealed partial class Graph
         return reader.ReadToEnd();
     }
 
-    /// <summary>Loads a graph from a canonical JSON file.</summary>
+    /// <summary>
+    /// Loads a graph from a file in the format its extension names (<see cref="GraphFormat.FromPath"/>):
+    /// <c>.graphml</c> is read as GraphML, <c>.json</c> and any extension no format claims as canonical JSON.
+    /// </summary>
     /// <param name="path">The file's path.</param>
     /// <param name="cancellationToken">Stops the load.</param>
     /// <returns>The graph.</returns>
+    /// <exception cref="NotSupportedException">The extension names a format the library only writes (DOT, Turtle, …).</exception>
     /// <exception cref="GraphFormatException">The file is not a valid graph.</exception>
     /// <exception cref="SchemaViolationException">The graph breaks its schema.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static Graph Load(string path, CancellationToken cancellationToken = default) =>
-        JsonGraphReader.Read(path, null, cancellationToken);
+        Load(path, FormatOf(path), null, cancellationToken);
+
+    /// <summary>Loads a graph from a file in a given format.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="options">Reader options; the defaults when null.</param>
+    /// <param name="cancellationToken">Stops the load.</param>
+    /// <returns>The graph.</returns>
+    /// <exception cref="NotSupportedException">The library does not read <paramref name="format"/>.</exception>
+    /// <exception cref="GraphFormatException">The file is not a valid graph.</exception>
+    /// <exception cref="SchemaViolationException">The graph breaks its schema.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static Graph Load(string path, GraphFormat format, GraphReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(format);
+        return format.Read(path, options, cancellationToken);
+    }
 
     /// <summary>Loads a graph from a canonical JSON stream.</summary>
     /// <param name="stream">The stream.</param>
@@ -55,36 +76,111 @@ public sealed partial class Graph
     public static Graph Load(Stream stream, GraphReadOptions? options = null, CancellationToken cancellationToken = default) =>
         JsonGraphReader.Read(stream, options, cancellationToken);
 
-    /// <summary>Loads a graph from a canonical JSON file on a worker thread.</summary>
+    /// <summary>Loads a graph from a stream in a given format.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="options">Reader options.</param>
+    /// <param name="cancellationToken">Stops the load.</param>
+    /// <returns>The graph.</returns>
+    /// <exception cref="NotSupportedException">The library does not read <paramref name="format"/>.</exception>
+    /// <exception cref="GraphFormatException">The input is not a valid graph.</exception>
+    /// <exception cref="SchemaViolationException">The graph breaks its schema.</exception>
+    public static Graph Load(Stream stream, GraphFormat format, GraphReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        return format.Read(stream, options, cancellationToken);
+    }
+
+    /// <summary>Loads a graph from a file, in the format its extension names, on a worker thread.</summary>
     /// <param name="path">The file's path.</param>
     /// <param name="cancellationToken">Stops the load.</param>
     /// <returns>The graph.</returns>
     public static Task<Graph> LoadAsync(string path, CancellationToken cancellationToken = default) =>
-        JsonGraphReader.ReadAsync(path, null, cancellationToken);
+        Task.Run(() => Load(path, cancellationToken), cancellationToken);
 
-    /// <summary>Saves the graph as canonical JSON, atomically (a temporary file, then a rename).</summary>
+    /// <summary>Loads a graph from a file in a given format on a worker thread.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="options">Reader options.</param>
+    /// <param name="cancellationToken">Stops the load.</param>
+    /// <returns>The graph.</returns>
+    public static Task<Graph> LoadAsync(string path, GraphFormat format, GraphReadOptions? options = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Load(path, format, options, cancellationToken), cancellationToken);
+
+    /// <summary>Loads a graph from a stream in a given format on a worker thread.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="options">Reader options.</param>
+    /// <param name="cancellationToken">Stops the load.</param>
+    /// <returns>The graph.</returns>
+    public static Task<Graph> LoadAsync(Stream stream, GraphFormat format, GraphReadOptions? options = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Load(stream, format, options, cancellationToken), cancellationToken);
+
+    /// <summary>Saves the graph atomically (a temporary file, then a rename) in the format its extension names; canonical JSON when no format claims it.</summary>
     /// <param name="path">The file's path.</param>
     /// <param name="cancellationToken">Stops the save.</param>
+    /// <exception cref="NotSupportedException">The format cannot be written or cannot represent a value of the graph.</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
-    public void Save(string path, CancellationToken cancellationToken = default) =>
-        JsonGraphWriter.Write(this, path, cancellationToken);
+    public void Save(string path, CancellationToken cancellationToken) => Save(path, null, cancellationToken);
+
+    /// <summary>Saves the graph atomically (a temporary file, then a rename).</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="format">The format; when null, the one the extension names, else canonical JSON.</param>
+    /// <param name="cancellationToken">Stops the save.</param>
+    /// <exception cref="NotSupportedException">The format cannot be written or cannot represent a value of the graph.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    /// <example><code>
+    /// g.Save("seed.ttl");                       // Turtle, from the extension
+    /// g.Save("seed.txt", GraphFormat.Mermaid);  // Mermaid, whatever the extension
+    /// </code></example>
+    public void Save(string path, GraphFormat? format = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        (format ?? FormatOf(path)).Write(this, path, cancellationToken);
+    }
 
     /// <summary>Saves the graph as canonical JSON to a stream.</summary>
     /// <param name="stream">The stream; left open.</param>
     /// <param name="cancellationToken">Stops the save.</param>
-    public void Save(Stream stream, CancellationToken cancellationToken = default) =>
-        JsonGraphWriter.Write(this, stream, cancellationToken);
+    public void Save(Stream stream, CancellationToken cancellationToken) => Save(stream, null, cancellationToken);
 
-    /// <summary>Saves the graph as canonical JSON on a worker thread.</summary>
+    /// <summary>Saves the graph to a stream.</summary>
+    /// <param name="stream">The stream; left open.</param>
+    /// <param name="format">The format; canonical JSON when null.</param>
+    /// <param name="cancellationToken">Stops the save.</param>
+    /// <exception cref="NotSupportedException">The format cannot be written or cannot represent a value of the graph.</exception>
+    public void Save(Stream stream, GraphFormat? format = null, CancellationToken cancellationToken = default) =>
+        (format ?? GraphFormat.Json).Write(this, stream, cancellationToken);
+
+    /// <summary>Saves the graph atomically on a worker thread, in the format its extension names (canonical JSON when none does).</summary>
     /// <param name="path">The file's path.</param>
     /// <param name="cancellationToken">Stops the save.</param>
     /// <returns>A task that completes when saved.</returns>
-    public Task SaveAsync(string path, CancellationToken cancellationToken = default) =>
-        JsonGraphWriter.WriteAsync(this, path, cancellationToken);
+    public Task SaveAsync(string path, CancellationToken cancellationToken) => SaveAsync(path, null, cancellationToken);
+
+    /// <summary>Saves the graph atomically on a worker thread.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="format">The format; when null, the one the extension names, else canonical JSON.</param>
+    /// <param name="cancellationToken">Stops the save.</param>
+    /// <returns>A task that completes when saved.</returns>
+    public Task SaveAsync(string path, GraphFormat? format = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Save(path, format, cancellationToken), cancellationToken);
+
+    /// <summary>Saves the graph to a stream on a worker thread.</summary>
+    /// <param name="stream">The stream; left open.</param>
+    /// <param name="format">The format; canonical JSON when null.</param>
+    /// <param name="cancellationToken">Stops the save.</param>
+    /// <returns>A task that completes when saved.</returns>
+    public Task SaveAsync(Stream stream, GraphFormat? format = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Save(stream, format, cancellationToken), cancellationToken);
 
     /// <summary>The graph as canonical JSON text.</summary>
     /// <returns>The JSON.</returns>
     public string ToJson() => JsonGraphWriter.ToJson(this);
+
+    /// <summary>The graph as a Mermaid flowchart (see <see cref="IO.Mermaid.MermaidWriter"/>), for notebooks, GitHub and docs.</summary>
+    /// <returns>The Mermaid text.</returns>
+    public string ToMermaid() => IO.Mermaid.MermaidWriter.ToMermaid(this);
 
     private static Graph ReadSeed()
     {
@@ -103,6 +199,9 @@ public sealed partial class Graph
 
         return graph;
     }
+
+    private static GraphFormat FormatOf(string path) =>
+        GraphFormat.TryFromPath(path, out var format) ? format : GraphFormat.Json;
 
     private static Stream OpenResource(string name) =>
         typeof(Graph).Assembly.GetManifestResourceStream(name)

@@ -53,7 +53,7 @@ public static class JsonGraphReader
     {
         ArgumentNullException.ThrowIfNull(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-        return Read(stream, WithSource(options, Path.GetFileName(path)), cancellationToken);
+        return Read(stream, GraphReadOptions.WithSource(options, Path.GetFileName(path)), cancellationToken);
     }
 
     /// <summary>Reads a graph from a stream on a worker thread.</summary>
@@ -92,22 +92,7 @@ public static class JsonGraphReader
     {
         ArgumentNullException.ThrowIfNull(json);
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
-        return Read(stream, WithSource(options, "<string>"));
-    }
-
-    private static GraphReadOptions WithSource(GraphReadOptions? options, string source)
-    {
-        options ??= GraphReadOptions.Default;
-        return options.SourceName is null
-            ? new GraphReadOptions
-            {
-                Schema = options.Schema,
-                Lenient = options.Lenient,
-                SourceName = source,
-                MaxDepth = options.MaxDepth,
-                MaxStringLength = options.MaxStringLength,
-            }
-            : options;
+        return Read(stream, GraphReadOptions.WithSource(options, "<string>"));
     }
 
     private sealed class Parser(JsonTokenStream tokens, GraphBuilder builder, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace KnowledgeGraph.IO.Json;
 /// <threadsafety>Static and stateless; safe to call from many threads.</threadsafety>
 public static class JsonGraphWriter
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
 #if NET9_0_OR_GREATER
@@ -152,9 +152,17 @@ public static class JsonGraphWriter
         return System.Text.Encoding.UTF8.GetString(ms.GetBuffer(), 0, (int)ms.Length);
     }
 
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> items)
+    internal static void WriteStrings(Utf8JsonWriter w, string? name, IEnumerable<string> items)
     {
-        w.WriteStartArray(name);
+        if (name is null)
+        {
+            w.WriteStartArray();
+        }
+        else
+        {
+            w.WriteStartArray(name);
+        }
+
         foreach (var item in items)
         {
             w.WriteStringValue(item);
@@ -163,9 +171,17 @@ public static class JsonGraphWriter
         w.WriteEndArray();
     }
 
-    private static void WriteProperties(Utf8JsonWriter w, string name, PropertyMap properties)
+    internal static void WriteProperties(Utf8JsonWriter w, string? name, PropertyMap properties)
     {
-        w.WriteStartObject(name);
+        if (name is null)
+        {
+            w.WriteStartObject();
+        }
+        else
+        {
+            w.WriteStartObject(name);
+        }
+
         foreach (var (key, value) in properties)
         {
             w.WritePropertyName(key);
@@ -175,7 +191,7 @@ public static class JsonGraphWriter
         w.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter w, PropertyValue value)
+    internal static void WriteValue(Utf8JsonWriter w, PropertyValue value)
     {
         switch (value.Kind)
         {

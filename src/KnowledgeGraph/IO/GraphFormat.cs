@@ -1,0 +1,251 @@
+using System.Collections.Immutable;
+using KnowledgeGraph.IO.Dot;
+using KnowledgeGraph.IO.GraphML;
+using KnowledgeGraph.IO.Json;
+using KnowledgeGraph.IO.Mermaid;
+
+namespace KnowledgeGraph.IO;
+
+/// <summary>
+/// A file format the library reads or writes, with its name and file extensions: the one entry point
+/// that <see cref="Graph.Load(string, CancellationToken)"/> and <see cref="Graph.Save(string, GraphFormat?, CancellationToken)"/> use.
+/// The well-known instances are the only ones; pick one by name (<see cref="FromName"/>) or by a file's
+/// extension (<see cref="FromPath"/>).
+/// </summary>
+/// <example><code>
+/// Graph g = Graph.LoadSeed();
+/// g.Save("seed.graphml");                                  // format from the extension
+/// g.Save(Console.OpenStandardOutput(), GraphFormat.Turtle);
+/// Graph back = Graph.Load("seed.graphml");
+/// </code></example>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class GraphFormat
+{
+    private readonly Func<Stream, GraphReadOptions?, CancellationToken, Graph>? _read;
+    private readonly Action<Graph, Stream, CancellationToken>? _write;
+
+    private GraphFormat(
+        string name,
+        string description,
+        string[] extensions,
+        Func<Stream, GraphReadOptions?, CancellationToken, Graph>? read,
+        Action<Graph, Stream, CancellationToken>? write)
+    {
+        Name = name;
+        Description = description;
+        Extensions = [.. extensions];
+        _read = read;
+        _write = write;
+    }
+
+    /// <summary>Canonical JSON (<c>.json</c>, <c>.kg.json</c>): lossless; read and written.</summary>
+    public static GraphFormat Json { get; } = new(
+        "json", "canonical JSON", [".json"], JsonGraphReader.Read, JsonGraphWriter.Write);
+
+    /// <summary>GraphML (<c>.graphml</c>): for NetworkX, Gephi, yEd; lossless; read and written.</summary>
+    public static GraphFormat GraphML { get; } = new(
+        "graphml", "GraphML", [".graphml"], GraphMLReader.Read, GraphMLWriter.Write);
+
+    /// <summary>Graphviz DOT (<c>.dot</c>, <c>.gv</c>): written only.</summary>
+    public static GraphFormat Dot { get; } = new(
+        "dot", "Graphviz DOT", [".dot", ".gv"], null, DotWriter.Write);
+
+    /// <summary>Mermaid flowchart (<c>.mmd</c>, <c>.mermaid</c>): written only.</summary>
+    public static GraphFormat Mermaid { get; } = new(
+        "mermaid", "Mermaid flowchart", [".mmd", ".mermaid"], null, MermaidWriter.Write);
+
+    /// <summary>RDF N-Triples (<c>.nt</c>): written only; see the README for the IRI scheme.</summary>
+    public static GraphFormat NTriples { get; } = new(
+        "ntriples", "RDF N-Triples", [".nt"], null, null);
+
+    /// <summary>RDF Turtle (<c>.ttl</c>): written only; see the README for the IRI scheme.</summary>
+    public static GraphFormat Turtle { get; } = new(
+        "turtle", "RDF Turtle", [".ttl"], null, null);
+
+    /// <summary>JSON-LD with a schema.org context (<c>.jsonld</c>): written only.</summary>
+    public static GraphFormat JsonLd { get; } = new(
+        "jsonld", "JSON-LD (schema.org)", [".jsonld"], null, null);
+
+    /// <summary>A Cypher script of MERGE statements for Neo4j or Memgraph (<c>.cypher</c>, <c>.cql</c>): written only.</summary>
+    public static GraphFormat Cypher { get; } = new(
+        "cypher", "Cypher script", [".cypher", ".cql"], null, null);
+
+    // ---- CSV ----------------------------------------------------------------------------
+    // CSV/TSV node and edge files (plain or Neo4j admin-import headers) come with
+    // KnowledgeGraph.IO.Csv.CsvGraphReader/CsvGraphWriter. A CSV graph is two files (nodes and
+    // edges), so it is read and written by path, not through one stream: fill in `read` and
+    // `write` below (and the path-pair handling in Graph.IO.cs) when those land. Until then the
+    // format is known by name and extension but can neither be read nor written.
+
+    /// <summary>CSV/TSV node and edge files (<c>.csv</c>, <c>.tsv</c>): not yet readable or writable.</summary>
+    public static GraphFormat Csv { get; } = new(
+        "csv", "CSV/TSV node and edge files", [".csv", ".tsv"], read: null, write: null);
+
+    // ---- end of CSV ---------------------------------------------------------------------
+
+    /// <summary>All formats, in a fixed order.</summary>
+    public static ImmutableArray<GraphFormat> All { get; } = [Json, GraphML, Dot, Mermaid, NTriples, Turtle, JsonLd, Cypher, Csv];
+
+    /// <summary>The format's name as used on the command line: <c>json</c>, <c>graphml</c>, <c>dot</c>, …</summary>
+    public string Name { get; }
+
+    /// <summary>A short human description.</summary>
+    public string Description { get; }
+
+    /// <summary>The file extensions, lower case with the dot; the first is the one to use when writing.</summary>
+    public ImmutableArray<string> Extensions { get; }
+
+    /// <summary>Whether the library reads this format.</summary>
+    public bool CanRead => _read is not null;
+
+    /// <summary>Whether the library writes this format.</summary>
+    public bool CanWrite => _write is not null;
+
+    /// <summary>The format with a name (case-insensitive; a leading dot or an extension is accepted too: <c>nt</c>, <c>ttl</c>).</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The format.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ArgumentException">No format has that name.</exception>
+    public static GraphFormat FromName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return TryFromName(name, out var format)
+            ? format
+            : throw new ArgumentException($"Unknown graph format '{name}'; expected one of {string.Join(", ", All.Select(f => f.Name))}.", nameof(name));
+    }
+
+    /// <summary>Finds the format with a name (case-insensitive) or extension.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="format">The format, when found.</param>
+    /// <returns>Whether a format was found.</returns>
+    public static bool TryFromName(string? name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GraphFormat? format)
+    {
+        format = null;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return false;
+        }
+
+        string key = name.Trim().ToLowerInvariant();
+        string alias = key switch
+        {
+            "json-ld" => "jsonld",
+            "n-triples" or "nt" => "ntriples",
+            "ttl" => "turtle",
+            "gv" or "graphviz" => "dot",
+            "tsv" => "csv",
+            _ => key,
+        };
+        format = All.FirstOrDefault(f => f.Name == alias) ?? All.FirstOrDefault(f => f.Extensions.Contains(key.StartsWith('.') ? key : "." + key));
+        return format is not null;
+    }
+
+    /// <summary>The format of a file, from its extension (case-insensitive).</summary>
+    /// <param name="path">The file's path.</param>
+    /// <returns>The format.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException">The extension belongs to no format.</exception>
+    public static GraphFormat FromPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return TryFromPath(path, out var format)
+            ? format
+            : throw new ArgumentException(
+                $"Cannot tell the graph format of '{path}' from its extension; expected one of {string.Join(", ", All.SelectMany(f => f.Extensions))}.",
+                nameof(path));
+    }
+
+    /// <summary>Finds the format of a file from its extension (case-insensitive).</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="format">The format, when found.</param>
+    /// <returns>Whether a format was found.</returns>
+    public static bool TryFromPath(string? path, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out GraphFormat? format)
+    {
+        format = null;
+        if (string.IsNullOrEmpty(path))
+        {
+            return false;
+        }
+
+        string extension = Path.GetExtension(path).ToLowerInvariant();
+        format = extension.Length == 0 ? null : All.FirstOrDefault(f => f.Extensions.Contains(extension));
+        return format is not null;
+    }
+
+    /// <summary>Reads a graph in this format from a stream.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="options">Reader options; the defaults when null.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The graph.</returns>
+    /// <exception cref="NotSupportedException">The library does not read this format (<see cref="CanRead"/> is false).</exception>
+    /// <exception cref="GraphFormatException">The input is not valid in this format.</exception>
+    /// <exception cref="SchemaViolationException">The graph breaks its schema.</exception>
+    public Graph Read(Stream stream, GraphReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return (_read ?? throw NotReadable())(stream, options, cancellationToken);
+    }
+
+    /// <summary>Reads a graph in this format from a file.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="options">Reader options; the file name is used in messages unless they name a source.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The graph.</returns>
+    /// <exception cref="NotSupportedException">The library does not read this format.</exception>
+    /// <exception cref="GraphFormatException">The file is not valid in this format.</exception>
+    /// <exception cref="SchemaViolationException">The graph breaks its schema.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public Graph Read(string path, GraphReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var read = _read ?? throw NotReadable();
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        return read(stream, GraphReadOptions.WithSource(options, Path.GetFileName(path)), cancellationToken);
+    }
+
+    /// <summary>Writes a graph in this format to a stream.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="stream">The stream; left open.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    /// <exception cref="NotSupportedException">The library does not write this format, or the graph holds a value the format cannot represent.</exception>
+    public void Write(Graph graph, Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(stream);
+        (_write ?? throw NotWritable())(graph, stream, cancellationToken);
+    }
+
+    /// <summary>Writes a graph in this format to a file atomically: a temporary file beside it, then a rename.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="path">The file's path.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    /// <exception cref="NotSupportedException">The library does not write this format, or the graph holds a value the format cannot represent.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public void Write(Graph graph, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var write = _write ?? throw NotWritable();
+        AtomicFile.Write(path, s => write(graph, s, cancellationToken));
+    }
+
+    /// <summary>The graph in this format as text.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="NotSupportedException">The library does not write this format.</exception>
+    public string WriteToString(Graph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var write = _write ?? throw NotWritable();
+        return TextOutput.ToText(s => write(graph, s, CancellationToken.None));
+    }
+
+    /// <summary>The format's name.</summary>
+    /// <returns>The name.</returns>
+    public override string ToString() => Name;
+
+    private NotSupportedException NotReadable() => new(
+        $"The {Description} format cannot be read; readable formats: {string.Join(", ", All.Where(f => f.CanRead).Select(f => f.Name))}.");
+
+    private NotSupportedException NotWritable() => new(
+        $"The {Description} format cannot be written; writable formats: {string.Join(", ", All.Where(f => f.CanWrite).Select(f => f.Name))}.");
+}

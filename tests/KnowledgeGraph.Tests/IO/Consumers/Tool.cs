@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace KnowledgeGraph.Tests.IO.Consumers;
+
+/// <summary>
+/// Runs the external programs that consume our exports. A missing program fails the test (CI installs
+/// every one in .ci/run), with a message naming the program and how .ci/run installs it.
+/// </summary>
+internal static class Tool
+{
+    /// <summary>The repository root (the folder holding KnowledgeGraph.sln).</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string Require(string program, string install)
+    {
+        foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            string candidate = Path.Combine(dir, program);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        Assert.Fail($"The program '{program}' is not installed; .ci/run installs it with: {install}");
+        return program;
+    }
+
+    public static (int Code, string Out, string Err) Run(string program, IEnumerable<string> args, string? stdin = null, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = stdin is not null,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["PYTHONIOENCODING"] = "utf-8";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start " + program);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            process.StandardInput.Write(stdin);
+            process.StandardInput.Close();
+        }
+
+        if (!process.WaitForExit(120_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{program} did not finish within two minutes");
+        }
+
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static string TempFile(string extension) =>
+        Path.Combine(Path.GetTempPath(), "kg-consumer-" + Guid.NewGuid().ToString("N") + extension);
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "KnowledgeGraph.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
+    }
+}
