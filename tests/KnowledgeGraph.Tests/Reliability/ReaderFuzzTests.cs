@@ -41,6 +41,21 @@ public class ReaderFuzzTests(ITestOutputHelper output)
         Assert.Equal(3000, inputs);
     }
 
+    [Fact]
+    public void GraphMLReader_MutatedSeed_LoadsOrRaisesDocumentedExceptions()
+    {
+        byte[] valid = System.Text.Encoding.UTF8.GetBytes(KnowledgeGraph.IO.GraphML.GraphMLWriter.ToGraphML(Graph.LoadSeed()));
+        var (inputs, outcomes) = Fuzz.Run(
+            valid,
+            bytes => KnowledgeGraph.IO.GraphML.GraphMLReader.Read(new MemoryStream(bytes), new GraphReadOptions { SourceName = "fuzz.graphml" }),
+            [typeof(GraphFormatException), typeof(SchemaViolationException)],
+            iterations: 2000,
+            PerInput);
+        Report("GraphML (seed)", inputs, outcomes);
+        Assert.Equal(2000, inputs);
+        Assert.True(outcomes.GetValueOrDefault(nameof(GraphFormatException)) > 500, "the mutations should mostly break the input");
+    }
+
     private void Report(string reader, int inputs, Dictionary<string, int> outcomes) =>
         output.WriteLine($"{reader}: {inputs} inputs; " + string.Join(", ", outcomes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")));
 }
