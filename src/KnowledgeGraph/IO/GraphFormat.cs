@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using KnowledgeGraph.IO.Cypher;
 using KnowledgeGraph.IO.Dot;
 using KnowledgeGraph.IO.GraphML;
 using KnowledgeGraph.IO.Json;
@@ -69,7 +70,7 @@ public sealed class GraphFormat
 
     /// <summary>A Cypher script of MERGE statements for Neo4j or Memgraph (<c>.cypher</c>, <c>.cql</c>): written only.</summary>
     public static GraphFormat Cypher { get; } = new(
-        "cypher", "Cypher script", [".cypher", ".cql"], null, null);
+        "cypher", "Cypher script", [".cypher", ".cql"], null, CypherWriter.Write);
 
     // ---- CSV ----------------------------------------------------------------------------
     // CSV/TSV node and edge files (plain or Neo4j admin-import headers) come with

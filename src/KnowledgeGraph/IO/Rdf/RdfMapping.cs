@@ -323,10 +323,16 @@ internal readonly record struct Triple(string Subject, string Predicate, string 
 
     public static Triple Literal(string subject, string predicate, string text, string? datatype = null) => new(subject, predicate, text, true, datatype);
 
-    /// <summary>Subject, predicate, then IRI objects before literals, then object text and datatype: the order of the writers.</summary>
+    /// <summary>Subject, rdf:type before other predicates, predicate, then IRI objects before literals, then object text and datatype: the order of the writers.</summary>
     public int CompareTo(Triple other)
     {
         int c = string.CompareOrdinal(Subject, other.Subject);
+        if (c == 0)
+        {
+            // rdf:type first, so Turtle and JSON-LD nodes start with their class.
+            c = (Predicate == RdfMapping.RdfType ? 0 : 1).CompareTo(other.Predicate == RdfMapping.RdfType ? 0 : 1);
+        }
+
         if (c == 0)
         {
             c = string.CompareOrdinal(Predicate, other.Predicate);
