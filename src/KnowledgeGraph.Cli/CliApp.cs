@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using KnowledgeGraph.IO.Json;
 
 namespace KnowledgeGraph.Cli;
 
@@ -23,8 +22,11 @@ internal static class CliApp
                                               entities within K relations (default 1, both directions)
           path FROM TO [--direction in|out|both]
                                               a shortest path and the evidence of each step
-          export --format json [-o FILE]      write the graph (standard output without -o)
+          export [--format F] [-o FILE]       write the graph (standard output without -o); F is one of
+                                              json, graphml, dot, mermaid, ntriples, turtle, jsonld, cypher
+                                              (default: from the extension of FILE, else json)
 
+        --graph FILE reads canonical JSON or GraphML (.graphml), chosen by the extension.
         NAME is an id, a name or an alias, in any case: "Mark Rutte", "Mr. Rutte", "rutte".
         Exit codes: 0 success, 1 not found or unreadable input, 2 bad command line.
         """;
@@ -51,14 +53,14 @@ internal static class CliApp
 
         try
         {
-            var graph = parsed.GraphFile is null ? Graph.LoadSeed() : JsonGraphReader.Read(parsed.GraphFile);
+            var graph = parsed.GraphFile is null ? Graph.LoadSeed() : Graph.Load(parsed.GraphFile);
             return parsed.Command switch
             {
                 "stats" => Stats(graph, parsed, stdout),
                 "entity" => ShowEntity(graph, parsed, stdout),
                 "neighbors" or "neighbours" => Neighbors(graph, parsed, stdout),
                 "path" => ShowPath(graph, parsed, stdout),
-                "export" => Export(graph, parsed, stdout),
+                "export" => Commands.ExportCommand.Run(graph, parsed, stdout),
                 _ => throw new UsageException($"unknown command '{parsed.Command}'; expected stats, entity, neighbors, path or export"),
             };
         }
@@ -72,7 +74,7 @@ internal static class CliApp
             stderr.Write("kg: " + ex.Message + "\n");
             return Failure;
         }
-        catch (Exception ex) when (ex is GraphFormatException or SchemaViolationException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is GraphFormatException or SchemaViolationException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
             string what = parsed.GraphFile is null ? string.Empty : $"cannot load '{parsed.GraphFile}': ";
             stderr.Write("kg: " + what + ex.Message + "\n");
@@ -193,27 +195,6 @@ internal static class CliApp
         }
 
         o.Write(sb.ToString());
-        return Ok;
-    }
-
-    private static int Export(Graph graph, Arguments a, TextWriter o)
-    {
-        a.ExpectPositional(0, "export");
-        string format = a.Format ?? "json";
-        if (format != "json")
-        {
-            throw new UsageException($"unknown format '{format}'; expected json");
-        }
-
-        if (a.Output is null)
-        {
-            o.Write(graph.ToJson());
-        }
-        else
-        {
-            graph.Save(a.Output);
-        }
-
         return Ok;
     }
 

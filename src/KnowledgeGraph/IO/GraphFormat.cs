@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using KnowledgeGraph.IO.Cypher;
 using KnowledgeGraph.IO.Dot;
 using KnowledgeGraph.IO.GraphML;
 using KnowledgeGraph.IO.Json;
 using KnowledgeGraph.IO.Mermaid;
+using KnowledgeGraph.IO.Rdf;
 
 namespace KnowledgeGraph.IO;
 
@@ -54,21 +56,21 @@ public sealed class GraphFormat
     public static GraphFormat Mermaid { get; } = new(
         "mermaid", "Mermaid flowchart", [".mmd", ".mermaid"], null, MermaidWriter.Write);
 
-    /// <summary>RDF N-Triples (<c>.nt</c>): written only; see the README for the IRI scheme.</summary>
+    /// <summary>RDF N-Triples (<c>.nt</c>): written only; see <see cref="RdfMapping"/> for the IRI scheme.</summary>
     public static GraphFormat NTriples { get; } = new(
-        "ntriples", "RDF N-Triples", [".nt"], null, null);
+        "ntriples", "RDF N-Triples", [".nt"], null, NTriplesWriter.Write);
 
-    /// <summary>RDF Turtle (<c>.ttl</c>): written only; see the README for the IRI scheme.</summary>
+    /// <summary>RDF Turtle (<c>.ttl</c>): written only; see <see cref="RdfMapping"/> for the IRI scheme.</summary>
     public static GraphFormat Turtle { get; } = new(
-        "turtle", "RDF Turtle", [".ttl"], null, null);
+        "turtle", "RDF Turtle", [".ttl"], null, TurtleWriter.Write);
 
     /// <summary>JSON-LD with a schema.org context (<c>.jsonld</c>): written only.</summary>
     public static GraphFormat JsonLd { get; } = new(
-        "jsonld", "JSON-LD (schema.org)", [".jsonld"], null, null);
+        "jsonld", "JSON-LD (schema.org)", [".jsonld"], null, JsonLdWriter.Write);
 
     /// <summary>A Cypher script of MERGE statements for Neo4j or Memgraph (<c>.cypher</c>, <c>.cql</c>): written only.</summary>
     public static GraphFormat Cypher { get; } = new(
-        "cypher", "Cypher script", [".cypher", ".cql"], null, null);
+        "cypher", "Cypher script", [".cypher", ".cql"], null, CypherWriter.Write);
 
     // ---- CSV ----------------------------------------------------------------------------
     // CSV/TSV node and edge files (plain or Neo4j admin-import headers) come with

@@ -139,4 +139,47 @@ public class GraphFormatTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Write_CancelledToken_Throws()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        foreach (var format in GraphFormat.All.Where(f => f.CanWrite))
+        {
+            Assert.ThrowsAny<OperationCanceledException>(() => format.Write(Graph.LoadSeed(), new MemoryStream(), cts.Token));
+        }
+    }
+
+    [Fact]
+    public void Save_FailingWrite_LeavesThePreviousFile()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "kg-" + Guid.NewGuid().ToString("N") + ".graphml");
+        try
+        {
+            TestGraphs.Small().Save(path);
+            string before = File.ReadAllText(path);
+            var b = new GraphBuilder(Schema.Open);
+            b.AddEntity(new Entity("x:1", "Thing", "bell \u0007"));
+            Assert.Throws<NotSupportedException>(() => b.Build().Save(path));
+            Assert.Equal(before, File.ReadAllText(path));
+            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".*.tmp"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Write_UnpairedSurrogate_IsRefusedByTextWriters()
+    {
+        var b = new GraphBuilder(Schema.Open);
+        b.AddEntity(new Entity("x:1", "Thing", "half \ud800 pair"));
+        var g = b.Build();
+        foreach (var format in new[] { GraphFormat.Dot, GraphFormat.Mermaid, GraphFormat.NTriples, GraphFormat.Turtle, GraphFormat.Cypher, GraphFormat.GraphML })
+        {
+            Assert.Throws<NotSupportedException>(() => format.WriteToString(g));
+        }
+    }
 }

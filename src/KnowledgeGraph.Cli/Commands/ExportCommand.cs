@@ -1,0 +1,41 @@
+using KnowledgeGraph.IO;
+
+namespace KnowledgeGraph.Cli.Commands;
+
+/// <summary><c>kg export [--format NAME] [-o FILE]</c>: writes the graph in any writable format.</summary>
+internal static class ExportCommand
+{
+    public static int Run(Graph graph, Arguments a, TextWriter o)
+    {
+        a.ExpectPositional(0, "export");
+        string writable = string.Join("|", GraphFormat.All.Where(f => f.CanWrite).Select(f => f.Name));
+        GraphFormat? format;
+        if (a.Format is not null)
+        {
+            if (!GraphFormat.TryFromName(a.Format, out format))
+            {
+                throw new UsageException($"unknown format '{a.Format}'; expected {writable}");
+            }
+        }
+        else if (a.Output is null || !GraphFormat.TryFromPath(a.Output, out format))
+        {
+            format = GraphFormat.Json;
+        }
+
+        if (!format.CanWrite)
+        {
+            throw new UsageException($"the {format.Name} format cannot be written yet; expected {writable}");
+        }
+
+        if (a.Output is null)
+        {
+            o.Write(format.WriteToString(graph));
+        }
+        else
+        {
+            graph.Save(a.Output, format);
+        }
+
+        return CliApp.Ok;
+    }
+}
