@@ -157,29 +157,10 @@ internal sealed class Executor
     }
 
     /// <summary>WHERE id(v) = expr conjuncts, where expr does not depend on this clause: the planner starts from that entity.</summary>
-    private static Dictionary<string, Expr> IdLookups(MatchClause m, bool[] preBound)
+    private static Dictionary<string, (Expr Value, Expr Conjunct)> IdLookups(MatchClause m, bool[] preBound)
     {
-        var result = new Dictionary<string, Expr>(StringComparer.Ordinal);
-        if (m.Where is null)
-        {
-            return result;
-        }
-
-        var conjuncts = new List<Expr>();
-        void Split(Expr e)
-        {
-            if (e is BinaryExpr { Op: "AND" } b)
-            {
-                Split(b.Left);
-                Split(b.Right);
-            }
-            else
-            {
-                conjuncts.Add(e);
-            }
-        }
-
-        Split(m.Where);
+        var result = new Dictionary<string, (Expr Value, Expr Conjunct)>(StringComparer.Ordinal);
+        var conjuncts = Matcher.Conjuncts(m.Where);
         bool Independent(Expr e) => e switch
         {
             VariableExpr v => v.Slot >= 0 && preBound[v.Slot],
@@ -196,7 +177,7 @@ internal sealed class Executor
                 {
                     if (fn is FunctionExpr { Lower: "id", Args: [VariableExpr v] } && !preBound[v.Slot] && Independent(other))
                     {
-                        result.TryAdd(v.Name, other);
+                        result.TryAdd(v.Name, (other, c));
                     }
                 }
             }
@@ -370,7 +351,12 @@ internal sealed class Executor
         foreach (var row in input)
         {
             _ctx.Cancellation.ThrowIfCancellationRequested();
-            var key = keyItems.Select(i => Evaluator.Eval(i.Expression, row, _ctx)).ToArray();
+            var key = new object?[keyItems.Count];
+            for (int k = 0; k < key.Length; k++)
+            {
+                key[k] = Evaluator.Eval(keyItems[k].Expression, row, _ctx);
+            }
+
             if (!groups.TryGetValue(key, out var g))
             {
                 var first = (object?[])row.Clone();
@@ -385,9 +371,9 @@ internal sealed class Executor
                 CheckRows(order.Count);
             }
 
-            foreach (var acc in g.Acc)
+            for (int k = 0; k < g.Acc.Length; k++)
             {
-                acc.Add(row, _ctx);
+                g.Acc[k].Add(row, _ctx);
             }
         }
 

@@ -29,6 +29,23 @@ internal sealed class QueryIndex
 
     public static QueryIndex For(Graph graph) => Cache.GetValue(graph, g => new QueryIndex(g));
 
+    private NodeRef?[]? _nodes;
+    private EdgeRef?[]? _edges;
+
+    /// <summary>The shared (immutable) value for node <paramref name="v"/>; made once per graph.</summary>
+    public NodeRef Node(int v, int count)
+    {
+        var nodes = _nodes ??= new NodeRef?[count];
+        return nodes[v] ??= new NodeRef(v);
+    }
+
+    /// <summary>The shared (immutable) value for edge <paramref name="e"/>; made once per graph.</summary>
+    public EdgeRef Edge(int e, int count)
+    {
+        var edges = _edges ??= new EdgeRef?[count];
+        return edges[e] ??= new EdgeRef(e);
+    }
+
     public int[] WithLabel(string label) => _byLabel.TryGetValue(label, out var a) ? a : [];
 }
 
@@ -61,31 +78,84 @@ internal sealed class Matcher
         public required int[][] TypeCodes { get; init; }
 
         public Expr? StartId { get; init; }
+
+        /// <summary>Whether anonymous nodes and relationships must be bound too (for a path value).</summary>
+        public bool BindAll { get; init; }
     }
 
     private Plan[]? _plans;
     private MatchClause? _clause;
+    private Expr? _residual;
     private bool[]? _preBound;
 
     /// <summary>Enumerates the rows a MATCH clause makes from one input row.</summary>
-    public void MatchClauseRows(MatchClause clause, object?[] row, bool[] preBound, Dictionary<string, Expr> idLookups, Action<object?[]> emit)
+    /// <remarks>idLookups: WHERE conjuncts <c>id(v) = value</c> by variable (the value and the conjunct).</remarks>
+    public void MatchClauseRows(MatchClause clause, object?[] row, bool[] preBound, Dictionary<string, (Expr Value, Expr Conjunct)> idLookups, Action<object?[]> emit)
     {
         if (!ReferenceEquals(_clause, clause))
         {
             _clause = clause;
-            _plans = clause.Patterns.Select(p => MakePlan(p, preBound, idLookups)).ToArray();
+            var values = idLookups.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal);
+            _plans = clause.Patterns.Select(p => MakePlan(p, preBound, values)).ToArray();
+
+            // A conjunct that chose the start entity holds for every row the plan makes: do not evaluate it again.
+            var consumed = new HashSet<Expr>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var plan in _plans)
+            {
+                if (plan.StartId is not null && !seen.Contains(plan.Nodes[0].Variable!))
+                {
+                    consumed.Add(idLookups[plan.Nodes[0].Variable!].Conjunct);
+                }
+
+                seen.UnionWith(plan.Nodes.Select(n => n.Variable!));
+            }
+
+            _residual = null;
+            foreach (var c in Conjuncts(clause.Where))
+            {
+                if (!consumed.Contains(c))
+                {
+                    _residual = _residual is null ? c : new BinaryExpr("AND", _residual, c);
+                }
+            }
         }
 
         _preBound = preBound;
         _used.Clear();
         var work = (object?[])row.Clone();
+        var residual = _residual;
         MatchParts(_plans!, 0, work, r =>
         {
-            if (clause.Where is null || Evaluator.Predicate(clause.Where, r, _ctx) == true)
+            if (residual is null || Evaluator.Predicate(residual, r, _ctx) == true)
             {
                 emit((object?[])r.Clone());
             }
         });
+    }
+
+    public static List<Expr> Conjuncts(Expr? where)
+    {
+        var conjuncts = new List<Expr>();
+        void Split(Expr e)
+        {
+            if (e is BinaryExpr { Op: "AND" } b)
+            {
+                Split(b.Left);
+                Split(b.Right);
+            }
+            else
+            {
+                conjuncts.Add(e);
+            }
+        }
+
+        if (where is not null)
+        {
+            Split(where);
+        }
+
+        return conjuncts;
     }
 
     /// <summary>A pattern used as an expression: the list of paths it matches from the row's bindings.</summary>
@@ -117,7 +187,7 @@ internal sealed class Matcher
         }
 
         _preBound = pre;
-        var plan = MakePlan(part, pre, []);
+        var plan = MakePlan(part, pre, [], bindAll: true);
         var results = new List<object?>();
         var work = (object?[])row.Clone();
         foreach (var n in part.Nodes.Where(n => n.Anonymous))
@@ -137,7 +207,7 @@ internal sealed class Matcher
         return results;
     }
 
-    private Plan MakePlan(PatternPart p, bool[] preBound, Dictionary<string, Expr> idLookups)
+    private Plan MakePlan(PatternPart p, bool[] preBound, Dictionary<string, Expr> idLookups, bool bindAll = false)
     {
         int Score(NodePattern n)
         {
@@ -177,6 +247,7 @@ internal sealed class Matcher
             Reversed = reverse,
             TypeCodes = codes,
             StartId = idLookups.TryGetValue(nodes[0].Variable!, out var e) && !preBound[nodes[0].Slot] ? e : null,
+            BindAll = bindAll || p.PathSlot >= 0 || p.Shortest != ShortestKind.None,
         };
     }
 
@@ -308,7 +379,7 @@ internal sealed class Matcher
 
         if (current is null)
         {
-            row[n.Slot] = new NodeRef(v);
+            row[n.Slot] = _index.Node(v, _graph.EntityCount);
             bound = true;
         }
 
@@ -548,13 +619,17 @@ internal sealed class Matcher
             return;
         }
 
-        if (!TryBindNode(next, other, row, out bool bound))
+        bool bound = false;
+        if (!(next.Anonymous && !plan.BindAll && next.Labels.Count == 0 && next.Properties is null) && !TryBindNode(next, other, row, out bound))
         {
             return;
         }
 
         var saved = row[rel.Slot];
-        row[rel.Slot] = saved ?? new EdgeRef(e);
+        if (saved is null && (plan.BindAll || !rel.Anonymous))
+        {
+            row[rel.Slot] = _index.Edge(e, _graph.RelationCount);
+        }
         _used.Add(e);
         Expand(plan, i + 1, other, row, emit);
         _used.RemoveAt(_used.Count - 1);
