@@ -26,6 +26,8 @@ internal sealed class Arguments
 
     public string? Output { get; private set; }
 
+    public List<string> Params { get; } = [];
+
     public static Arguments Parse(string[] args)
     {
         var a = new Arguments();
@@ -74,6 +76,9 @@ internal sealed class Arguments
                     break;
                 case "--format" or "-f":
                     a.Format = Value();
+                    break;
+                case "--param" or "-p":
+                    a.Params.Add(Value());
                     break;
                 case "--output" or "-o":
                     a.Output = Value();

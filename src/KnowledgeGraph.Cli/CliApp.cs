@@ -25,13 +25,17 @@ internal static class CliApp
           export [--format F] [-o FILE]       write the graph (standard output without -o); F is one of
                                               json, graphml, dot, mermaid, ntriples, turtle, jsonld, cypher
                                               (default: from the extension of FILE, else json)
+          query CYPHER|- [--param NAME=VALUE]... [--format table|json|csv]
+                                              run a read-only openCypher query ('-' reads it from standard input)
 
         --graph FILE reads canonical JSON or GraphML (.graphml), chosen by the extension.
         NAME is an id, a name or an alias, in any case: "Mark Rutte", "Mr. Rutte", "rutte".
         Exit codes: 0 success, 1 not found or unreadable input, 2 bad command line.
         """;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, Console.In);
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
         ArgumentNullException.ThrowIfNull(args);
         Arguments parsed;
@@ -61,7 +65,8 @@ internal static class CliApp
                 "neighbors" or "neighbours" => Neighbors(graph, parsed, stdout),
                 "path" => ShowPath(graph, parsed, stdout),
                 "export" => Commands.ExportCommand.Run(graph, parsed, stdout),
-                _ => throw new UsageException($"unknown command '{parsed.Command}'; expected stats, entity, neighbors, path or export"),
+                "query" => Commands.QueryCommand.Run(graph, parsed, stdin, stdout, stderr),
+                _ => throw new UsageException($"unknown command '{parsed.Command}'; expected stats, entity, neighbors, path, export or query"),
             };
         }
         catch (UsageException ex)

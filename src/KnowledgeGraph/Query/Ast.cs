@@ -1,0 +1,285 @@
+namespace KnowledgeGraph.Query;
+
+internal abstract class Expr
+{
+    public int Start { get; set; }
+
+    public int End { get; set; }
+}
+
+internal sealed class LiteralExpr(object? value) : Expr
+{
+    public object? Value { get; } = value;
+}
+
+internal sealed class ParameterExpr(string name) : Expr
+{
+    public string Name { get; } = name;
+}
+
+internal sealed class VariableExpr(string name) : Expr
+{
+    public string Name { get; } = name;
+
+    public int Slot { get; set; } = -1;
+}
+
+internal sealed class PropertyExpr(Expr target, string key) : Expr
+{
+    public Expr Target { get; } = target;
+
+    public string Key { get; } = key;
+}
+
+internal sealed class IndexExpr(Expr target, Expr index) : Expr
+{
+    public Expr Target { get; } = target;
+
+    public Expr Index { get; } = index;
+}
+
+internal sealed class SliceExpr(Expr target, Expr? from, Expr? to) : Expr
+{
+    public Expr Target { get; } = target;
+
+    public Expr? From { get; } = from;
+
+    public Expr? To { get; } = to;
+}
+
+internal sealed class LabelCheckExpr(Expr target, List<string> labels) : Expr
+{
+    public Expr Target { get; } = target;
+
+    public List<string> Labels { get; } = labels;
+}
+
+internal sealed class UnaryExpr(string op, Expr operand) : Expr
+{
+    public string Op { get; } = op;
+
+    public Expr Operand { get; } = operand;
+}
+
+internal sealed class BinaryExpr(string op, Expr left, Expr right) : Expr
+{
+    public string Op { get; } = op;
+
+    public Expr Left { get; } = left;
+
+    public Expr Right { get; } = right;
+}
+
+internal sealed class IsNullExpr(Expr operand, bool negated) : Expr
+{
+    public Expr Operand { get; } = operand;
+
+    public bool Negated { get; } = negated;
+}
+
+internal sealed class ListExpr(List<Expr> items) : Expr
+{
+    public List<Expr> Items { get; } = items;
+}
+
+internal sealed class MapExpr(List<KeyValuePair<string, Expr>> entries) : Expr
+{
+    public List<KeyValuePair<string, Expr>> Entries { get; } = entries;
+}
+
+internal sealed class FunctionExpr(string name, bool distinct, List<Expr> args, bool star) : Expr
+{
+    public string Name { get; } = name;
+
+    public string Lower { get; } = name.ToLowerInvariant();
+
+    public bool Distinct { get; } = distinct;
+
+    public List<Expr> Args { get; } = args;
+
+    public bool Star { get; } = star;
+
+    /// <summary>For aggregates: the row slot their per-group value is placed in.</summary>
+    public int AggregateSlot { get; set; } = -1;
+
+    public bool IsAggregate => Lower is "count" or "collect" or "sum" or "avg" or "min" or "max" or "stdev" or "stdevp" or "percentilecont" or "percentiledisc";
+}
+
+internal sealed class CaseExpr(Expr? subject, List<(Expr When, Expr Then)> branches, Expr? otherwise) : Expr
+{
+    public Expr? Subject { get; } = subject;
+
+    public List<(Expr When, Expr Then)> Branches { get; } = branches;
+
+    public Expr? Else { get; } = otherwise;
+}
+
+/// <summary><c>[x IN list WHERE p | e]</c>, and the quantifiers <c>all/any/none/single(x IN list WHERE p)</c> (Kind names which).</summary>
+internal sealed class ComprehensionExpr(string kind, string variable, Expr source, Expr? where, Expr? map) : Expr
+{
+    public string Kind { get; } = kind;
+
+    public string Variable { get; } = variable;
+
+    public Expr Source { get; } = source;
+
+    public Expr? Where { get; } = where;
+
+    public Expr? Map { get; } = map;
+
+    public int Slot { get; set; } = -1;
+}
+
+internal sealed class PatternExpr(PatternPart pattern) : Expr
+{
+    public PatternPart Pattern { get; } = pattern;
+}
+
+internal enum RelDirection
+{
+    Out,
+    In,
+    Both,
+}
+
+internal enum ShortestKind
+{
+    None,
+    Shortest,
+    All,
+}
+
+internal sealed class NodePattern
+{
+    public string? Variable { get; set; }
+
+    public bool Anonymous { get; set; }
+
+    public List<string> Labels { get; } = [];
+
+    public Expr? Properties { get; set; }
+
+    public int Slot { get; set; } = -1;
+
+    public int Offset { get; set; }
+}
+
+internal sealed class RelPattern
+{
+    public string? Variable { get; set; }
+
+    public bool Anonymous { get; set; }
+
+    public List<string> Types { get; } = [];
+
+    public RelDirection Direction { get; set; }
+
+    public bool VarLength { get; set; }
+
+    public long? Min { get; set; }
+
+    public long? Max { get; set; }
+
+    public Expr? Properties { get; set; }
+
+    public int Slot { get; set; } = -1;
+
+    public int Offset { get; set; }
+}
+
+internal sealed class PatternPart
+{
+    public string? PathVariable { get; set; }
+
+    public int PathSlot { get; set; } = -1;
+
+    public ShortestKind Shortest { get; set; }
+
+    public List<NodePattern> Nodes { get; } = [];
+
+    public List<RelPattern> Rels { get; } = [];
+
+    public int Offset { get; set; }
+}
+
+internal abstract class Clause
+{
+    public int Offset { get; set; }
+}
+
+internal sealed class MatchClause(bool optional, List<PatternPart> patterns, Expr? where) : Clause
+{
+    public bool Optional { get; } = optional;
+
+    public List<PatternPart> Patterns { get; } = patterns;
+
+    public Expr? Where { get; } = where;
+}
+
+internal sealed class UnwindClause(Expr source, string variable) : Clause
+{
+    public Expr Source { get; } = source;
+
+    public string Variable { get; } = variable;
+
+    public int Slot { get; set; } = -1;
+}
+
+internal sealed class CreateClause(List<PatternPart> patterns) : Clause
+{
+    public List<PatternPart> Patterns { get; } = patterns;
+}
+
+internal sealed class ProjectionItem(Expr expression, string? alias, string text)
+{
+    public Expr Expression { get; } = expression;
+
+    public string? Alias { get; } = alias;
+
+    public string Name => Alias ?? Text;
+
+    public string Text { get; } = text;
+
+    public int Slot { get; set; } = -1;
+}
+
+internal sealed class SortItem(Expr expression, bool descending)
+{
+    public Expr Expression { get; set; } = expression;
+
+    public bool Descending { get; } = descending;
+}
+
+internal sealed class ProjectionClause : Clause
+{
+    public bool IsReturn { get; set; }
+
+    public bool Distinct { get; set; }
+
+    public bool Star { get; set; }
+
+    public List<ProjectionItem> Items { get; } = [];
+
+    public List<SortItem> OrderBy { get; } = [];
+
+    public Expr? Skip { get; set; }
+
+    public Expr? Limit { get; set; }
+
+    public Expr? Where { get; set; }
+}
+
+internal sealed class SingleQuery(List<Clause> clauses)
+{
+    public List<Clause> Clauses { get; } = clauses;
+}
+
+internal sealed class QueryAst(List<SingleQuery> parts, List<bool> unionAll, string text)
+{
+    public List<SingleQuery> Parts { get; } = parts;
+
+    /// <summary>For each UNION between parts: whether it is UNION ALL.</summary>
+    public List<bool> UnionAll { get; } = unionAll;
+
+    public string Text { get; } = text;
+}

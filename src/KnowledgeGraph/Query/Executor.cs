@@ -1,0 +1,513 @@
+namespace KnowledgeGraph.Query;
+
+/// <summary>Runs an analysed query: each clause turns a stream of rows (arrays of slots) into another.</summary>
+internal sealed class Executor
+{
+    private readonly ExecContext _ctx;
+    private readonly int _width;
+    private readonly Matcher _matcher;
+
+    public Executor(ExecContext ctx, int width)
+    {
+        _ctx = ctx;
+        _width = width;
+        _matcher = new Matcher(ctx);
+        ctx.Matcher = _matcher;
+    }
+
+    /// <summary>Called for CREATE clauses when running a script against a builder.</summary>
+    public Action<CreateClause, object?[]>? OnCreate { get; init; }
+
+    public (List<string> Columns, List<object?[]> Rows, List<int> Slots) Run(QueryAst ast)
+    {
+        List<string>? columns = null;
+        var all = new List<object?[]>();
+        List<int>? firstSlots = null;
+        for (int p = 0; p < ast.Parts.Count; p++)
+        {
+            var (cols, rows, slots) = RunSingle(ast.Parts[p]);
+            columns ??= cols;
+            if (firstSlots is null)
+            {
+                firstSlots = slots;
+                all.AddRange(rows.Select(r => slots.Select(s => r[s]).ToArray()));
+            }
+            else
+            {
+                all.AddRange(rows.Select(r => slots.Select(s => r[s]).ToArray()));
+            }
+
+            if (p > 0 && !ast.UnionAll[p - 1])
+            {
+                all = all.Distinct(Values.KeyComparer.Instance).ToList();
+            }
+        }
+
+        columns ??= [];
+        return (columns, all, Enumerable.Range(0, columns.Count).ToList());
+    }
+
+    private (List<string> Columns, List<object?[]> Rows, List<int> Slots) RunSingle(SingleQuery q)
+    {
+        IEnumerable<object?[]> rows = [new object?[_width]];
+        var bound = new bool[_width];
+        foreach (var clause in q.Clauses)
+        {
+            switch (clause)
+            {
+                case MatchClause m:
+                    rows = Match(m, rows, (bool[])bound.Clone());
+                    MarkPatternSlots(m.Patterns, bound);
+                    break;
+                case UnwindClause u:
+                    rows = Unwind(u, rows);
+                    bound[u.Slot] = true;
+                    break;
+                case CreateClause c:
+                    rows = Create(c, rows);
+                    MarkPatternSlots(c.Patterns, bound);
+                    break;
+                case ProjectionClause p:
+                    rows = Project(p, rows);
+                    Array.Clear(bound);
+                    foreach (var item in p.Items)
+                    {
+                        bound[item.Slot] = true;
+                    }
+
+                    if (p.IsReturn)
+                    {
+                        return (p.Items.Select(i => i.Name).ToList(), Materialize(rows), p.Items.Select(i => i.Slot).ToList());
+                    }
+
+                    break;
+            }
+        }
+
+        Materialize(rows);
+        return ([], [], []);
+    }
+
+    private List<object?[]> Materialize(IEnumerable<object?[]> rows)
+    {
+        var list = new List<object?[]>();
+        foreach (var r in rows)
+        {
+            _ctx.Cancellation.ThrowIfCancellationRequested();
+            list.Add(r);
+            CheckRows(list.Count);
+        }
+
+        return list;
+    }
+
+    private void CheckRows(int count)
+    {
+        if (count > _ctx.Options.MaxRows)
+        {
+            throw new QueryLimitException($"The query holds more than {_ctx.Options.MaxRows} rows (QueryOptions.MaxRows).");
+        }
+    }
+
+    private static void MarkPatternSlots(List<PatternPart> patterns, bool[] bound)
+    {
+        foreach (var p in patterns)
+        {
+            foreach (var n in p.Nodes)
+            {
+                bound[n.Slot] = true;
+            }
+
+            foreach (var r in p.Rels)
+            {
+                bound[r.Slot] = true;
+            }
+
+            if (p.PathSlot >= 0)
+            {
+                bound[p.PathSlot] = true;
+            }
+        }
+    }
+
+    private IEnumerable<object?[]> Match(MatchClause m, IEnumerable<object?[]> input, bool[] preBound)
+    {
+        var lookups = IdLookups(m, preBound);
+        var buffer = new List<object?[]>();
+        foreach (var row in input)
+        {
+            _ctx.Cancellation.ThrowIfCancellationRequested();
+            buffer.Clear();
+            _matcher.MatchClauseRows(m, row, preBound, lookups, r =>
+            {
+                buffer.Add(r);
+                CheckRows(buffer.Count);
+            });
+            if (buffer.Count == 0 && m.Optional)
+            {
+                yield return (object?[])row.Clone();
+                continue;
+            }
+
+            foreach (var r in buffer)
+            {
+                yield return r;
+            }
+        }
+    }
+
+    /// <summary>WHERE id(v) = expr conjuncts, where expr does not depend on this clause: the planner starts from that entity.</summary>
+    private static Dictionary<string, (Expr Value, Expr Conjunct)> IdLookups(MatchClause m, bool[] preBound)
+    {
+        var result = new Dictionary<string, (Expr Value, Expr Conjunct)>(StringComparer.Ordinal);
+        var conjuncts = Matcher.Conjuncts(m.Where);
+        bool Independent(Expr e) => e switch
+        {
+            VariableExpr v => v.Slot >= 0 && preBound[v.Slot],
+            PatternExpr => false,
+            ComprehensionExpr => false,
+            _ => Analyzer.Children(e).All(Independent),
+        };
+
+        foreach (var c in conjuncts)
+        {
+            if (c is BinaryExpr { Op: "=" } eq)
+            {
+                foreach (var (fn, other) in new[] { (eq.Left, eq.Right), (eq.Right, eq.Left) })
+                {
+                    if (fn is FunctionExpr { Lower: "id", Args: [VariableExpr v] } && !preBound[v.Slot] && Independent(other))
+                    {
+                        result.TryAdd(v.Name, (other, c));
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private IEnumerable<object?[]> Unwind(UnwindClause u, IEnumerable<object?[]> input)
+    {
+        foreach (var row in input)
+        {
+            _ctx.Cancellation.ThrowIfCancellationRequested();
+            var v = Evaluator.Eval(u.Source, row, _ctx);
+            if (v is null)
+            {
+                continue;
+            }
+
+            if (v is not List<object?> list)
+            {
+                var single = (object?[])row.Clone();
+                single[u.Slot] = v;
+                yield return single;
+                continue;
+            }
+
+            foreach (var item in list)
+            {
+                var r = (object?[])row.Clone();
+                r[u.Slot] = item;
+                yield return r;
+            }
+        }
+    }
+
+    private IEnumerable<object?[]> Create(CreateClause c, IEnumerable<object?[]> input)
+    {
+        if (OnCreate is null)
+        {
+            throw new QuerySemanticException("CREATE needs a GraphBuilder; use CypherScript.Apply.", "UnsupportedClause");
+        }
+
+        foreach (var row in input)
+        {
+            var r = (object?[])row.Clone();
+            OnCreate(c, r);
+            yield return r;
+        }
+    }
+
+    private IEnumerable<object?[]> Project(ProjectionClause p, IEnumerable<object?[]> input)
+    {
+        var aggregates = new List<FunctionExpr>();
+        foreach (var item in p.Items)
+        {
+            CollectAggregates(item.Expression, aggregates);
+        }
+
+        foreach (var s in p.OrderBy)
+        {
+            CollectAggregates(s.Expression, aggregates);
+        }
+
+        List<object?[]> rows;
+        if (aggregates.Count == 0)
+        {
+            rows = [];
+            HashSet<object?[]>? seen = p.Distinct ? new(Values.KeyComparer.Instance) : null;
+            foreach (var row in input)
+            {
+                _ctx.Cancellation.ThrowIfCancellationRequested();
+                var r = (object?[])row.Clone();
+                foreach (var item in p.Items)
+                {
+                    r[item.Slot] = Evaluator.Eval(item.Expression, row, _ctx);
+                }
+
+                if (seen is not null && !seen.Add(p.Items.Select(i => r[i.Slot]).ToArray()))
+                {
+                    continue;
+                }
+
+                rows.Add(r);
+                CheckRows(rows.Count);
+                if (p.OrderBy.Count == 0 && p.Skip is null && p.Limit is not null && rows.Count > Count(p.Limit, "LIMIT"))
+                {
+                    break;
+                }
+            }
+        }
+        else
+        {
+            rows = Aggregate(p, input, aggregates);
+        }
+
+        if (p.OrderBy.Count > 0)
+        {
+            var keys = rows.Select(r => p.OrderBy.Select(s => Evaluator.Eval(s.Expression, r, _ctx)).ToArray()).ToList();
+            var order = Enumerable.Range(0, rows.Count).ToArray();
+            Array.Sort(order, (a, b) =>
+            {
+                for (int k = 0; k < p.OrderBy.Count; k++)
+                {
+                    int c = Values.OrderCompare(keys[a][k], keys[b][k]);
+                    if (c != 0)
+                    {
+                        return p.OrderBy[k].Descending ? -c : c;
+                    }
+                }
+
+                return a.CompareTo(b);
+            });
+            rows = order.Select(i => rows[i]).ToList();
+        }
+
+        IEnumerable<object?[]> result = rows;
+        if (p.Skip is not null)
+        {
+            result = result.Skip((int)Math.Min(int.MaxValue, Count(p.Skip, "SKIP")));
+        }
+
+        if (p.Limit is not null)
+        {
+            result = result.Take((int)Math.Min(int.MaxValue, Count(p.Limit, "LIMIT")));
+        }
+
+        if (p.Where is not null)
+        {
+            result = result.Where(r => Evaluator.Predicate(p.Where, r, _ctx) == true);
+        }
+
+        return result;
+    }
+
+    private long Count(Expr e, string clause)
+    {
+        var v = Evaluator.Eval(e, new object?[_width], _ctx);
+        if (v is not long n)
+        {
+            throw new QuerySemanticException($"{clause} must be an integer; found {Values.TypeName(v)}.", "InvalidArgumentType");
+        }
+
+        if (n < 0)
+        {
+            throw new QuerySemanticException($"{clause} must be zero or positive; found {n}.", "NegativeIntegerArgument");
+        }
+
+        return n;
+    }
+
+    private static void CollectAggregates(Expr e, List<FunctionExpr> into)
+    {
+        if (e is FunctionExpr { IsAggregate: true } f && f.AggregateSlot >= 0)
+        {
+            into.Add(f);
+            return;
+        }
+
+        foreach (var c in Analyzer.Children(e))
+        {
+            CollectAggregates(c, into);
+        }
+    }
+
+    private List<object?[]> Aggregate(ProjectionClause p, IEnumerable<object?[]> input, List<FunctionExpr> aggregates)
+    {
+        var keyItems = p.Items.Where(i => !Analyzer.ContainsAggregate(i.Expression)).ToList();
+        var groups = new Dictionary<object?[], (object?[] First, Accumulator[] Acc)>(Values.KeyComparer.Instance);
+        var order = new List<object?[]>();
+        foreach (var row in input)
+        {
+            _ctx.Cancellation.ThrowIfCancellationRequested();
+            var key = new object?[keyItems.Count];
+            for (int k = 0; k < key.Length; k++)
+            {
+                key[k] = Evaluator.Eval(keyItems[k].Expression, row, _ctx);
+            }
+
+            if (!groups.TryGetValue(key, out var g))
+            {
+                var first = (object?[])row.Clone();
+                for (int k = 0; k < keyItems.Count; k++)
+                {
+                    first[keyItems[k].Slot] = key[k];
+                }
+
+                g = (first, aggregates.Select(a => new Accumulator(a)).ToArray());
+                groups[key] = g;
+                order.Add(key);
+                CheckRows(order.Count);
+            }
+
+            for (int k = 0; k < g.Acc.Length; k++)
+            {
+                g.Acc[k].Add(row, _ctx);
+            }
+        }
+
+        if (groups.Count == 0 && keyItems.Count == 0)
+        {
+            var empty = new object?[_width];
+            groups[[]] = (empty, aggregates.Select(a => new Accumulator(a)).ToArray());
+            order.Add([]);
+        }
+
+        var rows = new List<object?[]>(order.Count);
+        HashSet<object?[]>? seen = p.Distinct ? new(Values.KeyComparer.Instance) : null;
+        foreach (var key in order)
+        {
+            var (r, acc) = groups[key];
+            for (int k = 0; k < aggregates.Count; k++)
+            {
+                r[aggregates[k].AggregateSlot] = acc[k].Result();
+            }
+
+            foreach (var item in p.Items)
+            {
+                if (Analyzer.ContainsAggregate(item.Expression))
+                {
+                    r[item.Slot] = Evaluator.Eval(item.Expression, r, _ctx);
+                }
+            }
+
+            if (seen is not null && !seen.Add(p.Items.Select(i => r[i.Slot]).ToArray()))
+            {
+                continue;
+            }
+
+            rows.Add(r);
+        }
+
+        return rows;
+    }
+
+    private sealed class Accumulator(FunctionExpr f)
+    {
+        private readonly HashSet<object?>? _distinct = f.Distinct ? new(Values.KeyComparer.Instance) : null;
+        private readonly List<object?> _items = [];
+        private long _count;
+        private object? _best;
+        private long _sumInt;
+        private double _sumFloat;
+        private bool _isFloat;
+        private bool _any;
+
+        public void Add(object?[] row, ExecContext ctx)
+        {
+            if (f.Star)
+            {
+                _count++;
+                return;
+            }
+
+            var v = Evaluator.Eval(f.Args[0], row, ctx);
+            if (v is null)
+            {
+                return;
+            }
+
+            if (_distinct is not null && !_distinct.Add(v))
+            {
+                return;
+            }
+
+            _count++;
+            switch (f.Lower)
+            {
+                case "collect":
+                    _items.Add(v);
+                    break;
+                case "min":
+                    if (_best is null || Values.OrderCompare(v, _best) < 0)
+                    {
+                        _best = v;
+                    }
+
+                    break;
+                case "max":
+                    if (_best is null || Values.OrderCompare(v, _best) > 0)
+                    {
+                        _best = v;
+                    }
+
+                    break;
+                case "sum":
+                case "avg":
+                    _any = true;
+                    if (v is long l && !_isFloat)
+                    {
+                        try
+                        {
+                            _sumInt = checked(_sumInt + l);
+                        }
+                        catch (OverflowException)
+                        {
+                            throw new QueryTypeException("Integer overflow in " + f.Name + "().", "IntegerOverflow", "ArithmeticError");
+                        }
+                    }
+                    else if (v is long or double)
+                    {
+                        if (!_isFloat)
+                        {
+                            _isFloat = true;
+                            _sumFloat = _sumInt;
+                        }
+
+                        _sumFloat += Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                    else
+                    {
+                        throw new QueryTypeException($"{f.Name}() needs numbers; found {Values.TypeName(v)}.", "InvalidArgumentType");
+                    }
+
+                    break;
+                case "count":
+                    break;
+                default:
+                    throw new QuerySemanticException($"Aggregate {f.Name}() is not supported.", "UnknownFunction");
+            }
+        }
+
+        public object? Result() => f.Lower switch
+        {
+            "count" => _count,
+            "collect" => _items,
+            "min" or "max" => _best,
+            "sum" => _isFloat ? (object)_sumFloat : _sumInt,
+            "avg" => !_any ? null : (_isFloat ? _sumFloat : _sumInt) / (double)_count,
+            _ => null,
+        };
+    }
+}

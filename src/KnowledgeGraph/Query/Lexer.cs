@@ -1,0 +1,337 @@
+using System.Globalization;
+using System.Text;
+
+namespace KnowledgeGraph.Query;
+
+internal enum TokenKind
+{
+    End,
+    Identifier,
+    QuotedIdentifier,
+    Integer,
+    Float,
+    String,
+    Parameter,
+    Symbol,
+}
+
+internal readonly record struct Token(TokenKind Kind, string Text, int Offset, int Length, object? Value = null)
+{
+    public bool Is(string symbol) => Kind == TokenKind.Symbol && Text == symbol;
+
+    public bool IsKeyword(string keyword) => Kind == TokenKind.Identifier && string.Equals(Text, keyword, StringComparison.OrdinalIgnoreCase);
+
+    public string Describe() => Kind switch
+    {
+        TokenKind.End => "end of input",
+        TokenKind.Identifier => $"identifier `{Text}`",
+        TokenKind.QuotedIdentifier => $"identifier `{Text}`",
+        TokenKind.Integer or TokenKind.Float => $"number `{Text}`",
+        TokenKind.String => $"string {Text}",
+        TokenKind.Parameter => $"parameter `{Text}`",
+        _ => $"`{Text}`",
+    };
+}
+
+/// <summary>Splits query text into tokens with their offsets.</summary>
+internal static class Lexer
+{
+    private static readonly string[] Symbols =
+    [
+        "<>", "<=", ">=", "=~", "..", "+=",
+        "(", ")", "[", "]", "{", "}", ",", ".", ":", "|", "-", "+", "*", "/", "%", "^", "=", "<", ">", ";",
+    ];
+
+    public static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        int i = 0;
+        while (true)
+        {
+            i = SkipTrivia(text, i);
+            if (i >= text.Length)
+            {
+                tokens.Add(new Token(TokenKind.End, string.Empty, text.Length, 0));
+                return tokens;
+            }
+
+            char c = text[i];
+            int start = i;
+            if (char.IsLetter(c) || c == '_')
+            {
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
+                {
+                    i++;
+                }
+
+                tokens.Add(new Token(TokenKind.Identifier, text[start..i], start, i - start));
+            }
+            else if (c == '`')
+            {
+                var sb = new StringBuilder();
+                i++;
+                while (true)
+                {
+                    if (i >= text.Length)
+                    {
+                        throw new QuerySyntaxException(text, start, "end of input", "closing ` of the quoted name");
+                    }
+
+                    if (text[i] == '`')
+                    {
+                        if (i + 1 < text.Length && text[i + 1] == '`')
+                        {
+                            sb.Append('`');
+                            i += 2;
+                            continue;
+                        }
+
+                        i++;
+                        break;
+                    }
+
+                    sb.Append(text[i++]);
+                }
+
+                tokens.Add(new Token(TokenKind.QuotedIdentifier, sb.ToString(), start, i - start));
+            }
+            else if (char.IsAsciiDigit(c) || (c == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]) && !PreviousIsValue(tokens)))
+            {
+                tokens.Add(Number(text, ref i));
+            }
+            else if (c == '\'' || c == '"')
+            {
+                tokens.Add(StringLiteral(text, ref i));
+            }
+            else if (c == '$')
+            {
+                i++;
+                int nameStart = i;
+                if (i < text.Length && text[i] == '`')
+                {
+                    int close = text.IndexOf('`', i + 1);
+                    if (close < 0)
+                    {
+                        throw new QuerySyntaxException(text, i, "end of input", "closing ` of the parameter name");
+                    }
+
+                    tokens.Add(new Token(TokenKind.Parameter, text[(i + 1)..close], start, close + 1 - start));
+                    i = close + 1;
+                    continue;
+                }
+
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
+                {
+                    i++;
+                }
+
+                if (i == nameStart)
+                {
+                    throw new QuerySyntaxException(text, i, i < text.Length ? $"`{text[i]}`" : "end of input", "a parameter name after $");
+                }
+
+                tokens.Add(new Token(TokenKind.Parameter, text[nameStart..i], start, i - start));
+            }
+            else
+            {
+                string? symbol = null;
+                foreach (var s in Symbols)
+                {
+                    if (string.CompareOrdinal(text, i, s, 0, s.Length) == 0)
+                    {
+                        symbol = s;
+                        break;
+                    }
+                }
+
+                if (symbol is null)
+                {
+                    string shown = char.IsControl(c) ? $"character U+{(int)c:X4}" : $"character `{c}`";
+                    throw new QuerySyntaxException(text, i, shown, "a name, number, string, operator or bracket");
+                }
+
+                tokens.Add(new Token(TokenKind.Symbol, symbol, i, symbol.Length));
+                i += symbol.Length;
+            }
+        }
+    }
+
+    private static bool PreviousIsValue(List<Token> tokens) =>
+        tokens.Count > 0 && tokens[^1].Kind is TokenKind.Identifier or TokenKind.QuotedIdentifier or TokenKind.Parameter
+            || (tokens.Count > 0 && (tokens[^1].Is(")") || tokens[^1].Is("]") || tokens[^1].Is("}")));
+
+    private static int SkipTrivia(string text, int i)
+    {
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+            else if (text[i] == '/' && i + 1 < text.Length && text[i + 1] == '/')
+            {
+                while (i < text.Length && text[i] != '\n')
+                {
+                    i++;
+                }
+            }
+            else if (text[i] == '/' && i + 1 < text.Length && text[i + 1] == '*')
+            {
+                int close = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                if (close < 0)
+                {
+                    throw new QuerySyntaxException(text, i, "end of input", "*/ closing the comment");
+                }
+
+                i = close + 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return i;
+    }
+
+    private static Token Number(string text, ref int i)
+    {
+        int start = i;
+        if (text[i] == '0' && i + 1 < text.Length && (text[i + 1] == 'x' || text[i + 1] == 'X'))
+        {
+            i += 2;
+            int digits = i;
+            while (i < text.Length && char.IsAsciiHexDigit(text[i]))
+            {
+                i++;
+            }
+
+            string hex = text[digits..i];
+            if (hex.Length == 0 || !long.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out long hv) || hv < 0)
+            {
+                throw new QuerySyntaxException(text, start, $"number `{text[start..i]}`", "a hexadecimal integer that fits in 64 bits", "IntegerOverflow");
+            }
+
+            return new Token(TokenKind.Integer, text[start..i], start, i - start, hv);
+        }
+
+        bool isFloat = false;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+
+        if (i + 1 < text.Length && text[i] == '.' && char.IsAsciiDigit(text[i + 1]))
+        {
+            isFloat = true;
+            i++;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+        }
+
+        if (i < text.Length && (text[i] == 'e' || text[i] == 'E'))
+        {
+            int save = i;
+            i++;
+            if (i < text.Length && (text[i] == '+' || text[i] == '-'))
+            {
+                i++;
+            }
+
+            if (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                isFloat = true;
+                while (i < text.Length && char.IsAsciiDigit(text[i]))
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                i = save;
+            }
+        }
+
+        if (i < text.Length && (char.IsLetter(text[i]) || text[i] == '_'))
+        {
+            throw new QuerySyntaxException(text, i, $"character `{text[i]}`", "a digit or the end of the number");
+        }
+
+        string s = text[start..i];
+        if (isFloat)
+        {
+            double d = double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
+            if (double.IsInfinity(d))
+            {
+                throw new QuerySyntaxException(text, start, $"number `{s}`", "a floating-point number in range", "FloatingPointOverflow");
+            }
+
+            return new Token(TokenKind.Float, s, start, i - start, d);
+        }
+
+        // Integers are kept as text until the parser knows whether a minus sign precedes them.
+        return new Token(TokenKind.Integer, s, start, i - start, null);
+    }
+
+    private static Token StringLiteral(string text, ref int i)
+    {
+        int start = i;
+        char quote = text[i++];
+        var sb = new StringBuilder();
+        while (true)
+        {
+            if (i >= text.Length)
+            {
+                throw new QuerySyntaxException(text, start, "end of input", $"{quote} closing the string");
+            }
+
+            char c = text[i++];
+            if (c == quote)
+            {
+                break;
+            }
+
+            if (c != '\\')
+            {
+                sb.Append(c);
+                continue;
+            }
+
+            if (i >= text.Length)
+            {
+                throw new QuerySyntaxException(text, start, "end of input", $"{quote} closing the string");
+            }
+
+            char e = text[i++];
+            switch (e)
+            {
+                case 't': sb.Append('\t'); break;
+                case 'b': sb.Append('\b'); break;
+                case 'n': sb.Append('\n'); break;
+                case 'r': sb.Append('\r'); break;
+                case 'f': sb.Append('\f'); break;
+                case '\'': sb.Append('\''); break;
+                case '"': sb.Append('"'); break;
+                case '\\': sb.Append('\\'); break;
+                case 'u':
+                case 'U':
+                    int n = e == 'u' ? 4 : 8;
+                    if (i + n > text.Length || !int.TryParse(text.AsSpan(i, n), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int cp)
+                        || cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+                    {
+                        throw new QuerySyntaxException(text, i - 2, $"escape `\\{e}`", $"{n} hexadecimal digits naming a Unicode code point", "InvalidUnicodeLiteral");
+                    }
+
+                    sb.Append(char.ConvertFromUtf32(cp));
+                    i += n;
+                    break;
+                default:
+                    throw new QuerySyntaxException(text, i - 2, $"escape `\\{e}`", "one of \\t \\b \\n \\r \\f \\' \\\" \\\\ \\uXXXX", "InvalidEscape");
+            }
+        }
+
+        return new Token(TokenKind.String, text[start..i], start, i - start, sb.ToString());
+    }
+}

@@ -1,0 +1,824 @@
+using System.Runtime.CompilerServices;
+
+namespace KnowledgeGraph.Query;
+
+/// <summary>Per-graph indexes the planner uses: node indexes by label.</summary>
+internal sealed class QueryIndex
+{
+    private static readonly ConditionalWeakTable<Graph, QueryIndex> Cache = new();
+    private readonly Dictionary<string, int[]> _byLabel;
+
+    private QueryIndex(Graph graph)
+    {
+        var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < graph.EntityCount; i++)
+        {
+            foreach (var l in Values.LabelsOf(graph.EntityAt(i)))
+            {
+                if (!lists.TryGetValue(l, out var list))
+                {
+                    lists[l] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        _byLabel = lists.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    public static QueryIndex For(Graph graph) => Cache.GetValue(graph, g => new QueryIndex(g));
+
+    private NodeRef?[]? _nodes;
+    private EdgeRef?[]? _edges;
+
+    /// <summary>The shared (immutable) value for node <paramref name="v"/>; made once per graph.</summary>
+    public NodeRef Node(int v, int count)
+    {
+        var nodes = _nodes ??= new NodeRef?[count];
+        return nodes[v] ??= new NodeRef(v);
+    }
+
+    /// <summary>The shared (immutable) value for edge <paramref name="e"/>; made once per graph.</summary>
+    public EdgeRef Edge(int e, int count)
+    {
+        var edges = _edges ??= new EdgeRef?[count];
+        return edges[e] ??= new EdgeRef(e);
+    }
+
+    public int[] WithLabel(string label) => _byLabel.TryGetValue(label, out var a) ? a : [];
+}
+
+/// <summary>Matches patterns against the compressed sparse rows of the graph, binding slots of a row.</summary>
+internal sealed class Matcher
+{
+    private readonly ExecContext _ctx;
+    private readonly Graph _graph;
+    private readonly QueryIndex _index;
+    private readonly List<int> _used = [];
+    private long _steps;
+
+    public Matcher(ExecContext ctx)
+    {
+        _ctx = ctx;
+        _graph = ctx.Graph;
+        _index = QueryIndex.For(ctx.Graph);
+    }
+
+    private sealed class Plan
+    {
+        public required PatternPart Part { get; init; }
+
+        public required NodePattern[] Nodes { get; init; }
+
+        public required RelPattern[] Rels { get; init; }
+
+        public required bool Reversed { get; init; }
+
+        public required int[][] TypeCodes { get; init; }
+
+        public Expr? StartId { get; init; }
+
+        /// <summary>Whether anonymous nodes and relationships must be bound too (for a path value).</summary>
+        public bool BindAll { get; init; }
+    }
+
+    private Plan[]? _plans;
+    private MatchClause? _clause;
+    private Expr? _residual;
+    private bool[]? _preBound;
+
+    /// <summary>Enumerates the rows a MATCH clause makes from one input row.</summary>
+    /// <remarks>idLookups: WHERE conjuncts <c>id(v) = value</c> by variable (the value and the conjunct).</remarks>
+    public void MatchClauseRows(MatchClause clause, object?[] row, bool[] preBound, Dictionary<string, (Expr Value, Expr Conjunct)> idLookups, Action<object?[]> emit)
+    {
+        if (!ReferenceEquals(_clause, clause))
+        {
+            _clause = clause;
+            var values = idLookups.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal);
+            _plans = clause.Patterns.Select(p => MakePlan(p, preBound, values)).ToArray();
+
+            // A conjunct that chose the start entity holds for every row the plan makes: do not evaluate it again.
+            var consumed = new HashSet<Expr>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var plan in _plans)
+            {
+                if (plan.StartId is not null && !seen.Contains(plan.Nodes[0].Variable!))
+                {
+                    consumed.Add(idLookups[plan.Nodes[0].Variable!].Conjunct);
+                }
+
+                seen.UnionWith(plan.Nodes.Select(n => n.Variable!));
+            }
+
+            _residual = null;
+            foreach (var c in Conjuncts(clause.Where))
+            {
+                if (!consumed.Contains(c))
+                {
+                    _residual = _residual is null ? c : new BinaryExpr("AND", _residual, c);
+                }
+            }
+        }
+
+        _preBound = preBound;
+        _used.Clear();
+        var work = (object?[])row.Clone();
+        var residual = _residual;
+        MatchParts(_plans!, 0, work, r =>
+        {
+            if (residual is null || Evaluator.Predicate(residual, r, _ctx) == true)
+            {
+                emit((object?[])r.Clone());
+            }
+        });
+    }
+
+    public static List<Expr> Conjuncts(Expr? where)
+    {
+        var conjuncts = new List<Expr>();
+        void Split(Expr e)
+        {
+            if (e is BinaryExpr { Op: "AND" } b)
+            {
+                Split(b.Left);
+                Split(b.Right);
+            }
+            else
+            {
+                conjuncts.Add(e);
+            }
+        }
+
+        if (where is not null)
+        {
+            Split(where);
+        }
+
+        return conjuncts;
+    }
+
+    /// <summary>A pattern used as an expression: the list of paths it matches from the row's bindings.</summary>
+    public List<object?> MatchPatternExpression(PatternPart part, object?[] row)
+    {
+        var savedUsed = _used.ToArray();
+        var savedPre = _preBound;
+        _used.Clear();
+        var pre = new bool[row.Length];
+        for (int i = 0; i < row.Length; i++)
+        {
+            pre[i] = true;
+        }
+
+        foreach (var n in part.Nodes)
+        {
+            if (n.Anonymous)
+            {
+                pre[n.Slot] = false;
+            }
+        }
+
+        foreach (var r in part.Rels)
+        {
+            if (r.Anonymous)
+            {
+                pre[r.Slot] = false;
+            }
+        }
+
+        _preBound = pre;
+        var plan = MakePlan(part, pre, [], bindAll: true);
+        var results = new List<object?>();
+        var work = (object?[])row.Clone();
+        foreach (var n in part.Nodes.Where(n => n.Anonymous))
+        {
+            work[n.Slot] = null;
+        }
+
+        foreach (var r in part.Rels.Where(r => r.Anonymous))
+        {
+            work[r.Slot] = null;
+        }
+
+        MatchParts([plan], 0, work, r => results.Add(BuildPath(part, r)));
+        _used.Clear();
+        _used.AddRange(savedUsed);
+        _preBound = savedPre;
+        return results;
+    }
+
+    private Plan MakePlan(PatternPart p, bool[] preBound, Dictionary<string, Expr> idLookups, bool bindAll = false)
+    {
+        int Score(NodePattern n)
+        {
+            if (preBound[n.Slot])
+            {
+                return 0;
+            }
+
+            if (idLookups.ContainsKey(n.Variable!))
+            {
+                return 1;
+            }
+
+            if (n.Labels.Count > 0)
+            {
+                return 2 + n.Labels.Min(l => _index.WithLabel(l).Length);
+            }
+
+            return int.MaxValue;
+        }
+
+        bool reverse = p.Shortest == ShortestKind.None && p.Nodes.Count > 1 && Score(p.Nodes[^1]) < Score(p.Nodes[0]);
+        var nodes = p.Nodes.ToArray();
+        var rels = p.Rels.ToArray();
+        if (reverse)
+        {
+            Array.Reverse(nodes);
+            Array.Reverse(rels);
+        }
+
+        var codes = rels.Select(r => r.Types.Count == 0 ? [] : r.Types.Select(t => _graph.TypeCode(new RelationType(t))).Where(c => c >= 0).Distinct().ToArray()).ToArray();
+        return new Plan
+        {
+            Part = p,
+            Nodes = nodes,
+            Rels = rels,
+            Reversed = reverse,
+            TypeCodes = codes,
+            StartId = idLookups.TryGetValue(nodes[0].Variable!, out var e) && !preBound[nodes[0].Slot] ? e : null,
+            BindAll = bindAll || p.PathSlot >= 0 || p.Shortest != ShortestKind.None,
+        };
+    }
+
+    private void Tick()
+    {
+        if ((++_steps & 1023) == 0)
+        {
+            _ctx.Cancellation.ThrowIfCancellationRequested();
+        }
+    }
+
+    private void MatchParts(Plan[] plans, int i, object?[] row, Action<object?[]> emit)
+    {
+        if (i == plans.Length)
+        {
+            emit(row);
+            return;
+        }
+
+        var plan = plans[i];
+        void Next(object?[] r)
+        {
+            if (plan.Part.PathSlot >= 0)
+            {
+                r[plan.Part.PathSlot] = BuildPath(plan.Part, r);
+            }
+
+            MatchParts(plans, i + 1, r, emit);
+            if (plan.Part.PathSlot >= 0)
+            {
+                r[plan.Part.PathSlot] = null;
+            }
+        }
+
+        if (plan.Part.Shortest != ShortestKind.None)
+        {
+            MatchShortest(plan, row, Next);
+            return;
+        }
+
+        var first = plan.Nodes[0];
+        foreach (int v in Candidates(first, plan.StartId, row))
+        {
+            Tick();
+            if (!TryBindNode(first, v, row, out bool bound))
+            {
+                continue;
+            }
+
+            Expand(plan, 0, v, row, Next);
+            if (bound)
+            {
+                row[first.Slot] = null;
+            }
+        }
+    }
+
+    private IEnumerable<int> Candidates(NodePattern n, Expr? startId, object?[] row)
+    {
+        if (_preBound![n.Slot] || row[n.Slot] is not null)
+        {
+            if (row[n.Slot] is NodeRef bound)
+            {
+                return [bound.Index];
+            }
+
+            if (row[n.Slot] is null)
+            {
+                return [];
+            }
+
+            throw new QueryTypeException($"Variable `{n.Variable}` is a {Values.TypeName(row[n.Slot])}, not a node.", "VariableTypeConflict");
+        }
+
+        if (startId is not null)
+        {
+            var id = Evaluator.Eval(startId, row, _ctx);
+            return id is string s && EntityId.IsValid(s) && _graph.TryIndexOf(new EntityId(s), out int ix) ? [ix] : [];
+        }
+
+        if (n.Labels.Count > 0)
+        {
+            int[] best = _index.WithLabel(n.Labels[0]);
+            foreach (var l in n.Labels)
+            {
+                var c = _index.WithLabel(l);
+                if (c.Length < best.Length)
+                {
+                    best = c;
+                }
+            }
+
+            return best;
+        }
+
+        return Enumerable.Range(0, _graph.EntityCount);
+    }
+
+    /// <summary>Binds (or checks) a node slot; <paramref name="bound"/> says whether the caller must unbind it.</summary>
+    private bool TryBindNode(NodePattern n, int v, object?[] row, out bool bound)
+    {
+        bound = false;
+        var current = row[n.Slot];
+        if (current is NodeRef existing)
+        {
+            if (existing.Index != v)
+            {
+                return false;
+            }
+        }
+        else if (current is not null || _preBound![n.Slot])
+        {
+            return false;
+        }
+
+        var entity = _graph.EntityAt(v);
+        foreach (var l in n.Labels)
+        {
+            if (!Values.HasLabel(entity, l))
+            {
+                return false;
+            }
+        }
+
+        if (n.Properties is not null && !PropertiesMatch(Evaluator.Eval(n.Properties, row, _ctx), key => Values.TryGetProperty(entity, key, out var pv) ? Values.FromProperty(pv) : null))
+        {
+            return false;
+        }
+
+        if (current is null)
+        {
+            row[n.Slot] = _index.Node(v, _graph.EntityCount);
+            bound = true;
+        }
+
+        return true;
+    }
+
+    private static bool PropertiesMatch(object? expected, Func<string, object?> actual)
+    {
+        if (expected is null)
+        {
+            return true;
+        }
+
+        if (expected is not Dictionary<string, object?> map)
+        {
+            throw new QueryTypeException($"A pattern's properties must be a map; found {Values.TypeName(expected)}.", "InvalidArgumentType");
+        }
+
+        foreach (var kv in map)
+        {
+            if (Values.Equal(actual(kv.Key), kv.Value) != true)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool EdgeMatches(RelPattern r, int[] codes, int e, object?[] row)
+    {
+        if (_used.Contains(e))
+        {
+            return false;
+        }
+
+        if (r.Types.Count > 0 && Array.IndexOf(codes, _graph.Topology.EdgeType[e]) < 0)
+        {
+            return false;
+        }
+
+        if (r.Properties is not null)
+        {
+            var q = _graph.QualifiersAt(e);
+            if (!PropertiesMatch(Evaluator.Eval(r.Properties, row, _ctx), key => q.TryGetValue(key, out var pv) ? Values.FromProperty(pv) : null))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Neighbors(RelDirection dir, int v, List<(int Edge, int Other)> into)
+    {
+        var t = _graph.Topology;
+        if (dir != RelDirection.In)
+        {
+            for (int e = t.OutOffsets[v]; e < t.OutOffsets[v + 1]; e++)
+            {
+                into.Add((e, t.EdgeTarget[e]));
+            }
+        }
+
+        if (dir != RelDirection.Out)
+        {
+            for (int s = t.InOffsets[v]; s < t.InOffsets[v + 1]; s++)
+            {
+                int e = t.InEdges[s];
+                if (dir == RelDirection.Both && t.EdgeSource[e] == v)
+                {
+                    continue; // a self-loop, already seen as an out-edge
+                }
+
+                into.Add((e, t.InSources[s]));
+            }
+        }
+    }
+
+    private static RelDirection Effective(RelPattern r, bool reversed) =>
+        !reversed || r.Direction == RelDirection.Both ? r.Direction : r.Direction == RelDirection.Out ? RelDirection.In : RelDirection.Out;
+
+    private void Expand(Plan plan, int i, int v, object?[] row, Action<object?[]> emit)
+    {
+        if (i == plan.Rels.Length)
+        {
+            emit(row);
+            return;
+        }
+
+        var rel = plan.Rels[i];
+        var next = plan.Nodes[i + 1];
+        var dir = Effective(rel, plan.Reversed);
+        int[] codes = plan.TypeCodes[i];
+        if (rel.Types.Count > 0 && codes.Length == 0)
+        {
+            return;
+        }
+
+        if (!rel.VarLength)
+        {
+            var preEdge = row[rel.Slot];
+            var t = _graph.Topology;
+            if (dir == RelDirection.Out && preEdge is null && codes.Length == 1)
+            {
+                // Edges are sorted by (source, type, target): binary-search the type's range in the out-row.
+                int lo = t.OutOffsets[v], hi = t.OutOffsets[v + 1];
+                int code = codes[0];
+                int a = LowerBound(t.EdgeType, lo, hi, code);
+                for (int e = a; e < hi && t.EdgeType[e] == code; e++)
+                {
+                    Step(plan, i, rel, next, e, t.EdgeTarget[e], row, emit, codes);
+                }
+
+                return;
+            }
+
+            var list = new List<(int Edge, int Other)>();
+            Neighbors(dir, v, list);
+            foreach (var (e, other) in list)
+            {
+                if (preEdge is not null && !(preEdge is EdgeRef pe && pe.Edge == e))
+                {
+                    continue;
+                }
+
+                Step(plan, i, rel, next, e, other, row, emit, codes);
+            }
+
+            return;
+        }
+
+        long min = rel.Min ?? 1;
+        long max = rel.Max ?? _ctx.Options.MaxUnboundedPathLength;
+        if (min < 0 || max < min)
+        {
+            return;
+        }
+
+        var path = new List<int>();
+        var preList = row[rel.Slot];
+        void Walk(int at, int depth)
+        {
+            Tick();
+            if (depth >= min)
+            {
+                if (preList is null || SameEdges(preList, path, plan.Reversed))
+                {
+                    var edges = path.Select(x => (object?)new EdgeRef(x)).ToList();
+                    if (plan.Reversed)
+                    {
+                        edges.Reverse();
+                    }
+
+                    var saved = row[rel.Slot];
+                    row[rel.Slot] = edges;
+                    if (TryBindNode(next, at, row, out bool bound))
+                    {
+                        Expand(plan, i + 1, at, row, emit);
+                        if (bound)
+                        {
+                            row[next.Slot] = null;
+                        }
+                    }
+
+                    row[rel.Slot] = saved;
+                }
+            }
+
+            if (depth >= max)
+            {
+                return;
+            }
+
+            var list = new List<(int Edge, int Other)>();
+            Neighbors(dir, at, list);
+            foreach (var (e, other) in list)
+            {
+                if (!EdgeMatches(rel, codes, e, row))
+                {
+                    continue;
+                }
+
+                _used.Add(e);
+                path.Add(e);
+                Walk(other, depth + 1);
+                path.RemoveAt(path.Count - 1);
+                _used.RemoveAt(_used.Count - 1);
+            }
+        }
+
+        Walk(v, 0);
+    }
+
+    private static bool SameEdges(object? pre, List<int> path, bool reversed)
+    {
+        if (pre is not List<object?> list || list.Count != path.Count)
+        {
+            return false;
+        }
+
+        for (int k = 0; k < path.Count; k++)
+        {
+            int want = path[reversed ? path.Count - 1 - k : k];
+            if (list[k] is not EdgeRef r || r.Edge != want)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int LowerBound(int[] a, int lo, int hi, int value)
+    {
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private void Step(Plan plan, int i, RelPattern rel, NodePattern next, int e, int other, object?[] row, Action<object?[]> emit, int[] codes)
+    {
+        Tick();
+        if (!EdgeMatches(rel, codes, e, row))
+        {
+            return;
+        }
+
+        bool bound = false;
+        if (!(next.Anonymous && !plan.BindAll && next.Labels.Count == 0 && next.Properties is null) && !TryBindNode(next, other, row, out bound))
+        {
+            return;
+        }
+
+        var saved = row[rel.Slot];
+        if (saved is null && (plan.BindAll || !rel.Anonymous))
+        {
+            row[rel.Slot] = _index.Edge(e, _graph.RelationCount);
+        }
+        _used.Add(e);
+        Expand(plan, i + 1, other, row, emit);
+        _used.RemoveAt(_used.Count - 1);
+        row[rel.Slot] = saved;
+        if (bound)
+        {
+            row[next.Slot] = null;
+        }
+    }
+
+    private PathValue BuildPath(PatternPart part, object?[] row)
+    {
+        var t = _graph.Topology;
+        var nodes = new List<int>();
+        var edges = new List<int>();
+        int at = ((NodeRef)row[part.Nodes[0].Slot]!).Index;
+        nodes.Add(at);
+        foreach (var rel in part.Rels)
+        {
+            IEnumerable<int> es = row[rel.Slot] switch
+            {
+                EdgeRef r => [r.Edge],
+                List<object?> list => list.Select(x => ((EdgeRef)x!).Edge),
+                _ => [],
+            };
+            foreach (int e in es)
+            {
+                at = t.EdgeSource[e] == at ? t.EdgeTarget[e] : t.EdgeSource[e];
+                edges.Add(e);
+                nodes.Add(at);
+            }
+        }
+
+        return new PathValue([.. nodes], [.. edges]);
+    }
+
+    private void MatchShortest(Plan plan, object?[] row, Action<object?[]> emit)
+    {
+        var p = plan.Part;
+        if (p.Rels.Count != 1)
+        {
+            throw new QuerySemanticException("shortestPath needs a pattern with exactly one relationship.", "InvalidArgumentType");
+        }
+
+        var rel = p.Rels[0];
+        long min = rel.Min ?? 1;
+        long max = rel.VarLength ? rel.Max ?? _ctx.Options.MaxUnboundedPathLength : 1;
+        if (min > 1)
+        {
+            throw new QuerySemanticException("shortestPath only supports a minimal length of 0 or 1.", "InvalidArgumentType");
+        }
+
+        int[] codes = plan.TypeCodes[0];
+        if (rel.Types.Count > 0 && codes.Length == 0)
+        {
+            return;
+        }
+
+        var a = p.Nodes[0];
+        var b = p.Nodes[1];
+        foreach (int s in Candidates(a, null, row).ToArray())
+        {
+            if (!TryBindNode(a, s, row, out bool boundA))
+            {
+                continue;
+            }
+
+            foreach (int goal in Candidates(b, null, row).ToArray())
+            {
+                if (!TryBindNode(b, goal, row, out bool boundB))
+                {
+                    continue;
+                }
+
+                foreach (var edges in ShortestPaths(s, goal, rel, codes, min, max, row, all: p.Shortest == ShortestKind.All))
+                {
+                    var saved = row[rel.Slot];
+                    row[rel.Slot] = rel.VarLength ? edges.Select(x => (object?)new EdgeRef(x)).ToList() : new EdgeRef(edges[0]);
+                    emit(row);
+                    row[rel.Slot] = saved;
+                }
+
+                if (boundB)
+                {
+                    row[b.Slot] = null;
+                }
+            }
+
+            if (boundA)
+            {
+                row[a.Slot] = null;
+            }
+        }
+    }
+
+    private List<List<int>> ShortestPaths(int s, int goal, RelPattern rel, int[] codes, long min, long max, object?[] row, bool all)
+    {
+        var results = new List<List<int>>();
+        if (s == goal && min == 0)
+        {
+            results.Add([]);
+            return results;
+        }
+
+        // BFS layers; parents keep every shortest way in.
+        var dist = new Dictionary<int, int> { [s] = 0 };
+        var parents = new Dictionary<int, List<(int From, int Edge)>>();
+        var frontier = new List<int> { s };
+        int depth = 0;
+        bool found = false;
+        var buffer = new List<(int Edge, int Other)>();
+        while (frontier.Count > 0 && depth < max && !found)
+        {
+            depth++;
+            var next = new List<int>();
+            foreach (int v in frontier)
+            {
+                buffer.Clear();
+                Neighbors(rel.Direction, v, buffer);
+                foreach (var (e, other) in buffer)
+                {
+                    Tick();
+                    if (!EdgeMatches(rel, codes, e, row))
+                    {
+                        continue;
+                    }
+
+                    if (dist.TryGetValue(other, out int d) && d < depth)
+                    {
+                        continue;
+                    }
+
+                    if (!dist.ContainsKey(other))
+                    {
+                        dist[other] = depth;
+                        next.Add(other);
+                    }
+
+                    if (!parents.TryGetValue(other, out var ps))
+                    {
+                        parents[other] = ps = [];
+                    }
+
+                    ps.Add((v, e));
+                    if (other == goal)
+                    {
+                        found = true;
+                    }
+                }
+            }
+
+            frontier = next;
+        }
+
+        if (!found)
+        {
+            return results;
+        }
+
+        var stack = new List<int>();
+        void Back(int v)
+        {
+            if (!all && results.Count > 0)
+            {
+                return;
+            }
+
+            if (v == s)
+            {
+                var edges = new List<int>(stack);
+                edges.Reverse();
+                results.Add(edges);
+                return;
+            }
+
+            foreach (var (from, e) in parents[v])
+            {
+                if (stack.Contains(e))
+                {
+                    continue;
+                }
+
+                stack.Add(e);
+                Back(from);
+                stack.RemoveAt(stack.Count - 1);
+            }
+        }
+
+        Back(goal);
+        return results;
+    }
+}
