@@ -26,6 +26,10 @@ internal sealed class Arguments
 
     public string? Output { get; private set; }
 
+    public string? Evaluate { get; private set; }
+
+    public bool Explain { get; private set; }
+
     public static Arguments Parse(string[] args)
     {
         var a = new Arguments();
@@ -77,6 +81,12 @@ internal sealed class Arguments
                     break;
                 case "--output" or "-o":
                     a.Output = Value();
+                    break;
+                case "--evaluate":
+                    a.Evaluate = Value();
+                    break;
+                case "--explain":
+                    a.Explain = true;
                     break;
                 default:
                     if (arg.StartsWith('-') && arg.Length > 1)

@@ -24,6 +24,10 @@ internal static class CliApp
           path FROM TO [--direction in|out|both]
                                               a shortest path and the evidence of each step
           export --format json [-o FILE]      write the graph (standard output without -o)
+          extract FILE.txt [-o FILE] [--evaluate GOLD.json] [--explain]
+                                              build a graph from English news text; with --evaluate,
+                                              print precision, recall and F1 against a gold graph;
+                                              with --explain, list mentions and relation rules
 
         NAME is an id, a name or an alias, in any case: "Mark Rutte", "Mr. Rutte", "rutte".
         Exit codes: 0 success, 1 not found or unreadable input, 2 bad command line.
@@ -51,6 +55,11 @@ internal static class CliApp
 
         try
         {
+            if (parsed.Command == "extract")
+            {
+                return Commands.ExtractCommand.Run(parsed, stdout);
+            }
+
             var graph = parsed.GraphFile is null ? Graph.LoadSeed() : JsonGraphReader.Read(parsed.GraphFile);
             return parsed.Command switch
             {
@@ -59,7 +68,7 @@ internal static class CliApp
                 "neighbors" or "neighbours" => Neighbors(graph, parsed, stdout),
                 "path" => ShowPath(graph, parsed, stdout),
                 "export" => Export(graph, parsed, stdout),
-                _ => throw new UsageException($"unknown command '{parsed.Command}'; expected stats, entity, neighbors, path or export"),
+                _ => throw new UsageException($"unknown command '{parsed.Command}'; expected stats, entity, neighbors, path, export or extract"),
             };
         }
         catch (UsageException ex)

@@ -1,0 +1,620 @@
+namespace KnowledgeGraph.Extraction;
+
+/// <summary>A relation found by a rule, before it is checked against the schema.</summary>
+internal sealed record RelationCandidate(EntityId Source, RelationType Type, EntityId Target, int Sentence, string Rule, bool Explicit);
+
+/// <summary>
+/// Relation rules over the resolved mentions of each sentence. Each rule looks for lexical cues
+/// (a verb of praise, a title before a name, "X’s invasion", "professor at", …) and proposes
+/// relations between the mentions around them; the schema's domain and range are checked after.
+/// </summary>
+internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKind> kindOf)
+{
+    private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "of", "from", "to", "for", "with", "in", "on", "at", "by", "about", "against", "into", "over", "under", "between", "among", "than", "like",
+    };
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "his", "her", "him" };
+
+    private static readonly HashSet<string> LeaderTitles = new(StringComparer.Ordinal) { "leader" };
+
+    private readonly Lexicon _lex = lexicon;
+    private readonly List<RelationCandidate> _found = [];
+    private Mention? _lastPerson;
+
+    public List<RelationCandidate> Extract(List<SentenceAnalysis> sentences)
+    {
+        foreach (var a in sentences)
+        {
+            if (a.Sentence.IsHeading)
+            {
+                Absence(a);
+                NotePeople(a);
+                continue;
+            }
+
+            Roles(a);
+            Affiliations(a);
+            EventRules(a);
+            Verbs(a);
+            Membership(a);
+            Located(a);
+            NotePeople(a);
+        }
+
+        return _found;
+    }
+
+    private void Add(Mention s, RelationType type, Mention t, SentenceAnalysis a, string rule, bool isExplicit = true)
+    {
+        if (s.EntityId is not { } sid || t.EntityId is not { } tid || sid == tid)
+        {
+            return;
+        }
+
+        _found.Add(new RelationCandidate(sid, type, tid, a.Sentence.Index, rule, isExplicit));
+    }
+
+    private static bool IsActor(Mention m) => m.Kind == EntityKind.Person || m.Kind == EntityKind.Organization || m.Kind == EntityKind.Country;
+
+    private void NotePeople(SentenceAnalysis a)
+    {
+        var speaker = Speaker(a);
+        if (speaker is not null)
+        {
+            _lastPerson = speaker;
+            return;
+        }
+
+        var first = a.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Person && !InsidePrepositionalPhrase(a, m));
+        if (first is not null)
+        {
+            _lastPerson = first;
+        }
+    }
+
+    /// <summary>The person a pronoun at this token means: the last person before it in the sentence, else the last subject before the sentence.</summary>
+    private Mention? PronounReferent(SentenceAnalysis a, int token)
+    {
+        if (token > 0)
+        {
+            var before = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Person && m.LastToken < token);
+            if (before is not null)
+            {
+                return before;
+            }
+        }
+
+        return _lastPerson;
+    }
+
+    // ---- roles: "Canadian Prime Minister Mark Carney", "Elbridge Colby, undersecretary of defense" ----
+    private void Roles(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        foreach (var m in a.Mentions)
+        {
+            if (m.Kind != EntityKind.Person)
+            {
+                continue;
+            }
+
+            if (m.RoleOf is { } of && m.RoleClass != "honorific")
+            {
+                var roleOf = a.Mentions.FirstOrDefault(x => x.FirstToken == of.FirstToken && x.Kind == of.Kind) ?? of;
+                Add(m, RelationType.HoldsRoleIn, roleOf, a, "title after a country or organisation");
+                if (roleOf.Kind == EntityKind.Country)
+                {
+                    Add(m, RelationType.CitizenOf, roleOf, a, "title after a country", isExplicit: false);
+                }
+
+                if (m.RoleClass is not null && LeaderTitles.Contains(m.RoleClass))
+                {
+                    Add(m, RelationType.Leads, roleOf, a, "leader's title after a country or organisation", isExplicit: false);
+                }
+
+                continue;
+            }
+
+            bool titled = m.RoleClass is "role" or "leader";
+            bool appositive = m.LastToken + 2 < t.Count && t[m.LastToken + 1].Text == "," && IsLowerTitle(t[m.LastToken + 2].Text);
+            if ((titled && !SeenBefore(a, m)) || appositive)
+            {
+                // The country of a title written without one: the nearest country before it in the sentence.
+                var country = a.Mentions.LastOrDefault(x => x.Kind == EntityKind.Country && x.LastToken < m.FirstToken && m.FirstToken - x.LastToken <= 25);
+                if (country is not null)
+                {
+                    Add(m, RelationType.HoldsRoleIn, country, a, "title and the country of the sentence", isExplicit: false);
+                    Add(m, RelationType.CitizenOf, country, a, "title and the country of the sentence", isExplicit: false);
+                }
+            }
+        }
+    }
+
+    private readonly HashSet<EntityId> _titledSeen = [];
+
+    private bool SeenBefore(SentenceAnalysis a, Mention m) => m.EntityId is { } id && !_titledSeen.Add(id);
+
+    private bool IsLowerTitle(string word) =>
+        char.IsLower(word[0]) && _lex.Lookup(MentionFinder.Capitalize(word)).Any(e => e.Kind == PhraseKind.Title);
+
+    // ---- affiliation: "a professor at X’s Y in Z", "served as adviser to …" ----
+    private void Affiliations(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        for (int i = 0; i < t.Count; i++)
+        {
+            int cueEnd = CueAt(t, i, "affiliation");
+            if (cueEnd < 0)
+            {
+                continue;
+            }
+
+            var person = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Person && m.LastToken < i);
+            if (person is null)
+            {
+                continue;
+            }
+
+            var orgs = new List<Mention>();
+            for (int k = cueEnd; k < t.Count; k++)
+            {
+                if (t[k].Text is "," or ";" or "." or "–" or "—" or ":" || (t[k].Is("in") && orgs.Count > 0))
+                {
+                    break;
+                }
+
+                var org = a.Mentions.FirstOrDefault(m => m.FirstToken == k && m.Kind == EntityKind.Organization);
+                if (org is not null)
+                {
+                    orgs.Add(org);
+                    k = org.LastToken;
+                }
+            }
+
+            foreach (var org in orgs)
+            {
+                Add(person, RelationType.AffiliatedWith, org, a, "affiliation cue '" + t[i].Text + "'");
+            }
+
+            if (orgs.Count > 0)
+            {
+                Add(person, RelationType.HoldsRoleIn, orgs[^1], a, "role at an organisation");
+            }
+
+            for (int k = 1; k < orgs.Count; k++)
+            {
+                if (orgs[k].FirstToken == orgs[k - 1].LastToken + 2 && t[orgs[k - 1].LastToken + 1].IsPossessive)
+                {
+                    Add(orgs[k], RelationType.PartOf, orgs[k - 1], a, "organisation’s organisation");
+                }
+            }
+        }
+    }
+
+    // ---- events ----
+    private void EventRules(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        foreach (var e in a.Mentions.Where(m => m.Kind == EntityKind.Event).ToList())
+        {
+            // A place named inside the event, or "in <place>" right after it.
+            foreach (var p in a.Mentions)
+            {
+                if ((p.Kind == EntityKind.Place || p.Kind == EntityKind.Country) && p.FirstToken >= e.FirstToken && p.LastToken <= e.LastToken && !e.HasOwner && !IsComplement(a, e, p))
+                {
+                    Add(e, RelationType.HeldIn, p, a, "place in the event's name");
+                }
+            }
+
+            string name = e.Name;
+            int inAt = name.LastIndexOf(" in ", StringComparison.Ordinal);
+            if (inAt > 0)
+            {
+                var place = a.Mentions.FirstOrDefault(p => (p.Kind == EntityKind.Place || p.Kind == EntityKind.Country) && p.Name == name[(inAt + 4)..]);
+                if (place is not null)
+                {
+                    Add(e, RelationType.HeldIn, place, a, "'<event> in <place>'");
+                }
+            }
+
+            for (int k = e.LastToken + 1; k < Math.Min(t.Count - 1, e.LastToken + 3); k++)
+            {
+                if (t[k].Is("in"))
+                {
+                    var place = a.Mentions.FirstOrDefault(p => p.FirstToken == k + 1 && (p.Kind == EntityKind.Place || p.Kind == EntityKind.Country));
+                    if (place is not null)
+                    {
+                        Add(e, RelationType.HeldIn, place, a, "event followed by 'in <place>'");
+                    }
+
+                    break;
+                }
+            }
+
+            // Participants: "a meeting between A and B", "A’s reception of B".
+            var owner = e.HasOwner ? a.Mentions.LastOrDefault(m => IsActor(m) && m.LastToken == e.CoreToken - 2) : null;
+            if (owner is null && e.FirstToken > 0 && t[e.FirstToken - 1].Is("his") || e.FirstToken > 0 && t[e.FirstToken - 1].Is("her"))
+            {
+                owner = PronounReferent(a, e.FirstToken - 1);
+            }
+
+            var complement = a.Mentions.FirstOrDefault(m => IsActor(m) && m.FirstToken > (e.CoreToken < 0 ? e.FirstToken : e.CoreToken) && m.LastToken <= e.LastToken);
+            var participants = new List<Mention>();
+            if (e.LastToken + 1 < t.Count && t[e.LastToken + 1].Is("between"))
+            {
+                participants.AddRange(a.Mentions.Where(m => IsActor(m) && m.FirstToken > e.LastToken && m.FirstToken <= e.LastToken + 8));
+            }
+
+            bool violent = e.EventHead is "invasion" or "attack" or "attacks" or "assault" or "bombing" or "raid" or "strike" or "strikes" or "offensive" or "war" or "coup";
+            if (violent)
+            {
+                Mention? target = complement;
+                if (target is null && e.LastToken + 2 < t.Count && (t[e.LastToken + 1].Is("on") || t[e.LastToken + 1].Is("against")))
+                {
+                    target = a.Mentions.FirstOrDefault(m => m.FirstToken > e.LastToken + 1 && m.FirstToken <= e.LastToken + 3 && (IsActor(m) || m.Kind == EntityKind.Place));
+                }
+
+                if (target is null && owner is not null)
+                {
+                    target = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Country && m.LastToken < e.FirstToken && m.EntityId != owner.EntityId);
+                    if (target is not null)
+                    {
+                        Add(e, RelationType.HeldIn, target, a, "attacked country");
+                    }
+                }
+
+                if (target is not null)
+                {
+                    Add(e, RelationType.Attacks, target, a, "violent event and its target");
+                    if (owner is not null)
+                    {
+                        Add(owner, RelationType.Attacks, target, a, "owner of a violent event");
+                        Add(owner, RelationType.Organizes, e, a, "owner of a violent event");
+                    }
+                }
+
+                continue;
+            }
+
+            if (owner is not null && owner.Kind == EntityKind.Person)
+            {
+                participants.Insert(0, owner);
+                if (e.EventHead is "reception" or "visit")
+                {
+                    Add(owner, RelationType.Organizes, e, a, "host of a reception", isExplicit: false);
+                }
+            }
+
+            if (complement is not null && complement.Kind == EntityKind.Person)
+            {
+                participants.Add(complement);
+            }
+
+            foreach (var p in participants)
+            {
+                Add(p, RelationType.Attends, e, a, "participant named with the event");
+            }
+
+            for (int i = 0; i + 1 < participants.Count; i++)
+            {
+                Add(participants[0], RelationType.Meets, participants[i + 1], a, "participants of one meeting");
+            }
+        }
+    }
+
+    private static bool IsComplement(SentenceAnalysis a, Mention e, Mention p)
+    {
+        for (int k = e.FirstToken; k < p.FirstToken; k++)
+        {
+            if (a.Tokens[k].Text is "of" or "for" or "on")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // ---- verbs ----
+    private void Verbs(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        Mention? previousSubject = null;
+        for (int i = 0; i < t.Count; i++)
+        {
+            foreach (var (category, type) in VerbTypes)
+            {
+                int end = CueAt(t, i, category);
+                if (end < 0)
+                {
+                    continue;
+                }
+
+                if (category == "support" && t[i].Is("for") && !(i + 1 < t.Count && a.Mentions.Any(m => m.FirstToken == i + 1 && m.Kind == EntityKind.Country)))
+                {
+                    continue;
+                }
+
+                if (category == "attend" && IsNegated(t, i))
+                {
+                    continue;
+                }
+
+                var subject = Subject(a, i, previousSubject);
+                if (subject is null)
+                {
+                    continue;
+                }
+
+                previousSubject = subject;
+                var objects = Objects(a, end, type, reverse: false);
+                if (type == RelationType.Attends && objects.Count == 0)
+                {
+                    var before = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Event && m.LastToken < i);
+                    if (before is not null)
+                    {
+                        objects.Add(before);
+                    }
+                }
+
+                foreach (var o in objects)
+                {
+                    Add(subject, type, o, a, $"{category} cue '{t[i].Text}'");
+                }
+            }
+
+            // "said at a press briefing", "at the summit": attending.
+            if (t[i].Is("at"))
+            {
+                var e = a.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Event && m.FirstToken > i && m.FirstToken <= i + 3);
+                var subject = e is null ? null : Subject(a, i, previousSubject);
+                if (e is not null && subject is not null && subject.Kind == EntityKind.Person)
+                {
+                    Add(subject, RelationType.Attends, e, a, "'at <event>'");
+                }
+            }
+
+            // "<event> – where <actors> …": the actors attend.
+            if (t[i].Is("where") && i > 0)
+            {
+                var e = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Event && m.LastToken < i && i - m.LastToken <= 2);
+                if (e is not null)
+                {
+                    for (int k = i + 1; k < t.Count && t[k].Text is not ("," or ";" or "–" or "—" or "."); k++)
+                    {
+                        var m = a.Mentions.FirstOrDefault(x => x.FirstToken == k && IsActor(x));
+                        if (m is not null)
+                        {
+                            Add(m, RelationType.Attends, e, a, "'<event> where <actor>'", isExplicit: false);
+                            k = m.LastToken;
+                        }
+                    }
+                }
+            }
+
+            // "<Org> like <Person>": membership.
+            if ((t[i].Is("like") || t[i].Is("including")) && i > 0)
+            {
+                var group = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Organization && m.LastToken == i - 1);
+                var member = a.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Person && m.FirstToken > i && m.FirstToken <= i + 3);
+                if (group is not null && member is not null)
+                {
+                    Add(member, RelationType.MemberOf, group, a, "'<group> like <person>'");
+                }
+            }
+
+            // "… under a single <Org> command": the organisation leads what comes before.
+            if (t[i].Is("under"))
+            {
+                var leader = a.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Organization && m.FirstToken > i && m.FirstToken <= i + 4);
+                var led = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Event && m.LastToken < i);
+                if (leader is not null && led is not null && leader.LastToken + 1 < t.Count && t[leader.LastToken + 1].Text is "command" or "leadership" or "control")
+                {
+                    Add(leader, RelationType.Leads, led, a, "'under <org> command'");
+                }
+            }
+        }
+    }
+
+    private static readonly (string Category, RelationType Type)[] VerbTypes =
+    [
+        ("praise", RelationType.Praises),
+        ("criticize", RelationType.Criticizes),
+        ("contribute", RelationType.ContributesTo),
+        ("attend", RelationType.Attends),
+        ("absent", RelationType.AbsentFrom),
+        ("support", RelationType.Supports),
+        ("lead", RelationType.Leads),
+        ("meet", RelationType.Meets),
+        ("attack", RelationType.Attacks),
+    ];
+
+    private static bool IsNegated(List<Token> t, int i) =>
+        (i > 0 && (t[i - 1].Is("not") || t[i - 1].Is("never"))) || (i > 1 && t[i - 2].Is("not"));
+
+    private Mention? Subject(SentenceAnalysis a, int cue, Mention? previousSubject)
+    {
+        var t = a.Tokens;
+        if (cue > 0 && t[cue - 1].Is("and") && previousSubject is not null)
+        {
+            return previousSubject;
+        }
+
+        if (cue > 1 && t[cue - 1].Is("also") && t[cue - 2].Is("and") && previousSubject is not null)
+        {
+            return previousSubject;
+        }
+
+        for (int k = cue - 1; k >= 0; k--)
+        {
+            string w = t[k].Text;
+            if (w is ";" or "“" or "”" or "\"")
+            {
+                break;
+            }
+
+            if (Pronouns.Contains(w) && (k == 0 || t[k - 1].Text is "," or ";" or "and" or "“"))
+            {
+                return PronounReferent(a, k);
+            }
+
+            var m = a.Mentions.LastOrDefault(x => x.LastToken == k && IsActor(x));
+            if (m is not null && !InsidePrepositionalPhrase(a, m))
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool InsidePrepositionalPhrase(SentenceAnalysis a, Mention m)
+    {
+        var t = a.Tokens;
+        int k = m.FirstToken - 1;
+        while (k >= 0 && (t[k].Text is "the" or "a" or "an" || t[k].IsCapitalized && !Prepositions.Contains(t[k].Text)))
+        {
+            k--;
+        }
+
+        return k >= 0 && Prepositions.Contains(t[k].Text) && !(k + 1 <= m.FirstToken - 1 && t[k + 1].IsPossessive);
+    }
+
+    private List<Mention> Objects(SentenceAnalysis a, int from, RelationType type, bool reverse)
+    {
+        var t = a.Tokens;
+        var result = new List<Mention>();
+        for (int k = from; k < t.Count; k++)
+        {
+            string w = t[k].Text;
+            if (w is "." or ";" or "“" or "”" or "\"" or "–" or "—" or ":" || (w == "," && result.Count > 0) || (k - from > 10 && result.Count == 0))
+            {
+                break;
+            }
+
+            var m = a.Mentions.FirstOrDefault(x => x.FirstToken == k && (IsActor(x) || x.Kind == EntityKind.Event));
+            if (m is null)
+            {
+                if (result.Count > 0 && !t[k].Is("and"))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            // "NATO’s newest fund": the owner is not the object.
+            if (m.LastToken + 1 < t.Count && t[m.LastToken + 1].IsPossessive && m.Kind != EntityKind.Event && !(m.LastToken + 2 < t.Count && a.Mentions.Any(x => x.FirstToken == m.LastToken + 2)))
+            {
+                break;
+            }
+
+            result.Add(m);
+            k = m.LastToken;
+        }
+
+        return result;
+    }
+
+    private int CueAt(List<Token> t, int i, string category)
+    {
+        for (int n = 3; n >= 1; n--)
+        {
+            if (i + n <= t.Count && _lex.IsCue(category, MentionFinder.Join(t, i, i + n)))
+            {
+                return i + n;
+            }
+        }
+
+        return -1;
+    }
+
+    // ---- "X’s absence from Y", headings "X out" ----
+    private void Absence(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        for (int i = 0; i < t.Count; i++)
+        {
+            if (!(t[i].Is("out") && i > 0))
+            {
+                continue;
+            }
+
+            var who = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Person && m.LastToken == i - 1);
+            _ = who; // A heading gives no event to be absent from.
+        }
+    }
+
+    // ---- membership: "America’s NATO allies", "a stalwart NATO ally" ----
+    private void Membership(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        foreach (var org in a.Mentions.Where(m => m.Kind == EntityKind.Organization))
+        {
+            int k = org.LastToken + 1;
+            if (k >= t.Count || !_lex.IsCue("member", t[k].Text))
+            {
+                continue;
+            }
+
+            var country = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Country && m.LastToken < org.FirstToken && org.FirstToken - m.LastToken <= 5);
+            if (country is not null)
+            {
+                Add(country, RelationType.MemberOf, org, a, "'<country>’s <org> allies'");
+            }
+        }
+    }
+
+    // ---- "the School … in Europe" ----
+    private void Located(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        foreach (var m in a.Mentions)
+        {
+            if (!(m.Kind == EntityKind.Organization || m.Kind == EntityKind.Place))
+            {
+                continue;
+            }
+
+            int k = m.LastToken + 1;
+            if (k + 1 < t.Count && t[k].Is("in"))
+            {
+                var place = a.Mentions.FirstOrDefault(p => p.FirstToken == k + 1 && (p.Kind == EntityKind.Place || p.Kind == EntityKind.Country));
+                if (place is not null)
+                {
+                    Add(m, RelationType.LocatedIn, place, a, "'<organisation> in <place>'");
+                }
+            }
+        }
+    }
+
+    private Mention? Speaker(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        for (int i = 0; i < t.Count; i++)
+        {
+            if (CueAt(t, i, "say") < 0)
+            {
+                continue;
+            }
+
+            var after = a.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Person && m.FirstToken == i + 1);
+            if (after is not null)
+            {
+                return after;
+            }
+
+            var before = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Person && m.LastToken < i && i - m.LastToken <= 2);
+            if (before is not null)
+            {
+                return before;
+            }
+        }
+
+        return null;
+    }
+
+    internal EntityKind KindOf(EntityId id) => kindOf(id);
+}
