@@ -68,7 +68,7 @@ internal static class CliApp
                 "neighbors" or "neighbours" => Neighbors(graph, parsed, stdout),
                 "path" => ShowPath(graph, parsed, stdout),
                 "export" => Export(graph, parsed, stdout),
-                _ => throw new UsageException($"unknown command '{parsed.Command}'; expected stats, entity, neighbors, path, export or extract"),
+                _ => throw new UsageException($"unknown command '{parsed.Command}'; expected stats, entity, neighbors, path or export"),
             };
         }
         catch (UsageException ex)

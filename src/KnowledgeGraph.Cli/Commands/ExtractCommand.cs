@@ -26,7 +26,10 @@ internal static class ExtractCommand
                 o.Write("relation " + line + "\n");
             }
 
-            return CliApp.Ok;
+            if (a.Evaluate is null)
+            {
+                return CliApp.Ok;
+            }
         }
 
         if (a.Output is not null)
@@ -39,6 +42,18 @@ internal static class ExtractCommand
             var gold = JsonGraphReader.Read(a.Evaluate);
             var report = ExtractionEvaluator.Evaluate(graph, gold);
             o.Write(report.ToTable());
+            if (a.Explain)
+            {
+                foreach (var r in report.MissedRelations)
+                {
+                    o.Write("missed   " + r + "\n");
+                }
+
+                foreach (var r in report.SpuriousRelations)
+                {
+                    o.Write("spurious " + r + "\n");
+                }
+            }
         }
         else if (a.Output is null)
         {

@@ -77,6 +77,10 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
                 {
                     PersonByFullName(m);
                 }
+                else if (m.Kind == EntityKind.Organization && !m.IsAnaphor && m.Name.EndsWith(" administration", StringComparison.Ordinal))
+                {
+                    Draft(EntityKind.Organization, m.Name, m.LexiconName);
+                }
                 else if (m.Acronym is not null && m.Kind == EntityKind.Organization)
                 {
                     var d = Draft(EntityKind.Organization, m.Name, m.LexiconName);
@@ -205,6 +209,8 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
             case "Country":
                 var country = _lex.CountriesByIso.TryGetValue(m.CountryIso ?? string.Empty, out var c) ? c.Name : m.Name;
                 return Draft(EntityKind.Country, country);
+            case "Organization" when m.IsAnaphor:
+                return _drafts.LastOrDefault(d => d.Kind == EntityKind.Organization && d.Name.EndsWith(" " + m.EventHead, StringComparison.Ordinal));
             case "Organization":
                 if (_byAcronym.TryGetValue(m.Text, out var byAcronym))
                 {
@@ -232,6 +238,13 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
                 {
                     return d;
                 }
+            }
+
+            // Something launched in the sentence before: "the launch of X … The mission will …".
+            var launched = _drafts.LastOrDefault(d => d.Kind == EntityKind.Event && d.EventHead == "launch" && sentence - d.LastSentence <= 1);
+            if (launched is not null)
+            {
+                return launched;
             }
 
             return null;

@@ -39,6 +39,11 @@ internal sealed class MentionFinder(Lexicon lexicon)
         "press", "peace", "trade", "security", "defense", "defence", "leaders", "ministerial", "news", "budget", "cabinet", "joint", "emergency", "bilateral", "trilateral", "climate", "terror", "terrorist", "red-carpet", "state", "council", "ministers", "foreign", "naval", "military",
     };
 
+    private static readonly HashSet<string> NumberWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred", "thousand", "million", "billion", "ago",
+    };
+
     private readonly Lexicon _lex = lexicon;
 
     public List<SentenceAnalysis> Find(string text, IReadOnlyList<Sentence> sentences)
@@ -90,6 +95,7 @@ internal sealed class MentionFinder(Lexicon lexicon)
         }
 
         FindEventPhrases(a);
+        FindGroupNouns(a);
         a.Mentions.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.Length.CompareTo(x.Length));
     }
 
@@ -331,7 +337,8 @@ internal sealed class MentionFinder(Lexicon lexicon)
         title = null;
         if (_lex.IsCue("event", last) && n >= 2)
         {
-            m = new Mention(idx, t[from].Start, text, EntityKind.Event, $"event cue word '{last}'", from, to - 1);
+            m = new Mention(idx, t[from].Start, text, EntityKind.Event, $"event cue word '{last}'", from, to - 1) { EventDate = a.Date };
+            AddPlacesInside(a, from, to - 1);
         }
         else if (_lex.IsCue("place", last) && n >= 2)
         {
@@ -415,6 +422,44 @@ internal sealed class MentionFinder(Lexicon lexicon)
         return new string([.. chars]);
     }
 
+    /// <summary>
+    /// "a large delegation" (named after the country of the sentence: "U.S. delegation") and
+    /// "the administration" / "his administration" (a reference back to a named administration).
+    /// </summary>
+    private void FindGroupNouns(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        int idx = a.Sentence.Index;
+        for (int h = 0; h < t.Count; h++)
+        {
+            if (t[h].Text is "delegation" or "delegations")
+            {
+                var country = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Country && m.LastToken < h);
+                if (country is null)
+                {
+                    continue;
+                }
+
+                int s = h;
+                while (s > 0 && !Determiners.Contains(t[s - 1].Text) && t[s - 1].IsWord && h - s < 2 && !PhraseEnders.Contains(t[s - 1].Text))
+                {
+                    s--;
+                }
+
+                string name = (country.Text.Length <= 5 ? country.Text : country.Name) + " delegation";
+                a.Mentions.Add(new Mention(idx, t[s].Start, Span(a, s, h + 1), EntityKind.Organization, $"group noun '{t[h].Text}' of {country.Name}", s, h)
+                {
+                    Name = name,
+                    RoleOf = country,
+                });
+            }
+            else if (t[h].Text == "administration" && h > 0 && (t[h - 1].Is("the") || t[h - 1].Is("his") || t[h - 1].Is("her") || !t[h - 1].IsCapitalized && !Determiners.Contains(t[h - 1].Text)))
+            {
+                a.Mentions.Add(new Mention(idx, t[h].Start, Span(a, h, h + 1), EntityKind.Organization, "'administration' referring back", h, h) { EventHead = "administration", IsAnaphor = true });
+            }
+        }
+    }
+
     /// <summary>Event phrases headed by a lower-case event noun, with their modifiers and "of …" complement.</summary>
     private void FindEventPhrases(SentenceAnalysis a)
     {
@@ -444,6 +489,7 @@ internal sealed class MentionFinder(Lexicon lexicon)
 
                 var launched = new Mention(idx, t[h + 2].Start, Span(a, h + 2, e), EntityKind.Event, "named as launched ('launch of …')", h + 2, e - 1)
                 { EventDate = DateBefore(t, h) ?? a.Date, EventHead = "launch" };
+                AddPlacesInside(a, h + 2, e);
                 a.Mentions.RemoveAll(m => m.FirstToken >= h + 2 && m.LastToken <= e - 1);
                 a.Mentions.Add(launched);
                 continue;
@@ -498,11 +544,15 @@ internal sealed class MentionFinder(Lexicon lexicon)
             {
                 int c = e2 + 1;
                 bool sawName = false;
-                while (c < t.Count && t[c].IsWord && !PhraseEnders.Contains(t[c].Text) && c - e2 <= 6 && !_lex.IsCue("date", t[c].Text))
+                int lowerAfterName = 0;
+                while (c < t.Count && t[c].IsWord && !PhraseEnders.Contains(t[c].Text) && c - e2 <= 7 && !_lex.IsCue("date", t[c].Text))
                 {
                     if (sawName && !t[c].IsCapitalized && !t[c].IsAcronym)
                     {
-                        break;
+                        if (NumberWords.Contains(t[c].Text) || t[c].IsNumber || ++lowerAfterName > 2)
+                        {
+                            break;
+                        }
                     }
 
                     sawName |= t[c].IsCapitalized || t[c].IsAcronym;
@@ -516,7 +566,13 @@ internal sealed class MentionFinder(Lexicon lexicon)
                 }
             }
 
-            bool hasModifier = s < h;
+            bool hasModifier = coreStart < h || (s < h && !possessive);
+            if (possessive && coreStart == h && !complement && head is not ("invasion" or "attack" or "attacks" or "visit" or "war" or "offensive"))
+            {
+                // "NATO’s mission": a reference to a mission named before.
+                a.Mentions.Add(new Mention(idx, t[h].Start, Span(a, h, h + 1), EntityKind.Event, $"owned event noun '{head}' referring back", h, h) { EventHead = head, IsAnaphor = true });
+                continue;
+            }
             string? place = null;
             if (!hasModifier && !complement)
             {
@@ -584,6 +640,20 @@ internal sealed class MentionFinder(Lexicon lexicon)
             // The event phrase replaces the unknown words inside it.
             a.Mentions.RemoveAll(m => m.FirstToken >= s && m.LastToken <= e2 - 1 && m.Kind.Name == "Unknown");
             a.Mentions.Add(mention);
+        }
+    }
+
+    /// <summary>Known places inside a name ("Munich" in "Munich Security Conference") are mentions too.</summary>
+    private void AddPlacesInside(SentenceAnalysis a, int from, int to)
+    {
+        var t = a.Tokens;
+        for (int k = from; k < to; k++)
+        {
+            if (LongestMatch(t, k, to) is { } m && m.Entry.Kind == PhraseKind.Place && !a.Mentions.Any(x => x.FirstToken == k && x.Kind == EntityKind.Place))
+            {
+                a.Mentions.Add(FromLexicon(a, m.Entry, k, m.End));
+                k = m.End - 1;
+            }
         }
     }
 

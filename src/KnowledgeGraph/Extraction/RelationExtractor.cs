@@ -23,8 +23,15 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
     private readonly List<RelationCandidate> _found = [];
     private Mention? _lastPerson;
 
+    private Mention? _dominantCountry;
+
     public List<RelationCandidate> Extract(List<SentenceAnalysis> sentences)
     {
+        // The country the text mentions most often: the home of titles written without a country.
+        _dominantCountry = sentences.SelectMany(x => x.Mentions).Where(m => m.Kind == EntityKind.Country && m.EntityId is not null)
+            .GroupBy(m => m.EntityId!.Value.Value, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.First()).FirstOrDefault();
         foreach (var a in sentences)
         {
             if (a.Sentence.IsHeading)
@@ -40,6 +47,11 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
             Verbs(a);
             Membership(a);
             Located(a);
+            Groups(a);
+            Speech(a);
+            Threats(a);
+            KnownAs(a);
+            Opponents(a);
             NotePeople(a);
         }
 
@@ -111,6 +123,7 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
 
                 if (m.RoleClass is not null && LeaderTitles.Contains(m.RoleClass))
                 {
+                    _leaderCountry.TryAdd(m.EntityId!.Value, roleOf);
                     Add(m, RelationType.Leads, roleOf, a, "leader's title after a country or organisation", isExplicit: false);
                 }
 
@@ -128,11 +141,19 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
                     Add(m, RelationType.HoldsRoleIn, country, a, "title and the country of the sentence", isExplicit: false);
                     Add(m, RelationType.CitizenOf, country, a, "title and the country of the sentence", isExplicit: false);
                 }
+                else if (m.RoleClass is "leader" && _dominantCountry is not null)
+                {
+                    Add(m, RelationType.HoldsRoleIn, _dominantCountry, a, "leader's title in a text mostly about one country", isExplicit: false);
+                    Add(m, RelationType.CitizenOf, _dominantCountry, a, "leader's title in a text mostly about one country", isExplicit: false);
+                    Add(m, RelationType.Leads, _dominantCountry, a, "leader's title in a text mostly about one country", isExplicit: false);
+                    _leaderCountry[m.EntityId!.Value] = _dominantCountry;
+                }
             }
         }
     }
 
     private readonly HashSet<EntityId> _titledSeen = [];
+    private readonly Dictionary<EntityId, Mention> _leaderCountry = [];
 
     private bool SeenBefore(SentenceAnalysis a, Mention m) => m.EntityId is { } id && !_titledSeen.Add(id);
 
@@ -230,6 +251,15 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
                     }
 
                     break;
+                }
+            }
+
+            // An organisation named in a non-violent event organises it: "NATO meeting of defense ministers".
+            foreach (var org in a.Mentions.Where(o => o.Kind == EntityKind.Organization && o.FirstToken >= e.FirstToken && o.LastToken <= e.LastToken))
+            {
+                if (e.EventHead is not ("invasion" or "attack" or "attacks" or "war" or "protest" or "protests" or "strike" or "strikes"))
+                {
+                    Add(org, RelationType.Organizes, e, a, "organisation named in the event", isExplicit: false);
                 }
             }
 
@@ -349,7 +379,7 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
                 }
 
                 previousSubject = subject;
-                var objects = Objects(a, end, type, reverse: false);
+                var objects = Objects(a, a.Mentions.Any(m => m.FirstToken == i && m.Kind == EntityKind.Event) ? i : end, type, reverse: false);
                 if (type == RelationType.Attends && objects.Count == 0)
                 {
                     var before = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Event && m.LastToken < i);
@@ -376,6 +406,29 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
                 }
             }
 
+            // "officials to Friday’s conference": attending.
+            if (t[i].Is("to"))
+            {
+                var e = a.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Event && m.FirstToken > i && m.FirstToken <= i + 3 && !m.IsAnaphor);
+                if (e is not null && !(i + 1 < t.Count && t[i + 1].Text is "the" or "a") || e is not null && e.FirstToken == i + 2)
+                {
+                    for (int k = i - 1; k >= 0 && k >= i - 5; k--)
+                    {
+                        var m = a.Mentions.FirstOrDefault(x => x.LastToken == k && IsActor(x));
+                        if (m is not null)
+                        {
+                            Add(m, RelationType.Attends, e!, a, "'<actor> … to <event>'", isExplicit: false);
+                            break;
+                        }
+
+                        if (!t[k].IsWord || PrepositionsOrVerbs(t[k].Text))
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+
             // "<event> – where <actors> …": the actors attend.
             if (t[i].Is("where") && i > 0)
             {
@@ -389,6 +442,12 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
                         {
                             Add(m, RelationType.Attends, e, a, "'<event> where <actor>'", isExplicit: false);
                             k = m.LastToken;
+                            continue;
+                        }
+
+                        if (!t[k].IsCapitalized && !t[k].IsAcronym && t[k].Text is not ("top" or "like" or "and" or "such" or "as" or "including" or "many" or "other" or "some" or "senior" or "several"))
+                        {
+                            break;
                         }
                     }
                 }
@@ -447,6 +506,25 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
             return previousSubject;
         }
 
+        // A participle right after its noun: "NATO allies fighting in …".
+        if (t[cue].Text.EndsWith("ing", StringComparison.Ordinal))
+        {
+            for (int k = cue - 1; k >= 0 && k >= cue - 2; k--)
+            {
+                var m = a.Mentions.LastOrDefault(x => x.LastToken == k && IsActor(x));
+                if (m is not null)
+                {
+                    return m;
+                }
+
+                if (!t[k].IsWord || t[k].IsCapitalized)
+                {
+                    break;
+                }
+            }
+        }
+
+        Mention? nearest = null;
         for (int k = cue - 1; k >= 0; k--)
         {
             string w = t[k].Text;
@@ -455,20 +533,30 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
                 break;
             }
 
-            if (Pronouns.Contains(w) && (k == 0 || t[k - 1].Text is "," or ";" or "and" or "“"))
+            if (Pronouns.Contains(w) && (k == 0 || t[k - 1].Text is "," or ";" or ":" or "and" or "“"))
             {
                 return PronounReferent(a, k);
             }
 
             var m = a.Mentions.LastOrDefault(x => x.LastToken == k && IsActor(x));
-            if (m is not null && !InsidePrepositionalPhrase(a, m))
+            if (m is not null && !InsidePrepositionalPhrase(a, m) && !InsideEvent(a, m))
             {
-                return m;
+                if (m.Kind == EntityKind.Person)
+                {
+                    return m;
+                }
+
+                nearest ??= m;
             }
         }
 
-        return null;
+        return nearest;
     }
+
+    private static bool InsideEvent(SentenceAnalysis a, Mention m) =>
+        a.Mentions.Any(e => e.Kind == EntityKind.Event && e.FirstToken <= m.FirstToken && e.LastToken >= m.LastToken && e != m);
+
+    private static bool PrepositionsOrVerbs(string w) => Prepositions.Contains(w) || w is "is" or "are" or "was" or "were" or "be" or "been" or "has" or "have" or "had";
 
     private static bool InsidePrepositionalPhrase(SentenceAnalysis a, Mention m)
     {
@@ -586,6 +674,181 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
                 {
                     Add(m, RelationType.LocatedIn, place, a, "'<organisation> in <place>'");
                 }
+            }
+        }
+    }
+
+    // ---- "a large delegation" of a country; "<Name> administration" ----
+    private void Groups(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        foreach (var g in a.Mentions.Where(m => m.Kind == EntityKind.Organization))
+        {
+            if (g.RoleOf is { Kind.Name: "Country" } country)
+            {
+                var c = a.Mentions.FirstOrDefault(x => x.FirstToken == country.FirstToken && x.EntityId is not null) ?? country;
+                Add(g, RelationType.Represents, c, a, "a country's delegation", isExplicit: false);
+                foreach (var r in _found.Where(r => r.Sentence == a.Sentence.Index && r.Type == RelationType.Leads && r.Target == g.EntityId).ToList())
+                {
+                    _found.Add(new RelationCandidate(r.Source, RelationType.Represents, c.EntityId!.Value, a.Sentence.Index, "leader of a country's delegation", false));
+                }
+            }
+
+            if (g.Name.EndsWith(" administration", StringComparison.Ordinal) && !g.IsAnaphor && g.LastToken > g.FirstToken)
+            {
+                var person = a.Mentions.FirstOrDefault(p => p.Kind == EntityKind.Person && p.FirstToken >= g.FirstToken && p.LastToken < g.LastToken);
+                string surname = t[g.LastToken - 1].Text;
+                var leader = person?.EntityId ?? _leaderCountry.Keys.FirstOrDefault(k => k.Value.EndsWith("-" + EntityResolver.Key(surname).Replace(' ', '-'), StringComparison.Ordinal));
+                if (leader is { } id && id.Value.Length > 0 && g.EntityId is { } gid)
+                {
+                    _found.Add(new RelationCandidate(id, RelationType.Leads, gid, a.Sentence.Index, "'<name> administration'", false));
+                    if (_leaderCountry.TryGetValue(id, out var home) && home.EntityId is { } hid)
+                    {
+                        _found.Add(new RelationCandidate(gid, RelationType.Leads, hid, a.Sentence.Index, "administration of a country's leader", false));
+                    }
+                }
+            }
+            else if (g.IsAnaphor && g.EntityId is { } aid && g.FirstToken > 0 && (t[g.FirstToken - 1].Is("his") || t[g.FirstToken - 1].Is("her")))
+            {
+                var member = PronounReferent(a, g.FirstToken - 1);
+                if (member is not null && member.EntityId is { } mid && !_leaderCountry.ContainsKey(mid))
+                {
+                    _found.Add(new RelationCandidate(mid, RelationType.MemberOf, aid, a.Sentence.Index, "'his administration'", false));
+                }
+            }
+        }
+    }
+
+    // ---- attributed speech that speaks well of someone: the speaker praises them ----
+    private void Speech(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        var speaker = Speaker(a);
+        if (speaker is null || !a.Sentence.Text.Contains('“', StringComparison.Ordinal) && !a.Sentence.Text.Contains('"', StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        bool positive = false;
+        for (int i = 0; i < t.Count && !positive; i++)
+        {
+            positive = CueAt(t, i, "positive") >= 0;
+        }
+
+        if (!positive)
+        {
+            return;
+        }
+
+        var about = a.Mentions.FirstOrDefault(m => IsActor(m) && m.EntityId != speaker.EntityId && !InsidePrepositionalPhrase(a, m) && !(m.FirstToken >= speaker.FirstToken && m.LastToken <= speaker.LastToken));
+        if (about is not null)
+        {
+            Add(speaker, RelationType.Praises, about, a, "attributed speech with a word of praise", isExplicit: false);
+        }
+    }
+
+    // ---- "the threat from X", "X as a … threat": the subject criticizes X ----
+    private void Threats(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        for (int i = 0; i < t.Count; i++)
+        {
+            if (!t[i].Is("threat") && !t[i].Is("threats"))
+            {
+                continue;
+            }
+
+            Mention? target = null;
+            if (i + 2 < t.Count && t[i + 1].Is("from"))
+            {
+                target = a.Mentions.FirstOrDefault(m => m.FirstToken == i + 2 && IsActor(m));
+            }
+            else
+            {
+                for (int k = i - 1; k >= 0 && k >= i - 8; k--)
+                {
+                    if (t[k].Is("as") && k > 0)
+                    {
+                        target = a.Mentions.LastOrDefault(m => m.LastToken == k - 1 && IsActor(m));
+                        break;
+                    }
+                }
+            }
+
+            if (target is null || IsNegated(t, target.FirstToken - 1) || (target.FirstToken > 2 && IsNegated(t, target.FirstToken - 2)))
+            {
+                continue;
+            }
+
+            var critic = Subject(a, target.FirstToken, null);
+            if (critic is not null && critic.EntityId != target.EntityId)
+            {
+                Add(critic, RelationType.Criticizes, target, a, "'threat from <X>' / '<X> as a threat'", isExplicit: false);
+            }
+        }
+    }
+
+    // ---- "the islands of A, B, and C (known as the D gap)": A, B and C are part of D ----
+    private void KnownAs(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        for (int i = 0; i + 3 < t.Count; i++)
+        {
+            if (!(t[i].Text == "(" && t[i + 1].Is("known") && t[i + 2].Is("as")))
+            {
+                continue;
+            }
+
+            var whole = a.Mentions.FirstOrDefault(m => m.FirstToken > i + 2 && m.FirstToken <= i + 4 && m.Kind != EntityKind.Person);
+            if (whole is null)
+            {
+                continue;
+            }
+
+            for (int k = i - 1; k >= 0; k--)
+            {
+                var part = a.Mentions.LastOrDefault(m => m.LastToken == k && (m.Kind == EntityKind.Place || m.Kind == EntityKind.Country));
+                if (part is not null)
+                {
+                    Add(part, RelationType.PartOf, whole, a, "'A, B and C (known as D)'", isExplicit: false);
+                    k = part.FirstToken;
+                    continue;
+                }
+
+                if (t[k].Text is not ("," or "and"))
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    // ---- "X’s opponents": the subject of the clause criticizes X ----
+    private void Opponents(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        for (int i = 2; i < t.Count; i++)
+        {
+            if (!_lex.IsCue("opponent", t[i].Text) || !t[i - 1].IsPossessive)
+            {
+                continue;
+            }
+
+            var target = a.Mentions.LastOrDefault(m => m.LastToken == i - 2 && IsActor(m));
+            if (target is null)
+            {
+                continue;
+            }
+
+            int clause = target.FirstToken;
+            while (clause > 0 && t[clause - 1].Text is not (";" or "–" or "—"))
+            {
+                clause--;
+            }
+
+            foreach (var critic in a.Mentions.Where(m => m.FirstToken >= clause && m.LastToken < target.FirstToken && IsActor(m) && m.Kind != EntityKind.Country && m.EntityId != target.EntityId))
+            {
+                Add(critic, RelationType.Criticizes, target, a, "'<X>’s opponents'", isExplicit: false);
             }
         }
     }
