@@ -346,7 +346,11 @@ internal sealed class MentionFinder(Lexicon lexicon)
         }
         else if (n >= 2 && FirstCue(t, from, to, "org") is string cue)
         {
-            m = new Mention(idx, t[from].Start, text, EntityKind.Organization, $"organisation cue word '{cue}'", from, to - 1);
+            string? defined = AcronymAfter(t, to);
+            m = new Mention(idx, t[from].Start, text, EntityKind.Organization, $"organisation cue word '{cue}'", from, to - 1)
+            {
+                Acronym = defined is not null && Initials(t, from, to).StartsWith(defined[0]) ? defined : null,
+            };
         }
         else if (AcronymAfter(t, to) is string acronym && Initials(t, from, to).StartsWith(acronym[0]))
         {
@@ -362,7 +366,8 @@ internal sealed class MentionFinder(Lexicon lexicon)
         }
         else if (t[from].IsAcronym && n == 1)
         {
-            return; // An unknown acronym ("GDP") names nothing we can type.
+            // An unknown acronym ("GDP") names nothing unless the text defines it.
+            m = new Mention(idx, t[from].Start, text, "Unknown", "acronym", from, to - 1);
         }
         else if (n is >= 2 and <= 4 && AllNameWords(t, from, to) && FirstCue(t, from, to, "notname") is null)
         {
@@ -566,7 +571,7 @@ internal sealed class MentionFinder(Lexicon lexicon)
                 }
             }
 
-            bool hasModifier = coreStart < h || (s < h && !possessive);
+            bool hasModifier = s < h;
             if (possessive && coreStart == h && !complement && head is not ("invasion" or "attack" or "attacks" or "visit" or "war" or "offensive"))
             {
                 // "NATO’s mission": a reference to a mission named before.

@@ -24,6 +24,7 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
     private Mention? _lastPerson;
 
     private Mention? _dominantCountry;
+    private Mention? _dominantOrganization;
 
     public List<RelationCandidate> Extract(List<SentenceAnalysis> sentences)
     {
@@ -32,6 +33,22 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
             .GroupBy(m => m.EntityId!.Value.Value, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.First()).FirstOrDefault();
+        var orgs = sentences.SelectMany(x => x.Mentions).Where(m => m.Kind == EntityKind.Organization && m.EntityId is not null)
+            .GroupBy(m => m.EntityId!.Value.Value, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (orgs.Count > 0 && (orgs.Count == 1 || orgs[0].Count() >= 2 * orgs[1].Count()))
+        {
+            _dominantOrganization = orgs[0].First();
+        }
+
+        foreach (var m in sentences.SelectMany(x => x.Mentions))
+        {
+            if (m.Kind == EntityKind.Person && m.RoleOf is not null && m.EntityId is { } pid)
+            {
+                _hasRoleOf.Add(pid);
+            }
+        }
+
         foreach (var a in sentences)
         {
             if (a.Sentence.IsHeading)
@@ -132,7 +149,7 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
 
             bool titled = m.RoleClass is "role" or "leader";
             bool appositive = m.LastToken + 2 < t.Count && t[m.LastToken + 1].Text == "," && IsLowerTitle(t[m.LastToken + 2].Text);
-            if ((titled && !SeenBefore(a, m)) || appositive)
+            if (((titled && !SeenBefore(a, m)) || appositive) && !_hasRoleOf.Contains(m.EntityId!.Value))
             {
                 // The country of a title written without one: the nearest country before it in the sentence.
                 var country = a.Mentions.LastOrDefault(x => x.Kind == EntityKind.Country && x.LastToken < m.FirstToken && m.FirstToken - x.LastToken <= 25);
@@ -153,6 +170,7 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
     }
 
     private readonly HashSet<EntityId> _titledSeen = [];
+    private readonly HashSet<EntityId> _hasRoleOf = [];
     private readonly Dictionary<EntityId, Mention> _leaderCountry = [];
 
     private bool SeenBefore(SentenceAnalysis a, Mention m) => m.EntityId is { } id && !_titledSeen.Add(id);
@@ -389,8 +407,19 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
                     }
                 }
 
+                if (type == RelationType.ContributesTo && objects.Count == 0 && subject.Kind == EntityKind.Country && _dominantOrganization is not null && !IsNegated(t, i))
+                {
+                    // "Germany will spend $181 billion on defense": in a text about one organisation, a country's spending goes to it.
+                    Add(subject, type, _dominantOrganization, a, $"{category} cue '{t[i].Text}' without an object, in a text mostly about one organisation", isExplicit: false);
+                }
+
                 foreach (var o in objects)
                 {
+                    if (type == RelationType.ContributesTo && o.Kind == EntityKind.Country)
+                    {
+                        continue; // giving to a country is support, and too loose to state
+                    }
+
                     Add(subject, type, o, a, $"{category} cue '{t[i].Text}'");
                 }
             }
@@ -539,7 +568,8 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
             }
 
             var m = a.Mentions.LastOrDefault(x => x.LastToken == k && IsActor(x));
-            if (m is not null && !InsidePrepositionalPhrase(a, m) && !InsideEvent(a, m))
+            bool participle = t[cue].Text.EndsWith("ing", StringComparison.Ordinal);
+            if (m is not null && (!InsidePrepositionalPhrase(a, m) || participle && PrepositionBefore(a, m) == "with") && !InsideEvent(a, m))
             {
                 if (m.Kind == EntityKind.Person)
                 {
@@ -553,21 +583,67 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
         return nearest;
     }
 
+    /// <summary>The subject at the start of the clause: a leading pronoun's referent, or the first actor not in a prepositional phrase.</summary>
+    private Mention? MainSubject(SentenceAnalysis a, int before)
+    {
+        var t = a.Tokens;
+        int start = 0;
+        for (int k = before - 1; k >= 0; k--)
+        {
+            if (t[k].Text is ":" or ";")
+            {
+                start = k + 1;
+                break;
+            }
+        }
+
+        if (start < t.Count && Pronouns.Contains(t[start].Text))
+        {
+            return PronounReferent(a, start);
+        }
+
+        return null;
+    }
+
     private static bool InsideEvent(SentenceAnalysis a, Mention m) =>
         a.Mentions.Any(e => e.Kind == EntityKind.Event && e.FirstToken <= m.FirstToken && e.LastToken >= m.LastToken && e != m);
 
     private static bool PrepositionsOrVerbs(string w) => Prepositions.Contains(w) || w is "is" or "are" or "was" or "were" or "be" or "been" or "has" or "have" or "had";
 
+    private static readonly HashSet<string> Quantities = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "some", "most", "many", "all", "half", "none", "one", "two", "three", "several", "majority", "two-thirds", "one-third", "three-quarters", "each", "any",
+    };
+
     private static bool InsidePrepositionalPhrase(SentenceAnalysis a, Mention m)
     {
-        var t = a.Tokens;
+        string? p = PrepositionBefore(a, m);
+        if (p is null)
+        {
+            return false;
+        }
+
+        // A partitive ("two-thirds of NATO’s members") keeps its owner as the subject.
         int k = m.FirstToken - 1;
-        while (k >= 0 && (t[k].Text is "the" or "a" or "an" || t[k].IsCapitalized && !Prepositions.Contains(t[k].Text)))
+        while (k >= 0 && !Prepositions.Contains(a.Tokens[k].Text))
         {
             k--;
         }
 
-        return k >= 0 && Prepositions.Contains(t[k].Text) && !(k + 1 <= m.FirstToken - 1 && t[k + 1].IsPossessive);
+        return !(p == "of" && k > 0 && Quantities.Contains(a.Tokens[k - 1].Text) && m.LastToken + 1 < a.Tokens.Count && a.Tokens[m.LastToken + 1].IsPossessive);
+    }
+
+    /// <summary>The preposition that governs a mention, over articles, names and coordination: "between Mr. Rutte and Mr. Trump".</summary>
+    private static string? PrepositionBefore(SentenceAnalysis a, Mention m)
+    {
+        var t = a.Tokens;
+        int k = m.FirstToken - 1;
+        while (k >= 0 && (t[k].Text is "the" or "a" or "an" or "and" or "," || (t[k].IsCapitalized || t[k].IsAcronym) && !Prepositions.Contains(t[k].Text)))
+        {
+            k--;
+        }
+
+        return k >= 0 && Prepositions.Contains(t[k].Text) ? t[k].Text.ToLowerInvariant() : null;
     }
 
     private List<Mention> Objects(SentenceAnalysis a, int from, RelationType type, bool reverse)
@@ -686,7 +762,7 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
         {
             if (g.RoleOf is { Kind.Name: "Country" } country)
             {
-                var c = a.Mentions.FirstOrDefault(x => x.FirstToken == country.FirstToken && x.EntityId is not null) ?? country;
+                var c = a.Mentions.FirstOrDefault(x => x.FirstToken == country.FirstToken && x.Kind == EntityKind.Country && x.EntityId is not null) ?? country;
                 Add(g, RelationType.Represents, c, a, "a country's delegation", isExplicit: false);
                 foreach (var r in _found.Where(r => r.Sentence == a.Sentence.Index && r.Type == RelationType.Leads && r.Target == g.EntityId).ToList())
                 {
@@ -780,7 +856,7 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
                 continue;
             }
 
-            var critic = Subject(a, target.FirstToken, null);
+            var critic = MainSubject(a, target.FirstToken) ?? Subject(a, target.FirstToken, null);
             if (critic is not null && critic.EntityId != target.EntityId)
             {
                 Add(critic, RelationType.Criticizes, target, a, "'threat from <X>' / '<X> as a threat'", isExplicit: false);
@@ -867,6 +943,11 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
             if (after is not null)
             {
                 return after;
+            }
+
+            if (i > 0 && Pronouns.Contains(t[i - 1].Text) && t[i - 1].Text is "he" or "she" or "He" or "She")
+            {
+                return PronounReferent(a, i - 1);
             }
 
             var before = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Person && m.LastToken < i && i - m.LastToken <= 2);
