@@ -210,7 +210,7 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
                 var country = _lex.CountriesByIso.TryGetValue(m.CountryIso ?? string.Empty, out var c) ? c.Name : m.Name;
                 return Draft(EntityKind.Country, country);
             case "Organization" when m.IsAnaphor:
-                return _drafts.LastOrDefault(d => d.Kind == EntityKind.Organization && d.Name.EndsWith(" " + m.EventHead, StringComparison.Ordinal));
+                return _drafts.LastOrDefault(d => d.Kind == EntityKind.Organization && (d.Name.EndsWith(" " + m.EventHead, StringComparison.Ordinal) || d.Aliases.Any(x => x.EndsWith(" " + m.EventHead, StringComparison.Ordinal))));
             case "Organization":
                 if (_byAcronym.TryGetValue(m.Text, out var byAcronym))
                 {
@@ -234,7 +234,7 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
             for (int i = _drafts.Count - 1; i >= 0; i--)
             {
                 var d = _drafts[i];
-                if (d.Kind == EntityKind.Event && d.EventHead == m.EventHead && sentence - d.LastSentence <= 6)
+                if (d.Kind == EntityKind.Event && d.EventHead == m.EventHead && sentence - d.LastSentence <= 20)
                 {
                     return d;
                 }

@@ -56,6 +56,35 @@ internal sealed class MentionFinder(Lexicon lexicon)
             result.Add(a);
         }
 
+        // A name typed as an event by its cue word ("Pacific Islands Forum") that comes before an
+        // event noun ("… Forum summit") or "members" names the organisation behind the event, everywhere.
+        var organisers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in result)
+        {
+            foreach (var m in a.Mentions)
+            {
+                int next = m.LastToken + 1;
+                if (m.Kind == EntityKind.Event && m.Reason.StartsWith("event cue word", StringComparison.Ordinal) && next < a.Tokens.Count
+                    && (_lex.IsCue("eventnoun", a.Tokens[next].Text) || a.Tokens[next].Text is "members" or "member" or "leaders" or "secretariat" or "chair"))
+                {
+                    organisers.Add(m.Name);
+                }
+            }
+        }
+
+        foreach (var a in result)
+        {
+            for (int i = 0; i < a.Mentions.Count; i++)
+            {
+                var m = a.Mentions[i];
+                if (m.Kind == EntityKind.Event && organisers.Contains(m.Name) && m.Reason.StartsWith("event cue word", StringComparison.Ordinal))
+                {
+                    a.Mentions[i] = new Mention(m.SentenceIndex, m.Start, m.Text, EntityKind.Organization, m.Reason + ", and it organises events elsewhere in the text", m.FirstToken, m.LastToken) { Name = m.Name };
+                    a.Mentions.RemoveAll(x => x.Kind == EntityKind.Place && x.FirstToken >= m.FirstToken && x.LastToken <= m.LastToken);
+                }
+            }
+        }
+
         return result;
     }
 
@@ -307,6 +336,32 @@ internal sealed class MentionFinder(Lexicon lexicon)
         string last = t[to - 1].Text;
         int n = to - from;
         Mention? m = null;
+        if (title is not null && n >= 3 && from == title.LastToken + 2 && Connectors.Contains(t[title.LastToken + 1].Text))
+        {
+            // "Minister for Overseas Territories Julien Marchand": the title goes on up to the last two words.
+            title = new Mention(idx, title.Start, Span(a, title.FirstToken, to - 2), "Title", $"title '{Span(a, title.FirstToken, to - 2)}'", title.FirstToken, to - 3) { RoleClass = title.RoleClass };
+            from = to - 2;
+            text = Span(a, from, to);
+            n = 2;
+        }
+
+        if (title is null && n is >= 2 and <= 3 && from >= 1 && !t[from - 1].IsCapitalized && t[from - 1].IsWord)
+        {
+            // "special envoy Wang Lin": a lower-case title right before a name.
+            int ts = from - 1;
+            if (ts >= 1 && !t[ts - 1].IsCapitalized && _lex.Lookup(Capitalize(t[ts - 1].Text) + " " + Capitalize(t[ts].Text)).Any(e => e.Kind == PhraseKind.Title))
+            {
+                ts--;
+            }
+
+            string lowerTitle = ts < from - 1 ? Capitalize(t[ts].Text) + " " + Capitalize(t[ts + 1].Text) : Capitalize(t[ts].Text);
+            var te = _lex.Lookup(lowerTitle).FirstOrDefault(e => e.Kind == PhraseKind.Title && e.TitleClass != "honorific");
+            if (te is not null && AllNameWords(t, from, to))
+            {
+                title = new Mention(idx, t[ts].Start, Span(a, ts, from), "Title", $"title '{Span(a, ts, from)}'", ts, from - 1) { RoleClass = te.TitleClass };
+            }
+        }
+
         if (title is not null && title.RoleClass != "honorific-skip" && n <= 4 && !t[from].IsAcronym)
         {
             string role = title.Text;
@@ -335,7 +390,11 @@ internal sealed class MentionFinder(Lexicon lexicon)
         }
 
         title = null;
-        if (_lex.IsCue("event", last) && n >= 2)
+        if (n >= 2 && _lex.IsCue("eventfirst", t[from].Text))
+        {
+            m = new Mention(idx, t[from].Start, text, EntityKind.Event, $"event word '{t[from].Text}' starting a name", from, to - 1) { EventDate = a.Date };
+        }
+        else if (_lex.IsCue("event", last) && n >= 2)
         {
             m = new Mention(idx, t[from].Start, text, EntityKind.Event, $"event cue word '{last}'", from, to - 1) { EventDate = a.Date };
             AddPlacesInside(a, from, to - 1);
@@ -457,6 +516,10 @@ internal sealed class MentionFinder(Lexicon lexicon)
                     Name = name,
                     RoleOf = country,
                 });
+            }
+            else if (_lex.IsCue("orgnoun", t[h].Text) && h > 0 && (t[h - 1].Is("the") || t[h - 1].Is("its") || t[h - 1].Is("this")) && !(h + 1 < t.Count && (t[h + 1].IsCapitalized || t[h + 1].Text is "of")))
+            {
+                a.Mentions.Add(new Mention(idx, t[h].Start, Span(a, h, h + 1), EntityKind.Organization, $"'{t[h].Text}' referring back", h, h) { EventHead = MentionFinder.Capitalize(t[h].Text), IsAnaphor = true });
             }
             else if (t[h].Text == "administration" && h > 0 && (t[h - 1].Is("the") || t[h - 1].Is("his") || t[h - 1].Is("her") || !t[h - 1].IsCapitalized && !Determiners.Contains(t[h - 1].Text)))
             {

@@ -241,7 +241,8 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
             // A place named inside the event, or "in <place>" right after it.
             foreach (var p in a.Mentions)
             {
-                if ((p.Kind == EntityKind.Place || p.Kind == EntityKind.Country) && p.FirstToken >= e.FirstToken && p.LastToken <= e.LastToken && !e.HasOwner && !IsComplement(a, e, p))
+                if ((p.Kind == EntityKind.Place || p.Kind == EntityKind.Country) && p.FirstToken >= e.FirstToken && p.LastToken <= e.LastToken && !e.HasOwner && !IsComplement(a, e, p)
+                    && !a.Mentions.Any(o => o.Kind == EntityKind.Organization && o.FirstToken <= p.FirstToken && o.LastToken >= p.LastToken))
                 {
                     Add(e, RelationType.HeldIn, p, a, "place in the event's name");
                 }
@@ -391,6 +392,12 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
                 }
 
                 var subject = Subject(a, i, previousSubject);
+                if (type == RelationType.Attacks)
+                {
+                    var ev = a.Mentions.LastOrDefault(x => x.Kind == EntityKind.Event && x.LastToken < i && i - x.LastToken <= 3);
+                    subject = ev ?? subject;
+                }
+
                 if (subject is null)
                 {
                     continue;
@@ -418,6 +425,28 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
                     if (type == RelationType.ContributesTo && o.Kind == EntityKind.Country)
                     {
                         continue; // giving to a country is support, and too loose to state
+                    }
+
+                    if (type == RelationType.ContributesTo && o.RoleOf is { } ofCountry && a.Mentions.Any(x => x.FirstToken == ofCountry.FirstToken && x.EntityId == subject.EntityId))
+                    {
+                        continue; // a country sending its own delegation
+                    }
+
+                    if (type == RelationType.Meets && (o.Kind == EntityKind.Country || o.Kind == EntityKind.Event))
+                    {
+                        continue; // "welcomed Chinese investment"
+                    }
+
+                    if (type == RelationType.AbsentFrom && o.Kind != EntityKind.Event)
+                    {
+                        // "in place of Prime Minister X": X is absent from the event of the clause.
+                        var ev = a.Mentions.LastOrDefault(x => x.Kind == EntityKind.Event && x.LastToken < i) ?? objects.FirstOrDefault(x => x.Kind == EntityKind.Event);
+                        if (ev is not null && o.Kind == EntityKind.Person && t[i].Is("in") || ev is not null && t[i].Is("instead"))
+                        {
+                            Add(o, type, ev!, a, $"{category} cue '{t[i].Text}'");
+                        }
+
+                        continue;
                     }
 
                     Add(subject, type, o, a, $"{category} cue '{t[i].Text}'");
