@@ -522,6 +522,17 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
                 }
             }
 
+            // "a delegation led by X", "a fund managed by X": passive leadership.
+            if (i + 1 < t.Count && t[i + 1].Is("by") && t[i].Text is "led" or "headed" or "managed" or "chaired" or "run" or "commanded")
+            {
+                var agent = a.Mentions.FirstOrDefault(m => IsActor(m) && m.FirstToken > i + 1 && m.FirstToken <= i + 5);
+                var led = a.Mentions.LastOrDefault(m => (m.Kind == EntityKind.Organization || m.Kind == EntityKind.Event) && m.LastToken < i && i - m.LastToken <= 6);
+                if (agent is not null && led is not null)
+                {
+                    Add(agent, RelationType.Leads, led, a, $"'{t[i].Text} by <actor>'");
+                }
+            }
+
             // "… under a single <Org> command": the organisation leads what comes before.
             if (t[i].Is("under"))
             {
@@ -564,6 +575,23 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
             return previousSubject;
         }
 
+        // "X, who met …": the relative pronoun's antecedent.
+        int rel = cue - 1;
+        if (rel >= 0 && t[rel].Is("also"))
+        {
+            rel--;
+        }
+
+        if (rel >= 1 && t[rel].Is("who"))
+        {
+            int k = t[rel - 1].Text == "," ? rel - 2 : rel - 1;
+            var antecedent = a.Mentions.LastOrDefault(x => x.LastToken == k && IsActor(x));
+            if (antecedent is not null)
+            {
+                return antecedent;
+            }
+        }
+
         // A participle right after its noun: "NATO allies fighting in …".
         if (t[cue].Text.EndsWith("ing", StringComparison.Ordinal))
         {
@@ -589,6 +617,11 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
             if (w is ";" or "“" or "”" or "\"")
             {
                 break;
+            }
+
+            if (w is "that" && nearest is not null)
+            {
+                return nearest; // "announced that Australia will contribute"
             }
 
             if (Pronouns.Contains(w) && (k == 0 || t[k - 1].Text is "," or ";" or ":" or "and" or "“"))
