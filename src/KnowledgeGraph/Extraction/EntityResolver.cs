@@ -21,6 +21,8 @@ internal sealed class EntityDraft(EntityId id, EntityKind kind, string name)
 
     public int LastSentence { get; set; }
 
+    public bool Mentioned { get; set; }
+
     public Entity ToEntity()
     {
         if (Known is not null)
@@ -48,8 +50,8 @@ internal sealed class EntityDraft(EntityId id, EntityKind kind, string name)
 }
 
 /// <summary>
-/// Resolves mentions to entities: people by full name and then by surname ("Mr. Rutte",
-/// "Secretary-General Rutte" and "Rutte" join "Mark Rutte"), countries by ISO code, organisations
+/// Resolves mentions to entities: people by full name and then by surname ("Ms. Holm",
+/// "Secretary-General Holm" and "Holm" join "Lena Holm"), countries by ISO code, organisations
 /// by name, lexicon name or defined acronym, places and events by normalised name, and definite
 /// event nouns ("the mission") to the latest event with the same head noun. Entities of a
 /// gazetteer graph take precedence.
@@ -104,6 +106,7 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
                 }
 
                 d.LastSentence = a.Sentence.Index;
+                d.Mentioned = true;
                 if (m.Text != d.Name && !m.IsAnaphor && d.Known is null)
                 {
                     d.Aliases.Add(m.Text);
@@ -250,7 +253,7 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
             return null;
         }
 
-        // "the Arctic mission" after "Arctic Sentry": the same place word starts both names.
+        // "the Baltic mission" after "Baltic Shield": the same place word starts both names.
         int space = m.Name.IndexOf(' ', StringComparison.Ordinal);
         if (space > 0 && m.EventHead is not null && m.Name.EndsWith(" " + m.EventHead, StringComparison.Ordinal) && m.Name.Count(ch => ch == ' ') == 1)
         {

@@ -37,7 +37,7 @@ public sealed class Mention
     /// <summary>Why it was typed so, for example <c>title 'Secretary-General' before a name</c>.</summary>
     public string Reason { get; }
 
-    /// <summary>The name it proposes for its entity ("Mark Rutte" for "Secretary-General Mark Rutte").</summary>
+    /// <summary>The name it proposes for its entity ("Lena Holm" for "Secretary-General Lena Holm").</summary>
     public string Name { get; internal init; }
 
     /// <summary>The title or role written with it ("Secretary-General"), or null.</summary>

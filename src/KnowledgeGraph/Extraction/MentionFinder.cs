@@ -56,7 +56,7 @@ internal sealed class MentionFinder(Lexicon lexicon)
             result.Add(a);
         }
 
-        // A name typed as an event by its cue word ("Pacific Islands Forum") that comes before an
+        // A name typed as an event by its cue word ("Nordic Council Forum") that comes before an
         // event noun ("… Forum summit") or "members" names the organisation behind the event, everywhere.
         var organisers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in result)
@@ -396,7 +396,7 @@ internal sealed class MentionFinder(Lexicon lexicon)
         }
         else if (_lex.IsCue("event", last) && n >= 2)
         {
-            m = new Mention(idx, t[from].Start, text, EntityKind.Event, $"event cue word '{last}'", from, to - 1) { EventDate = a.Date };
+            m = new Mention(idx, t[from].Start, text, EntityKind.Event, $"event cue word '{last}'", from, to - 1) { EventDate = a.Date, EventHead = last.ToLowerInvariant() };
             AddPlacesInside(a, from, to - 1);
         }
         else if (_lex.IsCue("place", last) && n >= 2)
@@ -548,7 +548,7 @@ internal sealed class MentionFinder(Lexicon lexicon)
 
             if (head == "launch" && h + 2 < t.Count && t[h + 1].Is("of") && t[h + 2].IsCapitalized)
             {
-                // "the launch of Arctic Sentry": the thing launched is the event.
+                // "the launch of Baltic Shield": the thing launched is the event.
                 int e = h + 2;
                 while (e < t.Count && (t[e].IsCapitalized || t[e].IsAcronym))
                 {
@@ -711,7 +711,7 @@ internal sealed class MentionFinder(Lexicon lexicon)
         }
     }
 
-    /// <summary>Known places inside a name ("Munich" in "Munich Security Conference") are mentions too.</summary>
+    /// <summary>Known places inside a name ("Geneva" in "Geneva Peace Conference") are mentions too.</summary>
     private void AddPlacesInside(SentenceAnalysis a, int from, int to)
     {
         var t = a.Tokens;

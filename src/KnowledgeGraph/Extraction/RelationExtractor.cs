@@ -118,7 +118,7 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
         return _lastPerson;
     }
 
-    // ---- roles: "Canadian Prime Minister Mark Carney", "Elbridge Colby, undersecretary of defense" ----
+    // ---- roles: "Swedish Prime Minister Eva Dahl", "Omar Haddad, undersecretary of trade" ----
     private void Roles(SentenceAnalysis a)
     {
         var t = a.Tokens;
@@ -416,7 +416,7 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
 
                 if (type == RelationType.ContributesTo && objects.Count == 0 && subject.Kind == EntityKind.Country && _dominantOrganization is not null && !IsNegated(t, i))
                 {
-                    // "Germany will spend $181 billion on defense": in a text about one organisation, a country's spending goes to it.
+                    // "Norway will spend $9 billion on defense": in a text about one organisation, a country's spending goes to it.
                     Add(subject, type, _dominantOrganization, a, $"{category} cue '{t[i].Text}' without an object, in a text mostly about one organisation", isExplicit: false);
                 }
 
@@ -695,7 +695,7 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
         return !(p == "of" && k > 0 && Quantities.Contains(a.Tokens[k - 1].Text) && m.LastToken + 1 < a.Tokens.Count && a.Tokens[m.LastToken + 1].IsPossessive);
     }
 
-    /// <summary>The preposition that governs a mention, over articles, names and coordination: "between Mr. Rutte and Mr. Trump".</summary>
+    /// <summary>The preposition that governs a mention, over articles, names and coordination: "between Ms. Dahl and Mr. Haddad".</summary>
     private static string? PrepositionBefore(SentenceAnalysis a, Mention m)
     {
         var t = a.Tokens;
@@ -731,7 +731,7 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
                 continue;
             }
 
-            // "NATO’s newest fund": the owner is not the object.
+            // "the alliance’s newest fund": the owner is not the object.
             if (m.LastToken + 1 < t.Count && t[m.LastToken + 1].IsPossessive && m.Kind != EntityKind.Event && !(m.LastToken + 2 < t.Count && a.Mentions.Any(x => x.FirstToken == m.LastToken + 2)))
             {
                 break;

@@ -87,7 +87,7 @@ public static class TextExtractor
             reasons.Add($"({source})-[{type}]->({target}) sentence {string.Join(",", g.Sentences.Select(i => i.ToString(CultureInfo.InvariantCulture)))}: {string.Join("; ", g.Rules)}");
         }
 
-        foreach (var d in resolver.Drafts)
+        foreach (var d in resolver.Drafts.Where(d => d.Mentioned))
         {
             builder.AddEntity(d.ToEntity());
         }

@@ -7,7 +7,7 @@ internal readonly record struct Token(int Start, int End, string Text)
 
     public bool IsCapitalized => Text.Length > 0 && char.IsUpper(Text[0]) && !IsLowerHyphenated;
 
-    /// <summary>"Trump-driven": a capital, then a hyphen and a lower-case word.</summary>
+    /// <summary>"Oslo-based": a capital, then a hyphen and a lower-case word.</summary>
     public bool IsLowerHyphenated
     {
         get
@@ -17,7 +17,7 @@ internal readonly record struct Token(int Start, int End, string Text)
         }
     }
 
-    /// <summary>"NATO", "U.S.", "GIUK": two or more capitals, maybe dotted, no lower case.</summary>
+    /// <summary>"NATO", "U.S.", "OSCE": two or more capitals, maybe dotted, no lower case.</summary>
     public bool IsAcronym
     {
         get
