@@ -72,3 +72,46 @@ public class RelationRuleTests
         Assert.Equal(TextExtractor.Extract(text).ToJson(), TextExtractor.Extract(text).ToJson());
     }
 }
+
+public class ExtractionEdgeCaseTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\n  ")]
+    [InlineData("...!!!???")]
+    [InlineData("“”’’ – — ( ) [ ] ’s 's")]
+    [InlineData("A")]
+    [InlineData("Mr.")]
+    [InlineData("U.S.")]
+    [InlineData("the the the of of for")]
+    [InlineData("X (Y) (Z) ((( ))) Minister Minister Minister")]
+    [InlineData("Line one\r\nLine two.\r\n")]
+    [InlineData("President")]
+    [InlineData("launch of")]
+    [InlineData("a meeting between")]
+    public void Extract_OddInput_GivesAGraphWithoutThrowing(string text)
+    {
+        var g = TextExtractor.Extract(text);
+        Assert.Single(g.Documents);
+        Assert.Empty(g.Violations);
+    }
+
+    [Fact]
+    public void Extract_Null_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => TextExtractor.Extract(null!));
+    }
+
+    [Fact]
+    public void Extract_RandomCapitalisedWords_NeverThrows()
+    {
+        var rng = new Random(7);
+        string[] words = ["Mr.", "the", "of", "President", "Minister", "U.S.", "France", "’s", "(", ")", "NATO", "meeting", "summit", "in", "at", "by", "led", "“", "”", ",", ".", "Anna", "Berg", "University", "and", "who", "met", "praised", "–", "his"];
+        for (int n = 0; n < 200; n++)
+        {
+            string text = string.Join(' ', Enumerable.Range(0, 40).Select(_ => words[rng.Next(words.Length)]));
+            var g = TextExtractor.Extract(text);
+            Assert.Empty(g.Violations);
+        }
+    }
+}
