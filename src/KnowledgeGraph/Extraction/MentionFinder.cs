@@ -664,7 +664,13 @@ internal sealed class MentionFinder(Lexicon lexicon)
                     }
                 }
 
-                bool definite = h > 0 && (t[h - 1].Is("the") || t[h - 1].Is("this"));
+                int d = h - 1;
+                while (d >= 0 && (_lex.IsCue("generic", t[d].Text) || IsDurationAdjective(t[d].Text)))
+                {
+                    d--; // "the three-day summit", "the new summit"
+                }
+
+                bool definite = d >= 0 && (t[d].Is("the") || t[d].Is("this"));
             if (place is not null && head is "fighting")
             {
                 head = "war";
@@ -723,6 +729,19 @@ internal sealed class MentionFinder(Lexicon lexicon)
                 k = m.End - 1;
             }
         }
+    }
+
+    /// <summary>"three-day", "48-hour", "two-week": a length of time before an event noun.</summary>
+    private static bool IsDurationAdjective(string word)
+    {
+        int hyphen = word.IndexOf('-', StringComparison.Ordinal);
+        if (hyphen <= 0)
+        {
+            return false;
+        }
+
+        string unit = word[(hyphen + 1)..];
+        return (unit is "day" or "hour" or "week" or "month" or "year" or "minute") && (char.IsDigit(word[0]) || NumberWords.Contains(word[..hyphen]));
     }
 
     private string? DateBefore(List<Token> t, int h) => h >= 1 && _lex.IsCue("date", t[h - 1].Text) ? t[h - 1].Text : null;

@@ -261,12 +261,13 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
 
             for (int k = e.LastToken + 1; k < Math.Min(t.Count - 1, e.LastToken + 3); k++)
             {
-                if (t[k].Is("in"))
+                if (t[k].Is("in") || t[k].Is("at"))
                 {
-                    var place = a.Mentions.FirstOrDefault(p => p.FirstToken == k + 1 && (p.Kind == EntityKind.Place || p.Kind == EntityKind.Country));
+                    int first = k + 1 < t.Count && t[k + 1].Is("the") ? k + 2 : k + 1;
+                    var place = a.Mentions.FirstOrDefault(p => p.FirstToken == first && (p.Kind == EntityKind.Place || p.Kind == EntityKind.Country));
                     if (place is not null)
                     {
-                        Add(e, RelationType.HeldIn, place, a, "event followed by 'in <place>'");
+                        Add(e, RelationType.HeldIn, place, a, $"event followed by '{t[k].Text} <place>'");
                     }
 
                     break;
@@ -405,6 +406,20 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
 
                 previousSubject = subject;
                 var objects = Objects(a, a.Mentions.Any(m => m.FirstToken == i && m.Kind == EntityKind.Event) ? i : end, type, reverse: false);
+                if (type == RelationType.Attends && objects.FirstOrDefault(o => o.Kind == EntityKind.Event) is { } attended)
+                {
+                    // "arrived in Oslo on Monday for the summit": the event is held where they arrived.
+                    for (int k = end; k + 1 < attended.FirstToken; k++)
+                    {
+                        var where = t[k].Is("in") ? a.Mentions.FirstOrDefault(p => p.FirstToken == k + 1 && (p.Kind == EntityKind.Place || p.Kind == EntityKind.Country)) : null;
+                        if (where is not null)
+                        {
+                            Add(attended, RelationType.HeldIn, where, a, "'<attend> in <place> … <event>'", isExplicit: false);
+                            break;
+                        }
+                    }
+                }
+
                 if (type == RelationType.Attends && objects.Count == 0)
                 {
                     var before = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Event && m.LastToken < i);

@@ -57,7 +57,7 @@ public class ExtractionQualityTests
     [Fact]
     public void SecondText_Table_MeetsTheSameFloors()
     {
-        // Measured when written: entities F1 0.974, relations F1 0.774 (see benchmarks/RESULTS.md).
+        // Measured: entities F1 0.987, relations F1 0.796 (see benchmarks/RESULTS.md).
         var report = Pacific();
         Assert.True(report.Entities.F1 >= 0.90, report.ToTable());
         Assert.True(report.Relations.F1 >= 0.70, report.ToTable());
