@@ -28,6 +28,10 @@ internal sealed class Arguments
 
     public List<string> Params { get; } = [];
 
+    public string? Evaluate { get; private set; }
+
+    public bool Explain { get; private set; }
+
     public static Arguments Parse(string[] args)
     {
         var a = new Arguments();
@@ -82,6 +86,12 @@ internal sealed class Arguments
                     break;
                 case "--output" or "-o":
                     a.Output = Value();
+                    break;
+                case "--evaluate":
+                    a.Evaluate = Value();
+                    break;
+                case "--explain":
+                    a.Explain = true;
                     break;
                 default:
                     if (arg.StartsWith('-') && arg.Length > 1)

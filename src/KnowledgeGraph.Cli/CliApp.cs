@@ -27,6 +27,10 @@ internal static class CliApp
                                               (default: from the extension of FILE, else json)
           query CYPHER|- [--param NAME=VALUE]... [--format table|json|csv]
                                               run a read-only openCypher query ('-' reads it from standard input)
+          extract FILE.txt [-o FILE] [--evaluate GOLD.json] [--explain]
+                                              build a graph from English news text; with --evaluate,
+                                              print precision, recall and F1 against a gold graph;
+                                              with --explain, list mentions and relation rules
 
         --graph FILE reads canonical JSON or GraphML (.graphml), chosen by the extension.
         NAME is an id, a name or an alias, in any case: "Mark Rutte", "Mr. Rutte", "rutte".
@@ -57,6 +61,11 @@ internal static class CliApp
 
         try
         {
+            if (parsed.Command == "extract")
+            {
+                return Commands.ExtractCommand.Run(parsed, stdout);
+            }
+
             var graph = parsed.GraphFile is null ? Graph.LoadSeed() : Graph.Load(parsed.GraphFile);
             return parsed.Command switch
             {
@@ -66,7 +75,7 @@ internal static class CliApp
                 "path" => ShowPath(graph, parsed, stdout),
                 "export" => Commands.ExportCommand.Run(graph, parsed, stdout),
                 "query" => Commands.QueryCommand.Run(graph, parsed, stdin, stdout, stderr),
-                _ => throw new UsageException($"unknown command '{parsed.Command}'; expected stats, entity, neighbors, path, export or query"),
+                _ => throw new UsageException($"unknown command '{parsed.Command}'; expected stats, entity, neighbors, path, export, query or extract"),
             };
         }
         catch (UsageException ex)

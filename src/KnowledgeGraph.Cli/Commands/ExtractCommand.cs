@@ -1,0 +1,65 @@
+using KnowledgeGraph.Extraction;
+using KnowledgeGraph.IO.Json;
+
+namespace KnowledgeGraph.Cli.Commands;
+
+/// <summary><c>kg extract FILE.txt [-o graph.json] [--evaluate GOLD.json]</c>: a graph from article text.</summary>
+internal static class ExtractCommand
+{
+    public static int Run(Arguments a, TextWriter o)
+    {
+        a.ExpectPositional(1, "extract FILE.txt [-o FILE] [--evaluate GOLD.json] [--explain]");
+        string path = a.Positional[0];
+        string text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
+        string id = "doc:" + Path.GetFileNameWithoutExtension(path);
+        var result = TextExtractor.Analyze(text, new ExtractionOptions { DocumentId = id });
+        var graph = result.Graph;
+        if (a.Explain)
+        {
+            foreach (var m in result.Mentions)
+            {
+                o.Write($"mention  s{m.SentenceIndex}  {m.Text}  →  {m.EntityId}  ({m.Kind}: {m.Reason})\n");
+            }
+
+            foreach (var line in result.RelationReasons)
+            {
+                o.Write("relation " + line + "\n");
+            }
+
+            if (a.Evaluate is null)
+            {
+                return CliApp.Ok;
+            }
+        }
+
+        if (a.Output is not null)
+        {
+            graph.Save(a.Output);
+        }
+
+        if (a.Evaluate is not null)
+        {
+            var gold = JsonGraphReader.Read(a.Evaluate);
+            var report = ExtractionEvaluator.Evaluate(graph, gold);
+            o.Write(report.ToTable());
+            if (a.Explain)
+            {
+                foreach (var r in report.MissedRelations)
+                {
+                    o.Write("missed   " + r + "\n");
+                }
+
+                foreach (var r in report.SpuriousRelations)
+                {
+                    o.Write("spurious " + r + "\n");
+                }
+            }
+        }
+        else if (a.Output is null)
+        {
+            o.Write(graph.ToJson());
+        }
+
+        return CliApp.Ok;
+    }
+}

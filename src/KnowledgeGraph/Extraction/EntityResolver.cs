@@ -1,0 +1,327 @@
+using System.Globalization;
+
+namespace KnowledgeGraph.Extraction;
+
+/// <summary>An entity being collected from its mentions.</summary>
+internal sealed class EntityDraft(EntityId id, EntityKind kind, string name)
+{
+    public EntityId Id { get; } = id;
+
+    public EntityKind Kind { get; } = kind;
+
+    public string Name { get; set; } = name;
+
+    public SortedSet<string> Aliases { get; } = new(StringComparer.Ordinal);
+
+    public SortedDictionary<string, string> Properties { get; } = new(StringComparer.Ordinal);
+
+    public Entity? Known { get; init; }
+
+    public string? EventHead { get; set; }
+
+    public int LastSentence { get; set; }
+
+    public bool Mentioned { get; set; }
+
+    public Entity ToEntity()
+    {
+        if (Known is not null)
+        {
+            var known = Known;
+            foreach (var alias in Aliases)
+            {
+                if (alias != known.Name && !known.Aliases.Contains(alias))
+                {
+                    known = known.WithAlias(alias);
+                }
+            }
+
+            return known;
+        }
+
+        var map = PropertyMap.Empty;
+        foreach (var (k, v) in Properties)
+        {
+            map = map.With(k, v);
+        }
+
+        return new Entity(Id, Kind, Name, Aliases.Where(a => a != Name), map);
+    }
+}
+
+/// <summary>
+/// Resolves mentions to entities: people by full name and then by surname ("Ms. Holm",
+/// "Secretary-General Holm" and "Holm" join "Lena Holm"), countries by ISO code, organisations
+/// by name, lexicon name or defined acronym, places and events by normalised name, and definite
+/// event nouns ("the mission") to the latest event with the same head noun. Entities of a
+/// gazetteer graph take precedence.
+/// </summary>
+internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
+{
+    private readonly Lexicon _lex = lexicon;
+    private readonly Dictionary<string, EntityDraft> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntityDraft> _bySurname = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntityDraft> _byAcronym = new(StringComparer.Ordinal);
+    private readonly List<EntityDraft> _drafts = [];
+
+    public IReadOnlyList<EntityDraft> Drafts => _drafts;
+
+    public EntityDraft? Find(EntityId id) => _drafts.FirstOrDefault(d => d.Id == id);
+
+    public void Resolve(List<SentenceAnalysis> sentences)
+    {
+        // Full names first, so that a surname seen before its full name still resolves.
+        foreach (var a in sentences)
+        {
+            foreach (var m in a.Mentions)
+            {
+                if (m.Kind == EntityKind.Person && m.Name.Contains(' ', StringComparison.Ordinal))
+                {
+                    PersonByFullName(m);
+                }
+                else if (m.Kind == EntityKind.Organization && !m.IsAnaphor && m.Name.EndsWith(" administration", StringComparison.Ordinal))
+                {
+                    Draft(EntityKind.Organization, m.Name, m.LexiconName);
+                }
+                else if (m.Acronym is not null && m.Kind == EntityKind.Organization)
+                {
+                    var d = Draft(EntityKind.Organization, m.Name, m.LexiconName);
+                    _byAcronym.TryAdd(m.Acronym, d);
+                    d.Aliases.Add(m.Acronym);
+                }
+            }
+        }
+
+        foreach (var a in sentences)
+        {
+            for (int i = 0; i < a.Mentions.Count; i++)
+            {
+                var m = a.Mentions[i];
+                var d = ResolveOne(m, a.Sentence.Index);
+                if (d is null)
+                {
+                    a.Mentions.RemoveAt(i);
+                    i--;
+                    continue;
+                }
+
+                d.LastSentence = a.Sentence.Index;
+                d.Mentioned = true;
+                if (m.Text != d.Name && !m.IsAnaphor && d.Known is null)
+                {
+                    d.Aliases.Add(m.Text);
+                }
+
+                if (m.Name != d.Name && !m.IsAnaphor)
+                {
+                    d.Aliases.Add(m.Name);
+                }
+
+                foreach (var other in m.OtherNames)
+                {
+                    d.Aliases.Add(other);
+                }
+
+                AddProperties(d, m, a);
+                var kind = d.Kind;
+                a.Mentions[i] = Retype(m, d, kind);
+            }
+        }
+    }
+
+    private static Mention Retype(Mention m, EntityDraft d, EntityKind kind)
+    {
+        if (m.Kind == kind)
+        {
+            return m.WithEntity(d.Id);
+        }
+
+        return new Mention(m.SentenceIndex, m.Start, m.Text, kind, m.Kind.Name == "Unknown" ? $"surname or name of {d.Name}, named in full elsewhere" : m.Reason + $"; known as a {kind}", m.FirstToken, m.LastToken)
+        {
+            Name = m.Name,
+            Role = m.Role,
+            RoleClass = m.RoleClass,
+            RoleOf = m.RoleOf,
+            CountryIso = m.CountryIso,
+            EventHead = m.EventHead,
+            EventDate = m.EventDate,
+            CoreToken = m.CoreToken,
+            HasOwner = m.HasOwner,
+            OtherNames = m.OtherNames,
+        }.WithEntity(d.Id);
+    }
+
+    private void AddProperties(EntityDraft d, Mention m, SentenceAnalysis a)
+    {
+        if (m.Role is not null && !d.Properties.ContainsKey("role"))
+        {
+            d.Properties["role"] = m.RoleOf is { Kind.Name: "Organization" } ? m.RoleOf.Text + " " + m.Role : m.Role;
+        }
+
+        if (m.CountryIso is not null && d.Kind == EntityKind.Country)
+        {
+            d.Properties["iso"] = m.CountryIso;
+        }
+
+        if (m.RoleOf is { CountryIso: not null } && d.Kind == EntityKind.Person)
+        {
+            d.Properties.TryAdd("country", m.RoleOf.CountryIso);
+        }
+
+        if (d.Kind == EntityKind.Event && !m.IsAnaphor)
+        {
+            if (m.EventDate is not null)
+            {
+                d.Properties.TryAdd("date", m.EventDate);
+            }
+            else if (a.Date is not null)
+            {
+                d.Properties.TryAdd("date", a.Date);
+            }
+        }
+    }
+
+    private EntityDraft? ResolveOne(Mention m, int sentence)
+    {
+        if (gazetteer is not null && !m.IsAnaphor && m.Kind.Name != "Title")
+        {
+            var known = gazetteer.Find(m.Name) ?? gazetteer.Find(m.Text);
+            if (known is not null && (known.Kind == m.Kind || m.Kind.Name == "Unknown"))
+            {
+                return FromGazetteer(known);
+            }
+        }
+
+        string kind = m.Kind.Name;
+        switch (kind)
+        {
+            case "Person":
+                if (m.Name.Contains(' ', StringComparison.Ordinal))
+                {
+                    return PersonByFullName(m);
+                }
+
+                return _bySurname.TryGetValue(Key(m.Name), out var p) ? p : Draft(EntityKind.Person, m.Name);
+            case "Unknown":
+                if (_bySurname.TryGetValue(Key(m.Name), out var s))
+                {
+                    return s;
+                }
+
+                return _byAcronym.TryGetValue(m.Text, out var ac) ? ac : null;
+            case "Country":
+                var country = _lex.CountriesByIso.TryGetValue(m.CountryIso ?? string.Empty, out var c) ? c.Name : m.Name;
+                return Draft(EntityKind.Country, country);
+            case "Organization" when m.IsAnaphor:
+                return _drafts.LastOrDefault(d => d.Kind == EntityKind.Organization && (d.Name.EndsWith(" " + m.EventHead, StringComparison.Ordinal) || d.Aliases.Any(x => x.EndsWith(" " + m.EventHead, StringComparison.Ordinal))));
+            case "Organization":
+                if (_byAcronym.TryGetValue(m.Text, out var byAcronym))
+                {
+                    return byAcronym;
+                }
+
+                return Draft(EntityKind.Organization, m.Name, m.LexiconName);
+            case "Place":
+                return Draft(EntityKind.Place, m.Name);
+            case "Event":
+                return ResolveEvent(m, sentence);
+            default:
+                return null;
+        }
+    }
+
+    private EntityDraft? ResolveEvent(Mention m, int sentence)
+    {
+        if (m.IsAnaphor)
+        {
+            for (int i = _drafts.Count - 1; i >= 0; i--)
+            {
+                var d = _drafts[i];
+                if (d.Kind == EntityKind.Event && d.EventHead == m.EventHead && sentence - d.LastSentence <= 20)
+                {
+                    return d;
+                }
+            }
+
+            // Something launched in the sentence before: "the launch of X … The mission will …".
+            var launched = _drafts.LastOrDefault(d => d.Kind == EntityKind.Event && d.EventHead == "launch" && sentence - d.LastSentence <= 1);
+            if (launched is not null)
+            {
+                return launched;
+            }
+
+            return null;
+        }
+
+        // "the Baltic mission" after "Baltic Shield": the same place word starts both names.
+        int space = m.Name.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0 && m.EventHead is not null && m.Name.EndsWith(" " + m.EventHead, StringComparison.Ordinal) && m.Name.Count(ch => ch == ' ') == 1)
+        {
+            string first = m.Name[..(space + 1)];
+            var earlier = _drafts.FirstOrDefault(d => d.Kind == EntityKind.Event && d.Name.StartsWith(first, StringComparison.Ordinal) && char.IsUpper(first[0]));
+            if (earlier is not null)
+            {
+                earlier.EventHead ??= m.EventHead;
+                return earlier;
+            }
+        }
+
+        var draft = Draft(EntityKind.Event, m.Name);
+        draft.EventHead ??= m.EventHead;
+        return draft;
+    }
+
+    private EntityDraft PersonByFullName(Mention m)
+    {
+        var d = Draft(EntityKind.Person, m.Name);
+        string[] parts = m.Name.Split(' ');
+        _bySurname.TryAdd(Key(parts[^1]), d);
+        return d;
+    }
+
+    private EntityDraft FromGazetteer(Entity known)
+    {
+        string key = "id:" + known.Id.Value;
+        if (!_byKey.TryGetValue(key, out var d))
+        {
+            d = new EntityDraft(known.Id, known.Kind, known.Name) { Known = known };
+            _byKey.Add(key, d);
+            _drafts.Add(d);
+            if (known.Kind == EntityKind.Person)
+            {
+                _bySurname.TryAdd(Key(known.Name.Split(' ')[^1]), d);
+            }
+        }
+
+        return d;
+    }
+
+    private EntityDraft Draft(EntityKind kind, string name, string? lexiconName = null)
+    {
+        string canonical = lexiconName ?? name;
+        string key = kind.Name + ":" + Key(canonical);
+        if (_byKey.TryGetValue(key, out var d))
+        {
+            return d;
+        }
+
+        string slug = Key(canonical).Replace(' ', '-');
+        if (slug.Length == 0)
+        {
+            slug = "x" + _drafts.Count.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var id = new EntityId(kind.Name.ToLowerInvariant() + ":" + slug);
+        d = new EntityDraft(id, kind, canonical);
+        if (lexiconName is not null && lexiconName != name)
+        {
+            d.Aliases.Add(name);
+        }
+
+        _byKey.Add(key, d);
+        _drafts.Add(d);
+        return d;
+    }
+
+    internal static string Key(string text) => Names.Normalize(text);
+}

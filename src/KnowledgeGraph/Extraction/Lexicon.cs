@@ -1,0 +1,172 @@
+namespace KnowledgeGraph.Extraction;
+
+/// <summary>A country of the ISO 3166 table.</summary>
+internal sealed record CountryEntry(string Iso, string Name);
+
+/// <summary>A known place: a continent, region, sea, city or landmark.</summary>
+internal sealed record PlaceEntry(string Name, string Kind, string? CountryIso);
+
+/// <summary>A well-known organisation.</summary>
+internal sealed record OrganizationEntry(string Name, string Kind);
+
+/// <summary>What a lexicon phrase names, and how it was written.</summary>
+internal enum PhraseKind
+{
+    CountryName,
+    CountryAdjective,
+    Capital,
+    Place,
+    Organization,
+    Title,
+}
+
+/// <summary>One meaning of a phrase.</summary>
+internal sealed record PhraseEntry(PhraseKind Kind, string Phrase, CountryEntry? Country = null, PlaceEntry? Place = null, OrganizationEntry? Organization = null, string? TitleClass = null);
+
+/// <summary>
+/// The word lists of the extractor, read once from the tab-separated files embedded in the
+/// library (Extraction/Lexicons/*.tsv): countries (ISO 3166, other names, adjectives and
+/// demonyms, capitals), places, organisations, titles and cue words by category.
+/// </summary>
+internal sealed class Lexicon
+{
+    private static readonly Lazy<Lexicon> DefaultLexicon = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Dictionary<string, List<PhraseEntry>> _phrases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _cues = new(StringComparer.Ordinal);
+
+    private Lexicon()
+    {
+    }
+
+    public static Lexicon Default => DefaultLexicon.Value;
+
+    public IReadOnlyDictionary<string, CountryEntry> CountriesByIso { get; private set; } = new Dictionary<string, CountryEntry>();
+
+    public int MaxPhraseTokens { get; private set; }
+
+    public IReadOnlyCollection<string> CueCategories => _cues.Keys;
+
+    /// <summary>The meanings of the phrase made of these tokens (joined by single spaces), case-sensitively.</summary>
+    public IReadOnlyList<PhraseEntry> Lookup(string phrase) =>
+        _phrases.TryGetValue(phrase, out var list) ? list : [];
+
+    /// <summary>Whether a word or phrase is in a cue category, ignoring case.</summary>
+    public bool IsCue(string category, string phrase) =>
+        _cues.TryGetValue(category, out var set) && set.Contains(phrase);
+
+    public IReadOnlyCollection<string> Cues(string category) =>
+        _cues.TryGetValue(category, out var set) ? set : [];
+
+    internal static string Key(string phrase)
+    {
+        var tokens = Tokenizer.Tokenize(phrase, 0, phrase.Length);
+        return string.Join(' ', tokens.Select(t => t.Text));
+    }
+
+    private static Lexicon Load()
+    {
+        var lex = new Lexicon();
+        var countries = new Dictionary<string, CountryEntry>(StringComparer.Ordinal);
+        foreach (var f in Rows("countries.tsv"))
+        {
+            var country = new CountryEntry(f[0], f[1]);
+            countries[f[0]] = country;
+            lex.Add(f[1], new PhraseEntry(PhraseKind.CountryName, f[1], country));
+            foreach (var alias in Split(f, 2))
+            {
+                lex.Add(alias, new PhraseEntry(PhraseKind.CountryName, alias, country));
+            }
+
+            foreach (var adjective in Split(f, 3))
+            {
+                lex.Add(adjective, new PhraseEntry(PhraseKind.CountryAdjective, adjective, country));
+            }
+
+            foreach (var capital in Split(f, 4))
+            {
+                lex.Add(capital, new PhraseEntry(PhraseKind.Capital, capital, country));
+            }
+        }
+
+        lex.CountriesByIso = countries;
+        foreach (var f in Rows("places.tsv"))
+        {
+            var place = new PlaceEntry(f[0], f.Length > 1 ? f[1] : "place", f.Length > 2 && f[2].Length > 0 ? f[2] : null);
+            lex.Add(f[0], new PhraseEntry(PhraseKind.Place, f[0], Place: place));
+        }
+
+        foreach (var f in Rows("organizations.tsv"))
+        {
+            var org = new OrganizationEntry(f[0], f.Length > 2 ? f[2] : "organization");
+            lex.Add(f[0], new PhraseEntry(PhraseKind.Organization, f[0], Organization: org));
+            foreach (var alias in Split(f, 1))
+            {
+                lex.Add(alias, new PhraseEntry(PhraseKind.Organization, alias, Organization: org));
+            }
+        }
+
+        foreach (var f in Rows("titles.tsv"))
+        {
+            lex.Add(f[0], new PhraseEntry(PhraseKind.Title, f[0], TitleClass: f.Length > 1 ? f[1] : "role"));
+        }
+
+        foreach (var f in Rows("cues.tsv"))
+        {
+            if (f.Length < 2)
+            {
+                continue;
+            }
+
+            if (!lex._cues.TryGetValue(f[0], out var set))
+            {
+                set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                lex._cues.Add(f[0], set);
+            }
+
+            set.Add(Key(f[1]));
+            lex.MaxPhraseTokens = Math.Max(lex.MaxPhraseTokens, Tokenizer.Tokenize(f[1], 0, f[1].Length).Count);
+        }
+
+        return lex;
+    }
+
+    private void Add(string phrase, PhraseEntry entry)
+    {
+        string key = Key(phrase);
+        if (!_phrases.TryGetValue(key, out var list))
+        {
+            list = [];
+            _phrases.Add(key, list);
+        }
+
+        list.Add(entry);
+        MaxPhraseTokens = Math.Max(MaxPhraseTokens, key.Count(c => c == ' ') + 1);
+    }
+
+    private static IEnumerable<string> Split(string[] fields, int index) =>
+        fields.Length > index
+            ? fields[index].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [];
+
+    private static IEnumerable<string[]> Rows(string file)
+    {
+        var assembly = typeof(Lexicon).Assembly;
+        using var stream = assembly.GetManifestResourceStream("KnowledgeGraph.Extraction.Lexicons." + file)
+            ?? throw new InvalidOperationException($"The lexicon '{file}' is not embedded in {assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        var rows = new List<string[]>();
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            rows.Add(line.Split('\t'));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,100 @@
+namespace KnowledgeGraph.Extraction;
+
+/// <summary>
+/// A span of the text that names an entity, its kind and why it was given that kind
+/// (<see cref="Reason"/>), and after resolution the entity it names.
+/// </summary>
+/// <threadsafety>Immutable; safe to share across threads.</threadsafety>
+public sealed class Mention
+{
+    internal Mention(int sentenceIndex, int start, string text, EntityKind kind, string reason, int firstToken, int lastToken)
+    {
+        SentenceIndex = sentenceIndex;
+        Start = start;
+        Text = text;
+        Kind = kind;
+        Reason = reason;
+        FirstToken = firstToken;
+        LastToken = lastToken;
+        Name = text;
+    }
+
+    /// <summary>The index of the sentence it is in.</summary>
+    public int SentenceIndex { get; }
+
+    /// <summary>The offset of its first character in the text.</summary>
+    public int Start { get; }
+
+    /// <summary>Its length in characters.</summary>
+    public int Length => Text.Length;
+
+    /// <summary>The text of the span, as written.</summary>
+    public string Text { get; }
+
+    /// <summary>The kind it was typed as.</summary>
+    public EntityKind Kind { get; }
+
+    /// <summary>Why it was typed so, for example <c>title 'Secretary-General' before a name</c>.</summary>
+    public string Reason { get; }
+
+    /// <summary>The name it proposes for its entity ("Lena Holm" for "Secretary-General Lena Holm").</summary>
+    public string Name { get; internal init; }
+
+    /// <summary>The title or role written with it ("Secretary-General"), or null.</summary>
+    public string? Role { get; internal init; }
+
+    /// <summary>The entity it was resolved to, or null before resolution or when it was dropped.</summary>
+    public EntityId? EntityId { get; internal init; }
+
+    internal int FirstToken { get; }
+
+    internal int LastToken { get; }
+
+    internal string? CountryIso { get; init; }
+
+    internal string? RoleClass { get; init; }
+
+    /// <summary>For a person: the country or organisation named before the title ("Canadian Prime Minister …").</summary>
+    internal Mention? RoleOf { get; init; }
+
+    internal string? EventDate { get; init; }
+
+    internal string? EventHead { get; init; }
+
+    internal bool IsAnaphor { get; init; }
+
+    internal bool IsAcronymDefinition { get; init; }
+
+    internal string? Acronym { get; init; }
+
+    internal string? LexiconName { get; init; }
+
+    internal IReadOnlyList<string> OtherNames { get; init; } = [];
+
+    internal int CoreToken { get; init; } = -1;
+
+    internal bool HasOwner { get; init; }
+
+    internal Mention WithEntity(EntityId id) => new(SentenceIndex, Start, Text, Kind, Reason, FirstToken, LastToken)
+    {
+        Name = Name,
+        Role = Role,
+        EntityId = id,
+        CountryIso = CountryIso,
+        RoleClass = RoleClass,
+        RoleOf = RoleOf,
+        EventDate = EventDate,
+        EventHead = EventHead,
+        IsAnaphor = IsAnaphor,
+        IsAcronymDefinition = IsAcronymDefinition,
+        Acronym = Acronym,
+        LexiconName = LexiconName,
+        OtherNames = OtherNames,
+        CoreToken = CoreToken,
+        HasOwner = HasOwner,
+    };
+
+    /// <summary>The mention as <c>"text" Kind (reason)</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"\"{Text}\" {Kind} ({Reason})";
+}

@@ -1,0 +1,796 @@
+using System.Globalization;
+
+namespace KnowledgeGraph.Extraction;
+
+/// <summary>The tokens and mentions of one sentence.</summary>
+internal sealed class SentenceAnalysis(Sentence sentence, List<Token> tokens)
+{
+    public Sentence Sentence { get; } = sentence;
+
+    public List<Token> Tokens { get; } = tokens;
+
+    public List<Mention> Mentions { get; } = [];
+
+    public string? Date { get; set; }
+}
+
+/// <summary>
+/// Finds the mentions of a text sentence by sentence: lexicon phrases (countries, their
+/// adjectives and capitals, places, organisations, titles), capitalised spans typed by cue words
+/// or by the title before them, acronyms defined in brackets, and event phrases headed by an event
+/// noun ("July meeting", "press briefing", "Russia’s invasion").
+/// </summary>
+internal sealed class MentionFinder(Lexicon lexicon)
+{
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "the", "de", "du", "von", "van", "der", "al", "bin", "la", "le" };
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "any", "each", "every", "some", "no",
+    };
+
+    private static readonly HashSet<string> PhraseEnders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "from", "to", "in", "on", "at", "with", "by", "against", "here", "there", "that", "which", "who", "this", "last", "and", "or", "as", "after", "before", "is", "was", "were", "are", "will", "has", "had", "have", "since", "when", "while", "but", "instead", "attending",
+    };
+
+    private static readonly HashSet<string> EventModifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "press", "peace", "trade", "security", "defense", "defence", "leaders", "ministerial", "news", "budget", "cabinet", "joint", "emergency", "bilateral", "trilateral", "climate", "terror", "terrorist", "red-carpet", "state", "council", "ministers", "foreign", "naval", "military",
+    };
+
+    private static readonly HashSet<string> NumberWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred", "thousand", "million", "billion", "ago",
+    };
+
+    private readonly Lexicon _lex = lexicon;
+
+    public List<SentenceAnalysis> Find(string text, IReadOnlyList<Sentence> sentences)
+    {
+        var result = new List<SentenceAnalysis>(sentences.Count);
+        foreach (var s in sentences)
+        {
+            var a = new SentenceAnalysis(s, Tokenizer.Tokenize(text, s.Start, s.End));
+            FindInSentence(a);
+            result.Add(a);
+        }
+
+        // A name typed as an event by its cue word ("Nordic Council Forum") that comes before an
+        // event noun ("… Forum summit") or "members" names the organisation behind the event, everywhere.
+        var organisers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in result)
+        {
+            foreach (var m in a.Mentions)
+            {
+                int next = m.LastToken + 1;
+                if (m.Kind == EntityKind.Event && m.Reason.StartsWith("event cue word", StringComparison.Ordinal) && next < a.Tokens.Count
+                    && (_lex.IsCue("eventnoun", a.Tokens[next].Text) || a.Tokens[next].Text is "members" or "member" or "leaders" or "secretariat" or "chair"))
+                {
+                    organisers.Add(m.Name);
+                }
+            }
+        }
+
+        foreach (var a in result)
+        {
+            for (int i = 0; i < a.Mentions.Count; i++)
+            {
+                var m = a.Mentions[i];
+                if (m.Kind == EntityKind.Event && organisers.Contains(m.Name) && m.Reason.StartsWith("event cue word", StringComparison.Ordinal))
+                {
+                    a.Mentions[i] = new Mention(m.SentenceIndex, m.Start, m.Text, EntityKind.Organization, m.Reason + ", and it organises events elsewhere in the text", m.FirstToken, m.LastToken) { Name = m.Name };
+                    a.Mentions.RemoveAll(x => x.Kind == EntityKind.Place && x.FirstToken >= m.FirstToken && x.LastToken <= m.LastToken);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private void FindInSentence(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        a.Date = FindDate(t);
+        int i = 0;
+        while (i < t.Count)
+        {
+            if (!StartsName(t, i))
+            {
+                i++;
+                continue;
+            }
+
+            int j = i + 1;
+            while (j < t.Count)
+            {
+                if (t[j].IsCapitalized || t[j].IsAcronym)
+                {
+                    j++;
+                    continue;
+                }
+
+                if (Connectors.Contains(t[j].Text) && j + 1 < t.Count && (t[j + 1].IsCapitalized || (t[j + 1].Text == "the" && j + 2 < t.Count && t[j + 2].IsCapitalized)))
+                {
+                    j++;
+                    continue;
+                }
+
+                break;
+            }
+
+            Segment(a, i, j);
+            i = j;
+        }
+
+        FindEventPhrases(a);
+        FindGroupNouns(a);
+        a.Mentions.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.Length.CompareTo(x.Length));
+    }
+
+    private static bool StartsName(List<Token> t, int i) => t[i].IsCapitalized || t[i].IsAcronym;
+
+    private string? FindDate(List<Token> t)
+    {
+        for (int i = 0; i < t.Count; i++)
+        {
+            for (int n = 3; n >= 1; n--)
+            {
+                if (i + n > t.Count)
+                {
+                    continue;
+                }
+
+                string phrase = Join(t, i, i + n);
+                if (_lex.IsCue("date", phrase) && !(phrase == "May" && i == 0))
+                {
+                    return phrase;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Splits a capitalised run into lexicon phrases and unknown chunks, and types each.</summary>
+    private void Segment(SentenceAnalysis a, int from, int to)
+    {
+        var t = a.Tokens;
+        int s0 = from;
+        while (s0 < to && (_lex.IsCue("stop", t[s0].Text) || _lex.IsCue("date", t[s0].Text)))
+        {
+            s0++;
+        }
+
+        if (to - s0 >= 2 && IsWholeName(t, s0, to))
+        {
+            Mention? none = null;
+            Mention? noRole = null;
+            FlushChunk(a, s0, to, ref none, ref noRole);
+            return;
+        }
+
+        int k = from;
+        int chunk = -1;
+        Mention? title = null;
+        Mention? roleOf = null;
+        while (k < to)
+        {
+            var match = LongestMatch(t, k, to);
+            if (match is not null)
+            {
+                if (chunk >= 0)
+                {
+                    FlushChunk(a, chunk, k, ref title, ref roleOf);
+                    chunk = -1;
+                }
+
+                var (entry, end) = match.Value;
+                var m = FromLexicon(a, entry, k, end);
+                if (entry.Kind == PhraseKind.Title)
+                {
+                    title = m;
+                }
+                else
+                {
+                    roleOf = m.Kind == EntityKind.Country || m.Kind == EntityKind.Organization ? m : null;
+                    AddUnlessDuplicate(a, m);
+                    if (m.Kind == EntityKind.Organization && end == to && end < t.Count && _lex.IsCue("geo", t[end].Text))
+                    {
+                        // "NATO headquarters"
+                        a.Mentions.Add(new Mention(a.Sentence.Index, m.Start, Span(a, k, end + 1), EntityKind.Place, $"organisation name before '{t[end].Text}'", k, end) { Name = Span(a, k, end + 1) });
+                    }
+                }
+
+                k = end;
+                continue;
+            }
+
+            if (chunk < 0 && (_lex.IsCue("stop", t[k].Text) || _lex.IsCue("date", t[k].Text) || Connectors.Contains(t[k].Text)))
+            {
+                k++;
+                continue;
+            }
+
+            if (chunk < 0)
+            {
+                chunk = k;
+            }
+
+            k++;
+        }
+
+        if (chunk >= 0)
+        {
+            FlushChunk(a, chunk, to, ref title, ref roleOf);
+        }
+        else if (title is not null && roleOf is null && to < t.Count)
+        {
+            // A bare title is not an entity.
+        }
+    }
+
+    private bool IsWholeName(List<Token> t, int from, int to)
+    {
+        if (LongestMatch(t, from, to) is { } whole && whole.End == to)
+        {
+            return false;
+        }
+
+        string last = t[to - 1].Text;
+        if (_lex.IsCue("event", last) || _lex.IsCue("place", last) || _lex.IsCue("org", last))
+        {
+            return LongestMatch(t, from, to) is not { Entry.Kind: PhraseKind.Title };
+        }
+
+        for (int i = from; i < to - 1; i++)
+        {
+            if (_lex.IsCue("org", t[i].Text) && t[i + 1].Text is "of" or "for")
+            {
+                return LongestMatch(t, from, to) is not { Entry.Kind: PhraseKind.Title };
+            }
+        }
+
+        return false;
+    }
+
+    private (PhraseEntry Entry, int End)? LongestMatch(List<Token> t, int k, int to)
+    {
+        int max = Math.Min(_lex.MaxPhraseTokens, to - k);
+        for (int n = max; n >= 1; n--)
+        {
+            var entries = _lex.Lookup(Join(t, k, k + n));
+            if (entries.Count == 0)
+            {
+                continue;
+            }
+
+            // Prefer a title, then an organisation, then a country or place.
+            var best = entries.OrderBy(e => e.Kind switch
+            {
+                PhraseKind.Title => 0,
+                PhraseKind.Organization => 1,
+                PhraseKind.CountryName => 2,
+                PhraseKind.CountryAdjective => 3,
+                PhraseKind.Place => 4,
+                _ => 5,
+            }).First();
+            if (best.Kind == PhraseKind.Title && t[k].IsCapitalized is false)
+            {
+                continue;
+            }
+
+            return (best, k + n);
+        }
+
+        return null;
+    }
+
+    private Mention FromLexicon(SentenceAnalysis a, PhraseEntry e, int from, int to)
+    {
+        var t = a.Tokens;
+        string text = Span(a, from, to);
+        int idx = a.Sentence.Index;
+        switch (e.Kind)
+        {
+            case PhraseKind.Title:
+                return new Mention(idx, t[from].Start, text, "Title", $"title '{text}'", from, to - 1) { RoleClass = e.TitleClass };
+            case PhraseKind.CountryName:
+                return new Mention(idx, t[from].Start, text, EntityKind.Country, $"country name in the ISO 3166 table ({e.Country!.Iso})", from, to - 1)
+                { Name = e.Country.Name, CountryIso = e.Country.Iso };
+            case PhraseKind.CountryAdjective:
+                return new Mention(idx, t[from].Start, text, EntityKind.Country, $"adjective or demonym of {e.Country!.Name} ({e.Country.Iso})", from, to - 1)
+                { Name = e.Country.Name, CountryIso = e.Country.Iso };
+            case PhraseKind.Capital:
+                bool locative = from > 0 && (t[from - 1].Is("in") || t[from - 1].Is("at") || t[from - 1].Is("near") || t[from - 1].Is("outside"));
+                if (locative || to < t.Count && (t[to].IsCapitalized && !t[to].IsAcronym))
+                {
+                    return new Mention(idx, t[from].Start, text, EntityKind.Place, $"capital city of {e.Country!.Name} used as a place ('{t[Math.Max(0, from - 1)].Text} {text}')", from, to - 1);
+                }
+
+                return new Mention(idx, t[from].Start, text, EntityKind.Country, $"capital city standing for its country, {e.Country!.Name}", from, to - 1)
+                { Name = e.Country.Name, CountryIso = e.Country.Iso };
+            case PhraseKind.Place:
+                return new Mention(idx, t[from].Start, text, EntityKind.Place, $"known place ({e.Place!.Kind})", from, to - 1) { Name = e.Place.Name, CountryIso = e.Place.CountryIso };
+            default:
+                return new Mention(idx, t[from].Start, text, EntityKind.Organization, $"known organisation ({e.Organization!.Kind})", from, to - 1)
+                { Name = text, LexiconName = e.Organization.Name };
+        }
+    }
+
+    private void FlushChunk(SentenceAnalysis a, int from, int to, ref Mention? title, ref Mention? roleOf)
+    {
+        var t = a.Tokens;
+        while (to > from && Connectors.Contains(t[to - 1].Text))
+        {
+            to--;
+        }
+
+        if (to <= from)
+        {
+            return;
+        }
+
+        int idx = a.Sentence.Index;
+        string text = Span(a, from, to);
+        string last = t[to - 1].Text;
+        int n = to - from;
+        Mention? m = null;
+        if (title is not null && n >= 3 && from == title.LastToken + 2 && Connectors.Contains(t[title.LastToken + 1].Text))
+        {
+            // "Minister for Overseas Territories Julien Marchand": the title goes on up to the last two words.
+            title = new Mention(idx, title.Start, Span(a, title.FirstToken, to - 2), "Title", $"title '{Span(a, title.FirstToken, to - 2)}'", title.FirstToken, to - 3) { RoleClass = title.RoleClass };
+            from = to - 2;
+            text = Span(a, from, to);
+            n = 2;
+        }
+
+        if (title is null && n is >= 2 and <= 3 && from >= 1 && !t[from - 1].IsCapitalized && t[from - 1].IsWord)
+        {
+            // "special envoy Wang Lin": a lower-case title right before a name.
+            int ts = from - 1;
+            if (ts >= 1 && !t[ts - 1].IsCapitalized && _lex.Lookup(Capitalize(t[ts - 1].Text) + " " + Capitalize(t[ts].Text)).Any(e => e.Kind == PhraseKind.Title))
+            {
+                ts--;
+            }
+
+            string lowerTitle = ts < from - 1 ? Capitalize(t[ts].Text) + " " + Capitalize(t[ts + 1].Text) : Capitalize(t[ts].Text);
+            var te = _lex.Lookup(lowerTitle).FirstOrDefault(e => e.Kind == PhraseKind.Title && e.TitleClass != "honorific");
+            if (te is not null && AllNameWords(t, from, to))
+            {
+                title = new Mention(idx, t[ts].Start, Span(a, ts, from), "Title", $"title '{Span(a, ts, from)}'", ts, from - 1) { RoleClass = te.TitleClass };
+            }
+        }
+
+        if (title is not null && title.RoleClass != "honorific-skip" && n <= 4 && !t[from].IsAcronym)
+        {
+            string role = title.Text;
+            m = new Mention(idx, title.Start, Span(a, title.FirstToken, to), EntityKind.Person, $"title '{role}' before a name", title.FirstToken, to - 1)
+            {
+                Name = text,
+                Role = title.RoleClass == "honorific" ? null : role,
+                RoleClass = title.RoleClass,
+                RoleOf = roleOf,
+            };
+            if (roleOf is not null)
+            {
+                m = new Mention(idx, roleOf.Start, Span(a, roleOf.FirstToken, to), EntityKind.Person, $"title '{role}' of {roleOf.Name} before a name", roleOf.FirstToken, to - 1)
+                {
+                    Name = text,
+                    Role = m.Role,
+                    RoleClass = m.RoleClass,
+                    RoleOf = roleOf,
+                };
+            }
+
+            title = null;
+            roleOf = null;
+            AddUnlessDuplicate(a, m, replaceInside: true);
+            return;
+        }
+
+        title = null;
+        if (n >= 2 && _lex.IsCue("eventfirst", t[from].Text))
+        {
+            m = new Mention(idx, t[from].Start, text, EntityKind.Event, $"event word '{t[from].Text}' starting a name", from, to - 1) { EventDate = a.Date };
+        }
+        else if (_lex.IsCue("event", last) && n >= 2)
+        {
+            m = new Mention(idx, t[from].Start, text, EntityKind.Event, $"event cue word '{last}'", from, to - 1) { EventDate = a.Date, EventHead = last.ToLowerInvariant() };
+            AddPlacesInside(a, from, to - 1);
+        }
+        else if (_lex.IsCue("place", last) && n >= 2)
+        {
+            m = new Mention(idx, t[from].Start, text, EntityKind.Place, $"place cue word '{last}'", from, to - 1);
+        }
+        else if (n >= 2 && FirstCue(t, from, to, "org") is string cue)
+        {
+            string? defined = AcronymAfter(t, to);
+            m = new Mention(idx, t[from].Start, text, EntityKind.Organization, $"organisation cue word '{cue}'", from, to - 1)
+            {
+                Acronym = defined is not null && Initials(t, from, to).StartsWith(defined[0]) ? defined : null,
+            };
+        }
+        else if (AcronymAfter(t, to) is string acronym && Initials(t, from, to).StartsWith(acronym[0]))
+        {
+            m = new Mention(idx, t[from].Start, text, EntityKind.Organization, $"name defined with the acronym '{acronym}'", from, to - 1) { Acronym = acronym };
+        }
+        else if (to < t.Count && (t[to].Text is "administration" or "government" or "campaign" or "cabinet"))
+        {
+            m = new Mention(idx, t[from].Start, Span(a, from, to + 1), EntityKind.Organization, $"name before '{t[to].Text}'", from, to) { Name = text + " " + t[to].Text };
+        }
+        else if (to < t.Count && _lex.IsCue("geo", t[to].Text))
+        {
+            m = new Mention(idx, t[from].Start, Span(a, from, to + 1), EntityKind.Place, $"name before the place word '{t[to].Text}'", from, to) { Name = text + " " + t[to].Text };
+        }
+        else if (t[from].IsAcronym && n == 1)
+        {
+            // An unknown acronym ("GDP") names nothing unless the text defines it.
+            m = new Mention(idx, t[from].Start, text, "Unknown", "acronym", from, to - 1);
+        }
+        else if (n is >= 2 and <= 4 && AllNameWords(t, from, to) && FirstCue(t, from, to, "notname") is null)
+        {
+            m = new Mention(idx, t[from].Start, text, EntityKind.Person, $"capitalised name of {n} words", from, to - 1);
+        }
+        else if (n == 1)
+        {
+            m = new Mention(idx, t[from].Start, text, "Unknown", "single capitalised word", from, to - 1);
+        }
+
+        if (m is not null)
+        {
+            AddUnlessDuplicate(a, m);
+        }
+    }
+
+    private static bool AllNameWords(List<Token> t, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (!t[i].IsCapitalized || t[i].IsAcronym || t[i].IsNumber)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private string? FirstCue(List<Token> t, int from, int to, string category)
+    {
+        for (int i = to - 1; i >= from; i--)
+        {
+            if (_lex.IsCue(category, t[i].Text))
+            {
+                return t[i].Text;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? AcronymAfter(List<Token> t, int to) =>
+        to + 2 < t.Count && t[to].Text == "(" && t[to + 1].IsAcronym && t[to + 2].Text == ")" ? t[to + 1].Text : null;
+
+    private static string Initials(List<Token> t, int from, int to)
+    {
+        var chars = new List<char>();
+        for (int i = from; i < to; i++)
+        {
+            if (char.IsUpper(t[i].Text[0]))
+            {
+                chars.Add(t[i].Text[0]);
+            }
+        }
+
+        return new string([.. chars]);
+    }
+
+    /// <summary>
+    /// "a large delegation" (named after the country of the sentence: "U.S. delegation") and
+    /// "the administration" / "his administration" (a reference back to a named administration).
+    /// </summary>
+    private void FindGroupNouns(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        int idx = a.Sentence.Index;
+        for (int h = 0; h < t.Count; h++)
+        {
+            if (t[h].Text is "delegation" or "delegations")
+            {
+                var country = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Country && m.LastToken < h);
+                if (country is null)
+                {
+                    continue;
+                }
+
+                int s = h;
+                while (s > 0 && !Determiners.Contains(t[s - 1].Text) && t[s - 1].IsWord && h - s < 2 && !PhraseEnders.Contains(t[s - 1].Text))
+                {
+                    s--;
+                }
+
+                string name = (country.Text.Length <= 5 ? country.Text : country.Name) + " delegation";
+                a.Mentions.Add(new Mention(idx, t[s].Start, Span(a, s, h + 1), EntityKind.Organization, $"group noun '{t[h].Text}' of {country.Name}", s, h)
+                {
+                    Name = name,
+                    RoleOf = country,
+                });
+            }
+            else if (_lex.IsCue("orgnoun", t[h].Text) && h > 0 && (t[h - 1].Is("the") || t[h - 1].Is("its") || t[h - 1].Is("this")) && !(h + 1 < t.Count && (t[h + 1].IsCapitalized || t[h + 1].Text is "of")))
+            {
+                a.Mentions.Add(new Mention(idx, t[h].Start, Span(a, h, h + 1), EntityKind.Organization, $"'{t[h].Text}' referring back", h, h) { EventHead = MentionFinder.Capitalize(t[h].Text), IsAnaphor = true });
+            }
+            else if (t[h].Text == "administration" && h > 0 && (t[h - 1].Is("the") || t[h - 1].Is("his") || t[h - 1].Is("her") || !t[h - 1].IsCapitalized && !Determiners.Contains(t[h - 1].Text)))
+            {
+                a.Mentions.Add(new Mention(idx, t[h].Start, Span(a, h, h + 1), EntityKind.Organization, "'administration' referring back", h, h) { EventHead = "administration", IsAnaphor = true });
+            }
+        }
+    }
+
+    /// <summary>Event phrases headed by a lower-case event noun, with their modifiers and "of …" complement.</summary>
+    private void FindEventPhrases(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        int idx = a.Sentence.Index;
+        for (int h = 0; h < t.Count; h++)
+        {
+            string head = t[h].Text;
+            if (!_lex.IsCue("eventnoun", head) || char.IsUpper(head[0]))
+            {
+                continue;
+            }
+
+            if (h > 0 && (t[h - 1].Is("to") || t[h - 1].Is("will") || t[h - 1].Is("would")))
+            {
+                continue; // a verb: "to attack"
+            }
+
+            if (head == "launch" && h + 2 < t.Count && t[h + 1].Is("of") && t[h + 2].IsCapitalized)
+            {
+                // "the launch of Baltic Shield": the thing launched is the event.
+                int e = h + 2;
+                while (e < t.Count && (t[e].IsCapitalized || t[e].IsAcronym))
+                {
+                    e++;
+                }
+
+                var launched = new Mention(idx, t[h + 2].Start, Span(a, h + 2, e), EntityKind.Event, "named as launched ('launch of …')", h + 2, e - 1)
+                { EventDate = DateBefore(t, h) ?? a.Date, EventHead = "launch" };
+                AddPlacesInside(a, h + 2, e);
+                a.Mentions.RemoveAll(m => m.FirstToken >= h + 2 && m.LastToken <= e - 1);
+                a.Mentions.Add(launched);
+                continue;
+            }
+
+            if (head == "launch")
+            {
+                continue;
+            }
+
+            // Modifiers to the left.
+            int s = h;
+            bool possessive = false;
+            int coreStart = h;
+            while (s > 0)
+            {
+                var p = t[s - 1];
+                if (p.IsPossessive && s - 2 >= 0 && (t[s - 2].IsCapitalized || t[s - 2].IsAcronym))
+                {
+                    // "Russia’s invasion": take the owner too.
+                    int o = s - 2;
+                    while (o > 0 && (t[o - 1].IsCapitalized || t[o - 1].IsAcronym) && !_lex.IsCue("stop", t[o - 1].Text))
+                    {
+                        o--;
+                    }
+
+                    if (h - o > 4)
+                    {
+                        break;
+                    }
+
+                    coreStart = s;
+                    s = o;
+                    possessive = true;
+                    break;
+                }
+
+                if (p.IsCapitalized && !_lex.IsCue("stop", p.Text) || p.IsAcronym || (p.IsNumber && p.Text.Contains('/', StringComparison.Ordinal)) || EventModifiers.Contains(p.Text) || (_lex.IsCue("date", p.Text) && char.IsUpper(p.Text[0])))
+                {
+                    s--;
+                    coreStart = s;
+                    continue;
+                }
+
+                break;
+            }
+
+            // Generic adjectives are not part of the name.
+            int e2 = h + 1;
+            bool complement = false;
+            if (e2 + 1 < t.Count && (t[e2].Text is "of" or "for") && !t[e2 + 1].IsPossessive && !Determiners.Contains(t[e2 + 1].Text))
+            {
+                int c = e2 + 1;
+                bool sawName = false;
+                int lowerAfterName = 0;
+                while (c < t.Count && t[c].IsWord && !PhraseEnders.Contains(t[c].Text) && c - e2 <= 7 && !_lex.IsCue("date", t[c].Text))
+                {
+                    if (sawName && !t[c].IsCapitalized && !t[c].IsAcronym)
+                    {
+                        if (NumberWords.Contains(t[c].Text) || t[c].IsNumber || ++lowerAfterName > 2)
+                        {
+                            break;
+                        }
+                    }
+
+                    sawName |= t[c].IsCapitalized || t[c].IsAcronym;
+                    c++;
+                }
+
+                if (c > e2 + 1)
+                {
+                    e2 = c;
+                    complement = true;
+                }
+            }
+
+            bool hasModifier = s < h;
+            if (possessive && coreStart == h && !complement && head is not ("invasion" or "attack" or "attacks" or "visit" or "war" or "offensive"))
+            {
+                // "NATO’s mission": a reference to a mission named before.
+                a.Mentions.Add(new Mention(idx, t[h].Start, Span(a, h, h + 1), EntityKind.Event, $"owned event noun '{head}' referring back", h, h) { EventHead = head, IsAnaphor = true });
+                continue;
+            }
+            string? place = null;
+            if (!hasModifier && !complement)
+            {
+                // "protests last month in Denmark": a bare event noun named by its place.
+                for (int k = h + 1; k < Math.Min(t.Count - 1, h + 5); k++)
+                {
+                    if (t[k].Is("in") && (t[k + 1].IsCapitalized))
+                    {
+                        var pm = a.Mentions.FirstOrDefault(m => m.FirstToken == k + 1 && (m.Kind == EntityKind.Country || m.Kind == EntityKind.Place));
+                        if (pm is not null)
+                        {
+                            place = pm.Name;
+                        }
+
+                        break;
+                    }
+
+                    if (!t[k].IsWord)
+                    {
+                        break;
+                    }
+                }
+
+                int d = h - 1;
+                while (d >= 0 && (_lex.IsCue("generic", t[d].Text) || IsDurationAdjective(t[d].Text)))
+                {
+                    d--; // "the three-day summit", "the new summit"
+                }
+
+                bool definite = d >= 0 && (t[d].Is("the") || t[d].Is("this"));
+            if (place is not null && head is "fighting")
+            {
+                head = "war";
+            }
+                if (place is null)
+                {
+                    if (definite)
+                    {
+                        a.Mentions.Add(new Mention(idx, t[h].Start, Span(a, h, h + 1), EntityKind.Event, $"definite event noun '{head}' referring back", h, h) { EventHead = head, IsAnaphor = true });
+                    }
+
+                    continue;
+                }
+            }
+
+            string text = Span(a, s, e2);
+            string name = place is not null
+                ? char.ToUpperInvariant(head[0]) + head[1..] + " in " + place
+                : text;
+            var others = new List<string>();
+            if (coreStart < h || possessive)
+            {
+                others.Add(Span(a, coreStart, h + 1));
+            }
+
+            if (complement)
+            {
+                others.Add(Span(a, s, h + 1));
+            }
+
+            var mention = new Mention(idx, t[s].Start, text, EntityKind.Event, $"event noun '{head}'" + (possessive ? " with its owner" : string.Empty) + (complement ? " with its complement" : string.Empty), s, e2 - 1)
+            {
+                Name = name,
+                EventHead = head,
+                EventDate = DateIn(t, s, h) ?? a.Date,
+                OtherNames = others,
+                CoreToken = coreStart,
+                HasOwner = possessive,
+            };
+
+            // The event phrase replaces the unknown words inside it.
+            a.Mentions.RemoveAll(m => m.FirstToken >= s && m.LastToken <= e2 - 1 && m.Kind.Name == "Unknown");
+            a.Mentions.Add(mention);
+        }
+    }
+
+    /// <summary>Known places inside a name ("Geneva" in "Geneva Peace Conference") are mentions too.</summary>
+    private void AddPlacesInside(SentenceAnalysis a, int from, int to)
+    {
+        var t = a.Tokens;
+        for (int k = from; k < to; k++)
+        {
+            if (LongestMatch(t, k, to) is { } m && m.Entry.Kind == PhraseKind.Place && !a.Mentions.Any(x => x.FirstToken == k && x.Kind == EntityKind.Place))
+            {
+                a.Mentions.Add(FromLexicon(a, m.Entry, k, m.End));
+                k = m.End - 1;
+            }
+        }
+    }
+
+    /// <summary>"three-day", "48-hour", "two-week": a length of time before an event noun.</summary>
+    private static bool IsDurationAdjective(string word)
+    {
+        int hyphen = word.IndexOf('-', StringComparison.Ordinal);
+        if (hyphen <= 0)
+        {
+            return false;
+        }
+
+        string unit = word[(hyphen + 1)..];
+        return (unit is "day" or "hour" or "week" or "month" or "year" or "minute") && (char.IsDigit(word[0]) || NumberWords.Contains(word[..hyphen]));
+    }
+
+    private string? DateBefore(List<Token> t, int h) => h >= 1 && _lex.IsCue("date", t[h - 1].Text) ? t[h - 1].Text : null;
+
+    private string? DateIn(List<Token> t, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (_lex.IsCue("date", t[i].Text) && char.IsUpper(t[i].Text[0]))
+            {
+                return t[i].Text;
+            }
+        }
+
+        return null;
+    }
+
+    private static void AddUnlessDuplicate(SentenceAnalysis a, Mention m, bool replaceInside = false)
+    {
+        if (replaceInside)
+        {
+            a.Mentions.RemoveAll(x => x.FirstToken >= m.FirstToken && x.LastToken <= m.LastToken && x.Kind != EntityKind.Country && x.Kind != EntityKind.Organization);
+        }
+
+        a.Mentions.Add(m);
+    }
+
+    internal static string Join(List<Token> t, int from, int to)
+    {
+        if (to - from == 1)
+        {
+            return t[from].Text;
+        }
+
+        var parts = new string[to - from];
+        for (int i = from; i < to; i++)
+        {
+            parts[i - from] = t[i].Text;
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    private static string Span(SentenceAnalysis a, int from, int to)
+    {
+        var t = a.Tokens;
+        var s = a.Sentence;
+        return s.Text.Substring(t[from].Start - s.Start, t[to - 1].End - t[from].Start);
+    }
+
+    internal static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpper(s[0], CultureInfo.InvariantCulture) + s[1..];
+}

@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace KnowledgeGraph.Extraction;
+
+/// <summary>
+/// Builds a knowledge graph from plain English news text with deterministic rules: sentence
+/// splitting, mention finding and typing from embedded lexicons, resolution of mentions to
+/// entities, and relation rules from lexical cues. Every relation cites the sentence it came from.
+/// The whole pass is linear in the length of the text.
+/// </summary>
+/// <example><code>
+/// Graph g = TextExtractor.Extract(File.ReadAllText("article.txt"), new ExtractionOptions { DocumentId = "news:1" });
+/// </code></example>
+public static class TextExtractor
+{
+    /// <summary>Extracts a graph from a text.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="options">Options; <see cref="ExtractionOptions.Default"/> when null.</param>
+    /// <returns>The graph.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static Graph Extract(string text, ExtractionOptions? options = null) => Analyze(text, options).Graph;
+
+    /// <summary>Extracts a graph from a text and keeps the sentences, mentions and reasons for inspection.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="options">Options; <see cref="ExtractionOptions.Default"/> when null.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static ExtractionResult Analyze(string text, ExtractionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        options ??= ExtractionOptions.Default;
+        var schema = options.Schema ?? Schema.Default;
+        var lexicon = Lexicon.Default;
+        var sentences = SentenceSplitter.Split(text);
+        var analyses = new MentionFinder(lexicon).Find(text, sentences);
+        var resolver = new EntityResolver(lexicon, options.Gazetteer);
+        resolver.Resolve(analyses);
+
+        var drafts = resolver.Drafts.ToDictionary(d => d.Id.Value, StringComparer.Ordinal);
+        EntityKind KindOf(EntityId id) => drafts[id.Value].Kind;
+        var candidates = new RelationExtractor(lexicon, KindOf).Extract(analyses);
+
+        string title = options.Title ?? sentences.FirstOrDefault(s => s.IsHeading)?.Text ?? string.Empty;
+        var builder = new GraphBuilder(schema);
+        builder.AddDocument(new Document(options.DocumentId, title, text));
+
+        // Relations: schema-checked, one per (source, type, target), evidence from every sentence that states it.
+        var grouped = new SortedDictionary<string, (RelationCandidate First, List<int> Sentences, List<string> Rules, bool Explicit)>(StringComparer.Ordinal);
+        foreach (var c in candidates)
+        {
+            var rule = schema.GetRule(c.Type);
+            if (schema.IsClosed && rule is null)
+            {
+                continue;
+            }
+
+            if (rule is not null && (!rule.AllowsSource(KindOf(c.Source)) || !rule.AllowsTarget(KindOf(c.Target))))
+            {
+                continue;
+            }
+
+            string key = c.Source.Value + "\u0001" + c.Type.Name + "\u0001" + c.Target.Value;
+            if (!grouped.TryGetValue(key, out var g))
+            {
+                g = (c, [], [], false);
+            }
+
+            if (!g.Sentences.Contains(c.Sentence))
+            {
+                g.Sentences.Add(c.Sentence);
+                g.Rules.Add(c.Rule);
+            }
+
+            grouped[key] = (g.First, g.Sentences, g.Rules, g.Explicit || c.Explicit);
+        }
+
+        var reasons = ImmutableArray.CreateBuilder<string>();
+        foreach (var g in grouped.Values)
+        {
+            string source = g.First.Source.Value;
+            string type = g.First.Type.Name;
+            string target = g.First.Target.Value;
+            var evidence = g.Sentences.Select(i => new Evidence(options.DocumentId, sentences[i].Start, sentences[i].Length, sentences[i].Text));
+            var qualifiers = PropertyMap.Empty.With("certainty", g.Explicit ? "explicit" : "implied");
+            builder.AddRelation(new Relation(source, new RelationType(type), target, qualifiers, evidence));
+            reasons.Add($"({source})-[{type}]->({target}) sentence {string.Join(",", g.Sentences.Select(i => i.ToString(CultureInfo.InvariantCulture)))}: {string.Join("; ", g.Rules)}");
+        }
+
+        foreach (var d in resolver.Drafts.Where(d => d.Mentioned))
+        {
+            builder.AddEntity(d.ToEntity());
+        }
+
+        var mentions = analyses.SelectMany(a => a.Mentions).Where(m => m.EntityId is not null).ToImmutableArray();
+        return new ExtractionResult(builder.Build(), sentences, mentions, reasons.ToImmutable());
+    }
+}
