@@ -25,19 +25,25 @@ public sealed class GraphFormat
 {
     private readonly Func<Stream, GraphReadOptions?, CancellationToken, Graph>? _read;
     private readonly Action<Graph, Stream, CancellationToken>? _write;
+    private readonly Func<string, GraphReadOptions?, CancellationToken, Graph>? _readFile;
+    private readonly Action<Graph, string, CancellationToken>? _writeFile;
 
     private GraphFormat(
         string name,
         string description,
         string[] extensions,
         Func<Stream, GraphReadOptions?, CancellationToken, Graph>? read,
-        Action<Graph, Stream, CancellationToken>? write)
+        Action<Graph, Stream, CancellationToken>? write,
+        Func<string, GraphReadOptions?, CancellationToken, Graph>? readFile = null,
+        Action<Graph, string, CancellationToken>? writeFile = null)
     {
         Name = name;
         Description = description;
         Extensions = [.. extensions];
         _read = read;
         _write = write;
+        _readFile = readFile;
+        _writeFile = writeFile;
     }
 
     /// <summary>Canonical JSON (<c>.json</c>, <c>.kg.json</c>): lossless; read and written.</summary>
@@ -75,13 +81,16 @@ public sealed class GraphFormat
     // ---- CSV ----------------------------------------------------------------------------
     // CSV/TSV node and edge files (plain or Neo4j admin-import headers) come with
     // KnowledgeGraph.IO.Csv.CsvGraphReader/CsvGraphWriter. A CSV graph is two files (nodes and
-    // edges), so it is read and written by path, not through one stream: fill in `read` and
-    // `write` below (and the path-pair handling in Graph.IO.cs) when those land. Until then the
-    // format is known by name and extension but can neither be read nor written.
+    // edges), so it is read and written by path, not through one stream: fill in `readFile:` and
+    // `writeFile:` below, mapping the one path to the pair, e.g.
+    //   readFile: (path, options, ct) => CsvGraphReader.Read(NodesPath(path), EdgesPath(path), options, ct),
+    //   writeFile: (graph, path, ct) => CsvGraphWriter.Write(graph, NodesPath(path), EdgesPath(path)),
+    // Graph.Load(path), graph.Save(path) and `kg export --format csv -o PATH` then work unchanged
+    // (CanRead/CanWrite turn true; the stream overloads say the format is read from files only).
 
     /// <summary>CSV/TSV node and edge files (<c>.csv</c>, <c>.tsv</c>): not yet readable or writable.</summary>
     public static GraphFormat Csv { get; } = new(
-        "csv", "CSV/TSV node and edge files", [".csv", ".tsv"], read: null, write: null);
+        "csv", "CSV/TSV node and edge files", [".csv", ".tsv"], read: null, write: null, readFile: null, writeFile: null);
 
     // ---- end of CSV ---------------------------------------------------------------------
 
@@ -97,11 +106,11 @@ public sealed class GraphFormat
     /// <summary>The file extensions, lower case with the dot; the first is the one to use when writing.</summary>
     public ImmutableArray<string> Extensions { get; }
 
-    /// <summary>Whether the library reads this format.</summary>
-    public bool CanRead => _read is not null;
+    /// <summary>Whether the library reads this format (from files, and from streams unless the format spans several files).</summary>
+    public bool CanRead => _read is not null || _readFile is not null;
 
-    /// <summary>Whether the library writes this format.</summary>
-    public bool CanWrite => _write is not null;
+    /// <summary>Whether the library writes this format (to files, and to streams unless the format spans several files).</summary>
+    public bool CanWrite => _write is not null || _writeFile is not null;
 
     /// <summary>The format with a name (case-insensitive; a leading dot or an extension is accepted too: <c>nt</c>, <c>ttl</c>).</summary>
     /// <param name="name">The name.</param>
@@ -185,7 +194,7 @@ public sealed class GraphFormat
     public Graph Read(Stream stream, GraphReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return (_read ?? throw NotReadable())(stream, options, cancellationToken);
+        return (_read ?? throw (_readFile is null ? NotReadable() : FilesOnly()))(stream, options, cancellationToken);
     }
 
     /// <summary>Reads a graph in this format from a file.</summary>
@@ -200,6 +209,11 @@ public sealed class GraphFormat
     public Graph Read(string path, GraphReadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (_readFile is not null)
+        {
+            return _readFile(path, options, cancellationToken);
+        }
+
         var read = _read ?? throw NotReadable();
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
         return read(stream, GraphReadOptions.WithSource(options, Path.GetFileName(path)), cancellationToken);
@@ -214,7 +228,7 @@ public sealed class GraphFormat
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(stream);
-        (_write ?? throw NotWritable())(graph, stream, cancellationToken);
+        (_write ?? throw (_writeFile is null ? NotWritable() : FilesOnly()))(graph, stream, cancellationToken);
     }
 
     /// <summary>Writes a graph in this format to a file atomically: a temporary file beside it, then a rename.</summary>
@@ -226,6 +240,13 @@ public sealed class GraphFormat
     public void Write(Graph graph, string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (_writeFile is not null)
+        {
+            _writeFile(graph, path, cancellationToken);
+            return;
+        }
+
         var write = _write ?? throw NotWritable();
         AtomicFile.Write(path, s => write(graph, s, cancellationToken));
     }
@@ -237,7 +258,7 @@ public sealed class GraphFormat
     public string WriteToString(Graph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var write = _write ?? throw NotWritable();
+        var write = _write ?? throw (_writeFile is null ? NotWritable() : FilesOnly());
         return TextOutput.ToText(s => write(graph, s, CancellationToken.None));
     }
 
@@ -247,6 +268,9 @@ public sealed class GraphFormat
 
     private NotSupportedException NotReadable() => new(
         $"The {Description} format cannot be read; readable formats: {string.Join(", ", All.Where(f => f.CanRead).Select(f => f.Name))}.");
+
+    private NotSupportedException FilesOnly() => new(
+        $"The {Description} format spans several files; read and write it by path.");
 
     private NotSupportedException NotWritable() => new(
         $"The {Description} format cannot be written; writable formats: {string.Join(", ", All.Where(f => f.CanWrite).Select(f => f.Name))}.");

@@ -34,6 +34,7 @@ public class ExportCommandTests
             Assert.Equal(0, code);
             Assert.Empty(err);
             Assert.Equal(CliTests.Run("stats").Out, output);
+            Assert.Equal(output, CliTests.Run("stats", "--graph", file).Out);
 
             string ttl = Path.Combine(dir, "seed.out");
             Assert.Equal(0, CliTests.Run("export", "--format", "ttl", "-o", ttl).Code);

@@ -21,7 +21,8 @@ namespace KnowledgeGraph.IO.GraphML;
 /// <see cref="GraphReadOptions.Schema"/> is set; this library's files against <see cref="Schema.Default"/> unless set.</para>
 /// <para>Security: DTDs are prohibited and no external resource is ever resolved, so entity-expansion
 /// ("billion laughs") and external-entity (XXE) documents are refused with <see cref="GraphFormatException"/>.
-/// Nested graphs, hyperedges and ports are not supported and are reported.</para>
+/// yEd's graphics data (keys with <c>yfiles.type</c>) is skipped. Nested graphs, hyperedges and ports are not
+/// supported and are reported.</para>
 /// </remarks>
 /// <threadsafety>Static and stateless; safe to call from many threads.</threadsafety>
 public static class GraphMLReader
@@ -135,7 +136,7 @@ public static class GraphMLReader
         return new SourceLocation(source, line, column);
     }
 
-    private sealed record Key(string Id, string For, string Name, string Type, string? Default);
+    private sealed record Key(string Id, string For, string Name, string Type, string? Default, bool IsMarkup);
 
     private sealed class Item(SourceLocation origin)
     {
@@ -351,6 +352,7 @@ public static class GraphMLReader
             string target = Attribute("for") ?? "all";
             string name = Attribute("attr.name") ?? id;
             string type = Attribute("attr.type") ?? "string";
+            bool isMarkup = Attribute("yfiles.type") is not null;
             if (type is not ("string" or "boolean" or "int" or "long" or "float" or "double"))
             {
                 throw Error("Unknown GraphML attribute type", "'" + type + "'", "boolean, int, long, float, double or string");
@@ -380,7 +382,7 @@ public static class GraphMLReader
                 reader.Read();
             }
 
-            if (!_keys.TryAdd(id, new Key(id, target, name, type, defaultValue)))
+            if (!_keys.TryAdd(id, new Key(id, target, name, type, defaultValue, isMarkup)))
             {
                 throw new GraphFormatException("Duplicate GraphML key", at, "'" + id + "'", "each key id once");
             }
@@ -436,7 +438,7 @@ public static class GraphMLReader
         {
             foreach (var key in _keys.Values)
             {
-                if (key.Default is not null && (key.For == element || key.For == "all"))
+                if (key.Default is not null && !key.IsMarkup && (key.For == element || key.For == "all"))
                 {
                     item.Data[key.Id] = (key, key.Default, item.Origin);
                 }
@@ -480,9 +482,9 @@ public static class GraphMLReader
                 throw Error("Undeclared GraphML key", "'" + keyId + "'", "a key declared with <key id=\"" + keyId + "\">");
             }
 
-            if (key.For != element && key.For != "all")
+            if (key.IsMarkup || (key.For != element && key.For != "all"))
             {
-                // A key for another element (e.g. yEd's graphics keys): not ours to read.
+                // yEd's graphics (markup, not values) or a key for another element: not ours to read.
                 reader.Skip();
                 return;
             }

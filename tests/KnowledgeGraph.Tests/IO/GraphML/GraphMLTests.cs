@@ -76,6 +76,39 @@ public class GraphMLTests
     }
 
     [Fact]
+    public void Read_YEdFile_SkipsGraphicsAndKeepsLabels()
+    {
+        const string xml = """
+            <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+              <key for="node" id="d0" yfiles.type="nodegraphics"/>
+              <key attr.name="description" attr.type="string" for="node" id="d1"/>
+              <graph edgedefault="directed" id="G">
+                <node id="n0">
+                  <data key="d1">first</data>
+                  <data key="d0"><y:ShapeNode><y:NodeLabel>Alice</y:NodeLabel></y:ShapeNode></data>
+                </node>
+                <node id="n1"/>
+                <edge id="e0" source="n0" target="n1"/>
+              </graph>
+            </graphml>
+            """;
+        var g = GraphMLReader.Parse(xml);
+        Assert.Equal(2, g.EntityCount);
+        Assert.Equal("first", g["n0"].Properties["description"].AsString);
+        Assert.Single(g.Relations);
+    }
+
+    [Fact]
+    public void Read_MarkupInValueData_IsReported()
+    {
+        const string xml = "<graphml><key id=\"k\" for=\"node\" attr.name=\"n\"/><graph>\n<node id=\"a\"><data key=\"k\"><b>x</b></data></node></graph></graphml>";
+        var ex = Assert.Throws<GraphFormatException>(() => GraphMLReader.Parse(xml));
+        Assert.Equal("Unsupported GraphML data", ex.What);
+        Assert.Equal(2, ex.Line);
+    }
+
+    [Fact]
     public void Read_Xxe_IsRefused()
     {
         string secret = Path.GetTempFileName();
