@@ -39,7 +39,7 @@ public static class TextExtractor
 
         var drafts = resolver.Drafts.ToDictionary(d => d.Id.Value, StringComparer.Ordinal);
         EntityKind KindOf(EntityId id) => drafts[id.Value].Kind;
-        var candidates = new RelationExtractor(lexicon, KindOf).Extract(analyses);
+        var candidates = new RelationExtractor(lexicon).Extract(analyses);
 
         string title = options.Title ?? sentences.FirstOrDefault(s => s.IsHeading)?.Text ?? string.Empty;
         var builder = new GraphBuilder(schema);
