@@ -87,6 +87,12 @@ public static class TextExtractor
             reasons.Add($"({source})-[{type}]->({target}) sentence {string.Join(",", g.Sentences.Select(i => i.ToString(CultureInfo.InvariantCulture)))}: {string.Join("; ", g.Rules)}");
         }
 
+        // An event's place, when a relation says where it was held.
+        foreach (var g in grouped.Values.Where(g => g.First.Type == RelationType.HeldIn))
+        {
+            drafts[g.First.Source.Value].Properties.TryAdd("place", drafts[g.First.Target.Value].Name);
+        }
+
         foreach (var d in resolver.Drafts.Where(d => d.Mentioned))
         {
             builder.AddEntity(d.ToEntity());
