@@ -66,8 +66,6 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
 
     public IReadOnlyList<EntityDraft> Drafts => _drafts;
 
-    public EntityDraft? Find(EntityId id) => _drafts.FirstOrDefault(d => d.Id == id);
-
     public void Resolve(List<SentenceAnalysis> sentences)
     {
         // Full names first, so that a surname seen before its full name still resolves.

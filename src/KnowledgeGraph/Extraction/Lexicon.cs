@@ -45,8 +45,6 @@ internal sealed class Lexicon
 
     public int MaxPhraseTokens { get; private set; }
 
-    public IReadOnlyCollection<string> CueCategories => _cues.Keys;
-
     /// <summary>The meanings of the phrase made of these tokens (joined by single spaces), case-sensitively.</summary>
     public IReadOnlyList<PhraseEntry> Lookup(string phrase) =>
         _phrases.TryGetValue(phrase, out var list) ? list : [];
@@ -54,9 +52,6 @@ internal sealed class Lexicon
     /// <summary>Whether a word or phrase is in a cue category, ignoring case.</summary>
     public bool IsCue(string category, string phrase) =>
         _cues.TryGetValue(category, out var set) && set.Contains(phrase);
-
-    public IReadOnlyCollection<string> Cues(string category) =>
-        _cues.TryGetValue(category, out var set) ? set : [];
 
     internal static string Key(string phrase)
     {

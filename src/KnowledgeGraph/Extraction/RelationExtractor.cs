@@ -8,7 +8,7 @@ internal sealed record RelationCandidate(EntityId Source, RelationType Type, Ent
 /// (a verb of praise, a title before a name, "X’s invasion", "professor at", …) and proposes
 /// relations between the mentions around them; the schema's domain and range are checked after.
 /// </summary>
-internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKind> kindOf)
+internal sealed class RelationExtractor(Lexicon lexicon)
 {
     private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -16,8 +16,6 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
     };
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "his", "her", "him" };
-
-    private static readonly HashSet<string> LeaderTitles = new(StringComparer.Ordinal) { "leader" };
 
     private readonly Lexicon _lex = lexicon;
     private readonly List<RelationCandidate> _found = [];
@@ -53,7 +51,6 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
         {
             if (a.Sentence.IsHeading)
             {
-                Absence(a);
                 NotePeople(a);
                 continue;
             }
@@ -138,7 +135,7 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
                     Add(m, RelationType.CitizenOf, roleOf, a, "title after a country", isExplicit: false);
                 }
 
-                if (m.RoleClass is not null && LeaderTitles.Contains(m.RoleClass))
+                if (m.RoleClass is "leader")
                 {
                     _leaderCountry.TryAdd(m.EntityId!.Value, roleOf);
                     Add(m, RelationType.Leads, roleOf, a, "leader's title after a country or organisation", isExplicit: false);
@@ -405,7 +402,7 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
                 }
 
                 previousSubject = subject;
-                var objects = Objects(a, a.Mentions.Any(m => m.FirstToken == i && m.Kind == EntityKind.Event) ? i : end, type, reverse: false);
+                var objects = Objects(a, a.Mentions.Any(m => m.FirstToken == i && m.Kind == EntityKind.Event) ? i : end);
                 if (type == RelationType.Attends && objects.FirstOrDefault(o => o.Kind == EntityKind.Event) is { } attended)
                 {
                     // "arrived in Oslo on Monday for the summit": the event is held where they arrived.
@@ -723,7 +720,7 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
         return k >= 0 && Prepositions.Contains(t[k].Text) ? t[k].Text.ToLowerInvariant() : null;
     }
 
-    private List<Mention> Objects(SentenceAnalysis a, int from, RelationType type, bool reverse)
+    private static List<Mention> Objects(SentenceAnalysis a, int from)
     {
         var t = a.Tokens;
         var result = new List<Mention>();
@@ -770,22 +767,6 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
         }
 
         return -1;
-    }
-
-    // ---- "X’s absence from Y", headings "X out" ----
-    private void Absence(SentenceAnalysis a)
-    {
-        var t = a.Tokens;
-        for (int i = 0; i < t.Count; i++)
-        {
-            if (!(t[i].Is("out") && i > 0))
-            {
-                continue;
-            }
-
-            var who = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Person && m.LastToken == i - 1);
-            _ = who; // A heading gives no event to be absent from.
-        }
     }
 
     // ---- membership: "America’s NATO allies", "a stalwart NATO ally" ----
@@ -1036,6 +1017,4 @@ internal sealed class RelationExtractor(Lexicon lexicon, Func<EntityId, EntityKi
 
         return null;
     }
-
-    internal EntityKind KindOf(EntityId id) => kindOf(id);
 }

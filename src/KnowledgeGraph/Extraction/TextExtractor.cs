@@ -39,7 +39,7 @@ public static class TextExtractor
 
         var drafts = resolver.Drafts.ToDictionary(d => d.Id.Value, StringComparer.Ordinal);
         EntityKind KindOf(EntityId id) => drafts[id.Value].Kind;
-        var candidates = new RelationExtractor(lexicon, KindOf).Extract(analyses);
+        var candidates = new RelationExtractor(lexicon).Extract(analyses);
 
         string title = options.Title ?? sentences.FirstOrDefault(s => s.IsHeading)?.Text ?? string.Empty;
         var builder = new GraphBuilder(schema);
@@ -85,6 +85,12 @@ public static class TextExtractor
             var qualifiers = PropertyMap.Empty.With("certainty", g.Explicit ? "explicit" : "implied");
             builder.AddRelation(new Relation(source, new RelationType(type), target, qualifiers, evidence));
             reasons.Add($"({source})-[{type}]->({target}) sentence {string.Join(",", g.Sentences.Select(i => i.ToString(CultureInfo.InvariantCulture)))}: {string.Join("; ", g.Rules)}");
+        }
+
+        // An event's place, when a relation says where it was held.
+        foreach (var g in grouped.Values.Where(g => g.First.Type == RelationType.HeldIn))
+        {
+            drafts[g.First.Source.Value].Properties.TryAdd("place", drafts[g.First.Target.Value].Name);
         }
 
         foreach (var d in resolver.Drafts.Where(d => d.Mentioned))

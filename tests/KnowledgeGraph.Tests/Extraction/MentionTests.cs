@@ -62,3 +62,15 @@ public class MentionTests
         Assert.Equal("last month", e.Properties["date"].ToString());
     }
 }
+
+public class EventPropertyTests
+{
+    [Fact]
+    public void Extract_EventWithPlace_RecordsThePlace()
+    {
+        var g = TextExtractor.Extract("Ministers gathered on Friday for the Geneva Peace Conference.");
+        var e = Assert.Single(g.EntitiesOfKind(EntityKind.Event));
+        Assert.Equal("Geneva", e.Properties["place"].ToString());
+        Assert.Equal("Friday", e.Properties["date"].ToString());
+    }
+}
