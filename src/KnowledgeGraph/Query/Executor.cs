@@ -51,12 +51,14 @@ internal sealed class Executor
     {
         IEnumerable<object?[]> rows = [new object?[_width]];
         var bound = new bool[_width];
-        foreach (var clause in q.Clauses)
+        for (int ci = 0; ci < q.Clauses.Count; ci++)
         {
+            var clause = q.Clauses[ci];
             switch (clause)
             {
                 case MatchClause m:
-                    rows = Match(m, rows, (bool[])bound.Clone());
+                    bool distinctEnds = ci + 1 < q.Clauses.Count && q.Clauses[ci + 1] is ProjectionClause next && DuplicatesIrrelevant(m, next, bound);
+                    rows = Match(m, rows, (bool[])bound.Clone(), distinctEnds);
                     MarkPatternSlots(m.Patterns, bound);
                     break;
                 case UnwindClause u:
@@ -130,7 +132,88 @@ internal sealed class Executor
         }
     }
 
-    private IEnumerable<object?[]> Match(MatchClause m, IEnumerable<object?[]> input, bool[] preBound)
+    /// <summary>
+    /// Whether the projection after a MATCH ignores how many paths join the same two ends: it aggregates
+    /// only with DISTINCT (or min/max), or projects DISTINCT, and refers to no new variable but the ends.
+    /// </summary>
+    private static bool DuplicatesIrrelevant(MatchClause m, ProjectionClause p, bool[] preBound)
+    {
+        if (m.Optional || m.Patterns.Count != 1 || p.Star)
+        {
+            return false;
+        }
+
+        var part = m.Patterns[0];
+        if (part.PathSlot >= 0 || part.Shortest != ShortestKind.None || part.Rels.Any(r => r.VarLength))
+        {
+            return false;
+        }
+
+        var aggregates = new List<FunctionExpr>();
+        foreach (var item in p.Items)
+        {
+            CollectAggregates(item.Expression, aggregates);
+        }
+
+        foreach (var s in p.OrderBy)
+        {
+            CollectAggregates(s.Expression, aggregates);
+        }
+
+        bool aggregatesOk = aggregates.Count > 0 && aggregates.All(a => !a.Star && ((a.Distinct && a.Lower is "count" or "collect" or "sum" or "avg") || a.Lower is "min" or "max"));
+        if (!aggregatesOk && !(p.Distinct && aggregates.Count == 0))
+        {
+            return false;
+        }
+
+        var referenced = new HashSet<int>();
+        void Collect(Expr e)
+        {
+            if (e is VariableExpr v)
+            {
+                referenced.Add(v.Slot);
+            }
+            else if (e is PatternExpr pe)
+            {
+                referenced.UnionWith(pe.Pattern.Nodes.Select(n => n.Slot));
+                referenced.UnionWith(pe.Pattern.Rels.Select(r => r.Slot));
+            }
+
+            foreach (var c in Analyzer.Children(e))
+            {
+                Collect(c);
+            }
+        }
+
+        if (m.Where is not null)
+        {
+            Collect(m.Where);
+        }
+
+        foreach (var item in p.Items)
+        {
+            Collect(item.Expression);
+        }
+
+        foreach (var s in p.OrderBy)
+        {
+            Collect(s.Expression);
+        }
+
+        var ends = new HashSet<int> { part.Nodes[0].Slot, part.Nodes[^1].Slot };
+        foreach (var n in part.Nodes)
+        {
+            if (!preBound[n.Slot] && !ends.Contains(n.Slot) && referenced.Contains(n.Slot))
+            {
+                return false;
+            }
+        }
+
+        return part.Rels.All(r => preBound[r.Slot] || !referenced.Contains(r.Slot))
+            && part.Nodes.Skip(1).SkipLast(1).All(n => part.Nodes[0].Variable != n.Variable && part.Nodes[^1].Variable != n.Variable);
+    }
+
+    private IEnumerable<object?[]> Match(MatchClause m, IEnumerable<object?[]> input, bool[] preBound, bool distinctEnds)
     {
         var lookups = IdLookups(m, preBound);
         var buffer = new List<object?[]>();
@@ -138,7 +221,7 @@ internal sealed class Executor
         {
             _ctx.Cancellation.ThrowIfCancellationRequested();
             buffer.Clear();
-            _matcher.MatchClauseRows(m, row, preBound, lookups, r =>
+            _matcher.MatchClauseRows(m, row, preBound, lookups, distinctEnds, r =>
             {
                 buffer.Add(r);
                 CheckRows(buffer.Count);
