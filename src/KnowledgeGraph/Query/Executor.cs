@@ -216,25 +216,33 @@ internal sealed class Executor
     private IEnumerable<object?[]> Match(MatchClause m, IEnumerable<object?[]> input, bool[] preBound, bool distinctEnds)
     {
         var lookups = IdLookups(m, preBound);
-        var buffer = new List<object?[]>();
+
+        // Every consumer copies what it keeps, so the row arrays are reused from one input row to the next.
+        var pool = new List<object?[]>();
+        int count = 0;
         foreach (var row in input)
         {
             _ctx.Cancellation.ThrowIfCancellationRequested();
-            buffer.Clear();
+            count = 0;
             _matcher.MatchClauseRows(m, row, preBound, lookups, distinctEnds, r =>
             {
-                buffer.Add(r);
-                CheckRows(buffer.Count);
+                if (count == pool.Count)
+                {
+                    CheckRows(count + 1);
+                    pool.Add(new object?[_width]);
+                }
+
+                Array.Copy(r, pool[count++], _width);
             });
-            if (buffer.Count == 0 && m.Optional)
+            if (count == 0 && m.Optional)
             {
                 yield return (object?[])row.Clone();
                 continue;
             }
 
-            foreach (var r in buffer)
+            for (int k = 0; k < count; k++)
             {
-                yield return r;
+                yield return pool[k];
             }
         }
     }
@@ -431,17 +439,18 @@ internal sealed class Executor
         var keyItems = p.Items.Where(i => !Analyzer.ContainsAggregate(i.Expression)).ToList();
         var groups = new Dictionary<object?[], (object?[] First, Accumulator[] Acc)>(Values.KeyComparer.Instance);
         var order = new List<object?[]>();
+        var probe = new object?[keyItems.Count];
         foreach (var row in input)
         {
             _ctx.Cancellation.ThrowIfCancellationRequested();
-            var key = new object?[keyItems.Count];
-            for (int k = 0; k < key.Length; k++)
+            for (int k = 0; k < probe.Length; k++)
             {
-                key[k] = Evaluator.Eval(keyItems[k].Expression, row, _ctx);
+                probe[k] = Evaluator.Eval(keyItems[k].Expression, row, _ctx);
             }
 
-            if (!groups.TryGetValue(key, out var g))
+            if (!groups.TryGetValue(probe, out var g))
             {
+                var key = (object?[])probe.Clone();
                 var first = (object?[])row.Clone();
                 for (int k = 0; k < keyItems.Count; k++)
                 {
@@ -500,6 +509,7 @@ internal sealed class Executor
     {
         private readonly HashSet<object?>? _distinct = f.Distinct ? new(Values.KeyComparer.Instance) : null;
         private readonly List<object?> _items = [];
+        private readonly string _kind = string.Intern(f.Lower);
         private long _count;
         private object? _best;
         private long _sumInt;
@@ -527,7 +537,12 @@ internal sealed class Executor
             }
 
             _count++;
-            switch (f.Lower)
+            if (ReferenceEquals(_kind, "count"))
+            {
+                return;
+            }
+
+            switch (_kind)
             {
                 case "collect":
                     _items.Add(v);

@@ -91,7 +91,7 @@ internal sealed class Matcher
     private Expr? _residual;
     private bool[]? _preBound;
 
-    /// <summary>Enumerates the rows a MATCH clause makes from one input row.</summary>
+    /// <summary>Enumerates the rows a MATCH clause makes from one input row; <c>emit</c> must copy the row it keeps.</summary>
     /// <remarks>idLookups: WHERE conjuncts <c>id(v) = value</c> by variable (the value and the conjunct).</remarks>
     public void MatchClauseRows(MatchClause clause, object?[] row, bool[] preBound, Dictionary<string, (Expr Value, Expr Conjunct)> idLookups, bool distinctEnds, Action<object?[]> emit)
     {
@@ -138,7 +138,7 @@ internal sealed class Matcher
         {
             if (residual is null || Evaluator.Predicate(residual, r, _ctx) == true)
             {
-                emit((object?[])r.Clone());
+                emit(r);
             }
         });
     }
