@@ -51,12 +51,14 @@ internal sealed class Executor
     {
         IEnumerable<object?[]> rows = [new object?[_width]];
         var bound = new bool[_width];
-        foreach (var clause in q.Clauses)
+        for (int ci = 0; ci < q.Clauses.Count; ci++)
         {
+            var clause = q.Clauses[ci];
             switch (clause)
             {
                 case MatchClause m:
-                    rows = Match(m, rows, (bool[])bound.Clone());
+                    bool distinctEnds = ci + 1 < q.Clauses.Count && q.Clauses[ci + 1] is ProjectionClause next && DuplicatesIrrelevant(m, next, bound);
+                    rows = Match(m, rows, (bool[])bound.Clone(), distinctEnds);
                     MarkPatternSlots(m.Patterns, bound);
                     break;
                 case UnwindClause u:
@@ -130,28 +132,117 @@ internal sealed class Executor
         }
     }
 
-    private IEnumerable<object?[]> Match(MatchClause m, IEnumerable<object?[]> input, bool[] preBound)
+    /// <summary>
+    /// Whether the projection after a MATCH ignores how many paths join the same two ends: it aggregates
+    /// only with DISTINCT (or min/max), or projects DISTINCT, and refers to no new variable but the ends.
+    /// </summary>
+    private static bool DuplicatesIrrelevant(MatchClause m, ProjectionClause p, bool[] preBound)
+    {
+        if (m.Optional || m.Patterns.Count != 1 || p.Star)
+        {
+            return false;
+        }
+
+        var part = m.Patterns[0];
+        if (part.PathSlot >= 0 || part.Shortest != ShortestKind.None || part.Rels.Any(r => r.VarLength))
+        {
+            return false;
+        }
+
+        var aggregates = new List<FunctionExpr>();
+        foreach (var item in p.Items)
+        {
+            CollectAggregates(item.Expression, aggregates);
+        }
+
+        foreach (var s in p.OrderBy)
+        {
+            CollectAggregates(s.Expression, aggregates);
+        }
+
+        bool aggregatesOk = aggregates.Count > 0 && aggregates.All(a => !a.Star && ((a.Distinct && a.Lower is "count" or "collect" or "sum" or "avg") || a.Lower is "min" or "max"));
+        if (!aggregatesOk && !(p.Distinct && aggregates.Count == 0))
+        {
+            return false;
+        }
+
+        var referenced = new HashSet<int>();
+        void Collect(Expr e)
+        {
+            if (e is VariableExpr v)
+            {
+                referenced.Add(v.Slot);
+            }
+            else if (e is PatternExpr pe)
+            {
+                referenced.UnionWith(pe.Pattern.Nodes.Select(n => n.Slot));
+                referenced.UnionWith(pe.Pattern.Rels.Select(r => r.Slot));
+            }
+
+            foreach (var c in Analyzer.Children(e))
+            {
+                Collect(c);
+            }
+        }
+
+        if (m.Where is not null)
+        {
+            Collect(m.Where);
+        }
+
+        foreach (var item in p.Items)
+        {
+            Collect(item.Expression);
+        }
+
+        foreach (var s in p.OrderBy)
+        {
+            Collect(s.Expression);
+        }
+
+        var ends = new HashSet<int> { part.Nodes[0].Slot, part.Nodes[^1].Slot };
+        foreach (var n in part.Nodes)
+        {
+            if (!preBound[n.Slot] && !ends.Contains(n.Slot) && referenced.Contains(n.Slot))
+            {
+                return false;
+            }
+        }
+
+        return part.Rels.All(r => preBound[r.Slot] || !referenced.Contains(r.Slot))
+            && part.Nodes.Skip(1).SkipLast(1).All(n => part.Nodes[0].Variable != n.Variable && part.Nodes[^1].Variable != n.Variable);
+    }
+
+    private IEnumerable<object?[]> Match(MatchClause m, IEnumerable<object?[]> input, bool[] preBound, bool distinctEnds)
     {
         var lookups = IdLookups(m, preBound);
-        var buffer = new List<object?[]>();
+
+        // Every consumer copies what it keeps, so the row arrays are reused from one input row to the next.
+        var pool = new List<object?[]>();
+        int count = 0;
         foreach (var row in input)
         {
             _ctx.Cancellation.ThrowIfCancellationRequested();
-            buffer.Clear();
-            _matcher.MatchClauseRows(m, row, preBound, lookups, r =>
+            count = 0;
+            _matcher.MatchClauseRows(m, row, preBound, lookups, distinctEnds, r =>
             {
-                buffer.Add(r);
-                CheckRows(buffer.Count);
+                if (count == pool.Count)
+                {
+                    CheckRows(count + 1);
+                    pool.Add(new object?[_width]);
+                }
+
+                Array.Copy(r, pool[count++], _width);
             });
-            if (buffer.Count == 0 && m.Optional)
+            if (count == 0 && m.Optional)
             {
                 yield return (object?[])row.Clone();
                 continue;
             }
 
-            foreach (var r in buffer)
+            for (int k = 0; k < count; k++)
             {
-                yield return r;
+                yield return pool[k];
             }
         }
     }
@@ -348,17 +439,18 @@ internal sealed class Executor
         var keyItems = p.Items.Where(i => !Analyzer.ContainsAggregate(i.Expression)).ToList();
         var groups = new Dictionary<object?[], (object?[] First, Accumulator[] Acc)>(Values.KeyComparer.Instance);
         var order = new List<object?[]>();
+        var probe = new object?[keyItems.Count];
         foreach (var row in input)
         {
             _ctx.Cancellation.ThrowIfCancellationRequested();
-            var key = new object?[keyItems.Count];
-            for (int k = 0; k < key.Length; k++)
+            for (int k = 0; k < probe.Length; k++)
             {
-                key[k] = Evaluator.Eval(keyItems[k].Expression, row, _ctx);
+                probe[k] = Evaluator.Eval(keyItems[k].Expression, row, _ctx);
             }
 
-            if (!groups.TryGetValue(key, out var g))
+            if (!groups.TryGetValue(probe, out var g))
             {
+                var key = (object?[])probe.Clone();
                 var first = (object?[])row.Clone();
                 for (int k = 0; k < keyItems.Count; k++)
                 {
@@ -417,6 +509,7 @@ internal sealed class Executor
     {
         private readonly HashSet<object?>? _distinct = f.Distinct ? new(Values.KeyComparer.Instance) : null;
         private readonly List<object?> _items = [];
+        private readonly string _kind = string.Intern(f.Lower);
         private long _count;
         private object? _best;
         private long _sumInt;
@@ -444,7 +537,12 @@ internal sealed class Executor
             }
 
             _count++;
-            switch (f.Lower)
+            if (ReferenceEquals(_kind, "count"))
+            {
+                return;
+            }
+
+            switch (_kind)
             {
                 case "collect":
                     _items.Add(v);

@@ -83,15 +83,24 @@ internal sealed class Matcher
         public bool BindAll { get; init; }
     }
 
+    private int[]? _stamp;
+    private int _stampValue;
+    private bool _distinctEnds;
     private Plan[]? _plans;
     private MatchClause? _clause;
     private Expr? _residual;
     private bool[]? _preBound;
 
-    /// <summary>Enumerates the rows a MATCH clause makes from one input row.</summary>
+    /// <summary>Enumerates the rows a MATCH clause makes from one input row; <c>emit</c> must copy the row it keeps.</summary>
     /// <remarks>idLookups: WHERE conjuncts <c>id(v) = value</c> by variable (the value and the conjunct).</remarks>
-    public void MatchClauseRows(MatchClause clause, object?[] row, bool[] preBound, Dictionary<string, (Expr Value, Expr Conjunct)> idLookups, Action<object?[]> emit)
+    public void MatchClauseRows(MatchClause clause, object?[] row, bool[] preBound, Dictionary<string, (Expr Value, Expr Conjunct)> idLookups, bool distinctEnds, Action<object?[]> emit)
     {
+        _distinctEnds = distinctEnds;
+        if (distinctEnds)
+        {
+            _stamp ??= new int[_graph.EntityCount];
+        }
+
         if (!ReferenceEquals(_clause, clause))
         {
             _clause = clause;
@@ -129,7 +138,7 @@ internal sealed class Matcher
         {
             if (residual is null || Evaluator.Predicate(residual, r, _ctx) == true)
             {
-                emit((object?[])r.Clone());
+                emit(r);
             }
         });
     }
@@ -200,7 +209,10 @@ internal sealed class Matcher
             work[r.Slot] = null;
         }
 
+        bool savedDistinct = _distinctEnds;
+        _distinctEnds = false;
         MatchParts([plan], 0, work, r => results.Add(BuildPath(part, r)));
+        _distinctEnds = savedDistinct;
         _used.Clear();
         _used.AddRange(savedUsed);
         _preBound = savedPre;
@@ -295,6 +307,12 @@ internal sealed class Matcher
             if (!TryBindNode(first, v, row, out bool bound))
             {
                 continue;
+            }
+
+            if (_distinctEnds && ++_stampValue == int.MaxValue)
+            {
+                Array.Clear(_stamp!);
+                _stampValue = 1;
             }
 
             Expand(plan, 0, v, row, Next);
@@ -466,6 +484,17 @@ internal sealed class Matcher
     {
         if (i == plan.Rels.Length)
         {
+            // Only the two ends matter downstream and duplicates do not: emit each end once per start.
+            if (_distinctEnds)
+            {
+                if (_stamp![v] == _stampValue)
+                {
+                    return;
+                }
+
+                _stamp[v] = _stampValue;
+            }
+
             emit(row);
             return;
         }
