@@ -5,7 +5,7 @@ namespace KnowledgeGraph.Tests.IO.Consumers;
 /// <summary>Graphviz renders our DOT.</summary>
 public class GraphvizTests
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData("seed")]
     [InlineData("tricky")]
     public void DotTsvg_OurGraph_RendersWithoutWarnings(string which)

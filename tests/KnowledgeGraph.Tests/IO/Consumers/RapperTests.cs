@@ -6,7 +6,7 @@ namespace KnowledgeGraph.Tests.IO.Consumers;
 /// <summary>rapper (Raptor RDF) parses our N-Triples and Turtle with no error or warning and the same triples.</summary>
 public class RapperTests
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData("seed")]
     [InlineData("tricky")]
     public void Rapper_OurNTriplesAndTurtle_ParseWithoutErrorsToTheSameTriples(string which)
