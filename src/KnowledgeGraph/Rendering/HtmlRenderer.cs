@@ -127,6 +127,35 @@ public static class HtmlRenderer
         return sb.ToString();
     }
 
+    /// <summary>A query result as an HTML table: one column per result column, values as the text table shows them.</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The HTML fragment.</returns>
+    public static string Render(KnowledgeGraph.Query.QueryResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var sb = new StringBuilder();
+        sb.Append("<div class=\"kg-query\"><table><thead><tr>");
+        foreach (var column in result.Columns)
+        {
+            sb.Append("<th>").Append(Esc(column)).Append("</th>");
+        }
+
+        sb.Append("</tr></thead><tbody>");
+        foreach (var row in result.Rows)
+        {
+            sb.Append("<tr>");
+            foreach (var value in row.Values)
+            {
+                sb.Append("<td>").Append(Esc(KnowledgeGraph.Query.QueryResult.Format(value, nested: false))).Append("</td>");
+            }
+
+            sb.Append("</tr>");
+        }
+
+        sb.Append("</tbody></table><p>").Append(Num(result.Count)).Append(result.Count == 1 ? " row" : " rows").Append("</p></div>");
+        return sb.ToString();
+    }
+
     /// <summary>
     /// A diagram of the graph as inline SVG: entities on a circle in id order, coloured by kind,
     /// relations as arrows with their type on hover.

@@ -68,8 +68,12 @@ public sealed class NotebookTests
         Assert.Contains("kg-path", Out("ShortestPath"));
         Assert.Contains("kg-entity", Out("g.Card"));
         Assert.Contains("kg-graph", Out("NeighborhoodGraph"));
-        Assert.Contains("saved ", Out("g.Save"));
+        Assert.Contains("kg-query", Out("g.Query"));
+        Assert.Contains("Elbridge Colby", Out("g.Query"));
+        Assert.Contains("NATO defense ministers", Out("g.Query"));
+        Assert.Contains("bytes of GraphML", Out("g.Save"));
         Assert.True(File.Exists(Path.Combine(dir, "seed.kg.json")));
+        Assert.True(File.Exists(Path.Combine(dir, "seed.graphml")));
     }
 
     private static string Source(JsonNode cell)
