@@ -24,6 +24,8 @@ internal static class CliApp
           path FROM TO [--direction in|out|both]
                                               a shortest path and the evidence of each step
           export --format json [-o FILE]      write the graph (standard output without -o)
+          bench --nodes FILE --edges FILE [--workloads W1,W2,...] [--repeat N]
+                                              time the benchmark workloads W1-W6 on node/edge files
 
         NAME is an id, a name or an alias, in any case: "Mark Rutte", "Mr. Rutte", "rutte".
         Exit codes: 0 success, 1 not found or unreadable input, 2 bad command line.
@@ -51,6 +53,11 @@ internal static class CliApp
 
         try
         {
+            if (parsed.Command == "bench")
+            {
+                return Commands.BenchCommand.Run(parsed, stdout, stderr);
+            }
+
             var graph = parsed.GraphFile is null ? Graph.LoadSeed() : JsonGraphReader.Read(parsed.GraphFile);
             return parsed.Command switch
             {

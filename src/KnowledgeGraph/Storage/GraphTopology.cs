@@ -9,24 +9,20 @@ namespace KnowledgeGraph.Storage;
 internal sealed class GraphTopology
 {
     public GraphTopology(int nodeCount, int[] edgeSource, int[] edgeType, int[] edgeTarget, int typeCount)
+        : this(nodeCount, edgeSource, edgeType, edgeTarget, typeCount, CountOffsets(nodeCount, edgeSource))
+    {
+    }
+
+    /// <summary>Creates the topology from edges already in (source, type, target) order and their out-row offsets.</summary>
+    public GraphTopology(int nodeCount, int[] edgeSource, int[] edgeType, int[] edgeTarget, int typeCount, int[] outOffsets)
     {
         NodeCount = nodeCount;
         EdgeSource = edgeSource;
         EdgeType = edgeType;
         EdgeTarget = edgeTarget;
         TypeCount = typeCount;
+        OutOffsets = outOffsets;
         int m = edgeSource.Length;
-
-        OutOffsets = new int[nodeCount + 1];
-        for (int e = 0; e < m; e++)
-        {
-            OutOffsets[edgeSource[e] + 1]++;
-        }
-
-        for (int v = 0; v < nodeCount; v++)
-        {
-            OutOffsets[v + 1] += OutOffsets[v];
-        }
 
         InOffsets = new int[nodeCount + 1];
         for (int e = 0; e < m; e++)
@@ -49,6 +45,22 @@ internal sealed class GraphTopology
             InSources[slot] = edgeSource[e];
             InEdges[slot] = e;
         }
+    }
+
+    private static int[] CountOffsets(int nodeCount, int[] edgeSource)
+    {
+        var offsets = new int[nodeCount + 1];
+        foreach (int s in edgeSource)
+        {
+            offsets[s + 1]++;
+        }
+
+        for (int v = 0; v < nodeCount; v++)
+        {
+            offsets[v + 1] += offsets[v];
+        }
+
+        return offsets;
     }
 
     public int NodeCount { get; }
