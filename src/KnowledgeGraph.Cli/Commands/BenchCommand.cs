@@ -35,6 +35,11 @@ internal static class BenchCommand
         Graph? graph = BenchWorkloads.Load(a.Nodes, a.Edges);
         FullCollect();
         long rssLoad = ResidentBytes();
+        if (Environment.GetEnvironmentVariable("KG_BENCH_DEBUG") == "1")
+        {
+            var info = GC.GetGCMemoryInfo();
+            e.WriteLine($"heap {GC.GetTotalMemory(false) / 1e6:F1} MB, committed {info.TotalCommittedBytes / 1e6:F1} MB, rss growth {(rssLoad - rssBase) / 1e6:F1} MB");
+        }
         int edges = graph.RelationCount;
         int r1, r;
         (r1, r) = edges <= 100_000 ? (5, 5) : edges <= 2_000_000 ? (3, 5) : (2, 3);

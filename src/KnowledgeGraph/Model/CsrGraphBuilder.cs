@@ -96,14 +96,21 @@ internal static class CsrGraphBuilder
             outOffsets[v + 1] += outOffsets[v];
         }
 
+        // Scatter straight into the final arrays, then sort each row by (type, target) through a
+        // small pooled key buffer: no temporary the size of the edge list.
+        var edgeSource = new int[m];
+        var edgeType = new int[m];
+        var edgeTarget = new int[m];
+        int[]? original = qualifiers is null ? null : new int[m];
         var next = new int[n];
         Array.Copy(outOffsets, next, n);
-        var rowKeys = new long[m];
-        int[]? original = qualifiers is null ? null : new int[m];
         for (int e = 0; e < m; e++)
         {
-            int slot = next[source[e]]++;
-            rowKeys[slot] = ((long)typeCode[type[e]] << 32) | (uint)newIndex[target[e]];
+            int s = source[e];
+            int slot = next[s]++;
+            edgeSource[slot] = s;
+            edgeType[slot] = typeCode[type[e]];
+            edgeTarget[slot] = newIndex[target[e]];
             if (original is not null)
             {
                 original[slot] = e;
@@ -111,41 +118,58 @@ internal static class CsrGraphBuilder
         }
 
         next = null!;
-
-        // Each row by (type, target); ties (parallel edges with the same type) keep input order.
-        for (int v = 0; v < n; v++)
+        long[] rowKeys = System.Buffers.ArrayPool<long>.Shared.Rent(64);
+        try
         {
-            int lo = outOffsets[v], len = outOffsets[v + 1] - lo;
-            if (len < 2)
+            for (int v = 0; v < n; v++)
             {
-                continue;
-            }
+                int lo = outOffsets[v], len = outOffsets[v + 1] - lo;
+                if (len < 2)
+                {
+                    continue;
+                }
 
-            if (original is null)
-            {
-                rowKeys.AsSpan(lo, len).Sort();
-            }
-            else
-            {
-                SortRowStable(rowKeys.AsSpan(lo, len), original.AsSpan(lo, len), qualifiers!);
+                if (rowKeys.Length < len)
+                {
+                    System.Buffers.ArrayPool<long>.Shared.Return(rowKeys);
+                    rowKeys = System.Buffers.ArrayPool<long>.Shared.Rent(len);
+                }
+
+                var keysOfRow = rowKeys.AsSpan(0, len);
+                bool sortedAlready = true;
+                for (int i = 0; i < len; i++)
+                {
+                    keysOfRow[i] = ((long)edgeType[lo + i] << 32) | (uint)edgeTarget[lo + i];
+                    sortedAlready &= i == 0 || keysOfRow[i - 1] <= keysOfRow[i];
+                }
+
+                if (sortedAlready && original is null)
+                {
+                    continue;
+                }
+
+                if (original is null)
+                {
+                    keysOfRow.Sort();
+                }
+                else
+                {
+                    // Ties (same type and target) keep input order, then qualifiers order them as GraphBuilder does.
+                    SortRowStable(keysOfRow, original.AsSpan(lo, len), qualifiers!);
+                }
+
+                for (int i = 0; i < len; i++)
+                {
+                    edgeType[lo + i] = (int)(keysOfRow[i] >> 32);
+                    edgeTarget[lo + i] = (int)(uint)keysOfRow[i];
+                }
             }
         }
-
-        var edgeSource = source.Length == m ? source : new int[m];
-        var edgeType = type.Length == m ? type : new int[m];
-        var edgeTarget = target.Length == m ? target : new int[m];
-        for (int v = 0; v < n; v++)
+        finally
         {
-            for (int e = outOffsets[v]; e < outOffsets[v + 1]; e++)
-            {
-                long k = rowKeys[e];
-                edgeSource[e] = v;
-                edgeType[e] = (int)(k >> 32);
-                edgeTarget[e] = (int)(uint)k;
-            }
+            System.Buffers.ArrayPool<long>.Shared.Return(rowKeys);
         }
 
-        rowKeys = null!;
         PropertyMap[]? sortedQualifiers = null;
         if (original is not null)
         {

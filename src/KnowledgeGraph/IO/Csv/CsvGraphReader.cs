@@ -154,6 +154,11 @@ public static class CsvGraphReader
         CancellationToken cancellationToken)
     {
         var loader = new Loader(options.Schema ?? Schema.Default, options.Lenient, cancellationToken);
+        if (nodes.CanSeek)
+        {
+            loader.ExpectNodes((int)Math.Min(Math.Max(0, nodes.Length - nodes.Position) / 26, 1 << 26));
+        }
+
         using (var text = new StreamReader(nodes, Encoding.UTF8, true, 64 * 1024, leaveOpen: true))
         using (var reader = new CsvRecordReader(text, nodeDelimiter, nodeSource))
         {
@@ -188,6 +193,12 @@ public static class CsvGraphReader
         private int[] _target = [];
         private PropertyMap?[]? _qualifiers;
         private int _edgeCount;
+
+        public void ExpectNodes(int count)
+        {
+            _idIndex.EnsureCapacity(count);
+            _entities.Capacity = count;
+        }
 
         public void ReadNodes(CsvRecordReader reader)
         {
