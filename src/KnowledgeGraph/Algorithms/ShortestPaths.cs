@@ -106,17 +106,20 @@ public static class ShortestPaths
                 Direction.In => Direction.Out,
                 _ => Direction.Both,
             };
+            long workA = Work(a, direction), workB = Work(b, back);
             while (headA < tailA && headB < tailB)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 int best;
-                if (tailA - headA <= tailB - headB)
+
+                // Expand the side whose next level scans fewer relations.
+                if (workA <= workB)
                 {
-                    best = ExpandLevel(ref headA, ref tailA, _queueA, stampA, _distA, stampB, _distB, stamp, direction);
+                    best = ExpandLevel(ref headA, ref tailA, _queueA, stampA, _distA, stampB, _distB, stamp, direction, out workA);
                 }
                 else
                 {
-                    best = ExpandLevel(ref headB, ref tailB, _queueB, stampB, _distB, stampA, _distA, stamp, back);
+                    best = ExpandLevel(ref headB, ref tailB, _queueB, stampB, _distB, stampA, _distA, stamp, back, out workB);
                 }
 
                 if (best >= 0)
@@ -126,6 +129,23 @@ public static class ShortestPaths
             }
 
             return -1;
+        }
+
+        private long Work(int v, Direction direction)
+        {
+            var t = _t;
+            long work = 0;
+            if (direction != Direction.In)
+            {
+                work += t.OutOffsets[v + 1] - t.OutOffsets[v];
+            }
+
+            if (direction != Direction.Out)
+            {
+                work += t.InOffsets[v + 1] - t.InOffsets[v];
+            }
+
+            return work;
         }
 
         private int NextStamp()
@@ -140,9 +160,14 @@ public static class ShortestPaths
             return _stamp;
         }
 
-        /// <summary>Expands one whole level of one side.</summary>
-        /// <returns>The shortest length through a node the other side has seen, or -1.</returns>
-        private int ExpandLevel(ref int head, ref int tail, int[] queue, int[] stamp, int[] dist, int[] otherStamp, int[] otherDist, int run, Direction direction)
+        /// <summary>
+        /// Expands one level of one side. The first node found that the other side has seen ends
+        /// the search: every side expands whole levels, so any node the other side has closed
+        /// would have met this side a level earlier; the meeting node lies on the other side's
+        /// last level and every meeting in this level has the same length.
+        /// </summary>
+        /// <returns>The shortest length, or -1 when the sides have not met; <paramref name="work"/> gets the relations the next level will scan.</returns>
+        private int ExpandLevel(ref int head, ref int tail, int[] queue, int[] stamp, int[] dist, int[] otherStamp, int[] otherDist, int run, Direction direction, out long work)
         {
             var t = _t;
             var outOffsets = t.OutOffsets;
@@ -152,7 +177,7 @@ public static class ShortestPaths
             bool forward = direction != Direction.In;
             bool backward = direction != Direction.Out;
             int levelEnd = tail;
-            int best = int.MaxValue;
+            long nextWork = 0;
             while (head < levelEnd)
             {
                 int v = queue[head++];
@@ -165,13 +190,16 @@ public static class ShortestPaths
                         int u = targets[e];
                         if (stamp[u] != run)
                         {
+                            if (otherStamp[u] == run)
+                            {
+                                work = 0;
+                                return d + otherDist[u];
+                            }
+
                             stamp[u] = run;
                             dist[u] = d;
                             queue[tail++] = u;
-                            if (otherStamp[u] == run)
-                            {
-                                best = Math.Min(best, d + otherDist[u]);
-                            }
+                            nextWork += (forward ? outOffsets[u + 1] - outOffsets[u] : 0) + (backward ? inOffsets[u + 1] - inOffsets[u] : 0);
                         }
                     }
                 }
@@ -184,19 +212,23 @@ public static class ShortestPaths
                         int u = inSources[i];
                         if (stamp[u] != run)
                         {
+                            if (otherStamp[u] == run)
+                            {
+                                work = 0;
+                                return d + otherDist[u];
+                            }
+
                             stamp[u] = run;
                             dist[u] = d;
                             queue[tail++] = u;
-                            if (otherStamp[u] == run)
-                            {
-                                best = Math.Min(best, d + otherDist[u]);
-                            }
+                            nextWork += (forward ? outOffsets[u + 1] - outOffsets[u] : 0) + inOffsets[u + 1] - inOffsets[u];
                         }
                     }
                 }
             }
 
-            return best == int.MaxValue ? -1 : best;
+            work = nextWork;
+            return -1;
         }
     }
 }

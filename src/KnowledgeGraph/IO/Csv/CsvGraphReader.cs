@@ -202,6 +202,7 @@ public static class CsvGraphReader
 
         public void ReadNodes(CsvRecordReader reader)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (!reader.Read())
             {
                 throw new GraphFormatException("Missing header", new SourceLocation(reader.Source, 1, 1), "an empty file", "a header such as id,kind,name or id:ID,:LABEL,name");
@@ -316,6 +317,7 @@ public static class CsvGraphReader
 
         public void ReadEdges(CsvRecordReader reader, int capacity)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (!reader.Read())
             {
                 throw new GraphFormatException("Missing header", new SourceLocation(reader.Source, 1, 1), "an empty file", "a header such as source,type,target or :START_ID,:TYPE,:END_ID");

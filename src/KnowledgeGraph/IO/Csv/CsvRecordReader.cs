@@ -51,7 +51,7 @@ internal sealed class CsvRecordReader : IDisposable
     public int ColumnOf(int field) => _fieldColumn[field];
 
     /// <summary>The column just past the last field of the record, for "missing field" messages.</summary>
-    public int EndColumn => FieldCount == 0 ? 1 : _fieldColumn[FieldCount - 1] + (_end[FieldCount - 1] - _start[FieldCount - 1]) + 1;
+    public int EndColumn => FieldCount == 0 ? 1 : _fieldColumn[FieldCount - 1] + (_end[FieldCount - 1] - _start[FieldCount - 1]);
 
     public string FieldString(int index) => new(this[index]);
 
