@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using KnowledgeGraph.Storage;
 
 namespace KnowledgeGraph.Algorithms;
@@ -60,6 +62,13 @@ public static class PageRank
 
         Array.Fill(x, 1.0 / n);
         double baseline = (1 - damping) / n;
+        ref int sources = ref MemoryMarshal.GetArrayDataReference(inSources);
+        ref double shares = ref MemoryMarshal.GetArrayDataReference(share);
+        if ((uint)inOffsets[n] > (uint)inSources.Length)
+        {
+            throw new InvalidOperationException("The in-rows are inconsistent with their offsets.");
+        }
+
         for (int it = 0; it < iterations; it++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -79,13 +88,23 @@ public static class PageRank
             for (int v = 0; v < n; v++)
             {
                 int hi = inOffsets[v + 1];
-                double sum = 0;
-                for (int i = lo; i < hi; i++)
+                double sum0 = 0, sum1 = 0;
+                int i = lo;
+
+                // Offsets are monotone and end within InSources (checked above), and every source
+                // is a node index below n = share.Length, so these reads stay in bounds.
+                for (; i + 1 < hi; i += 2)
                 {
-                    sum += share[inSources[i]];
+                    sum0 += Unsafe.Add(ref shares, Unsafe.Add(ref sources, i));
+                    sum1 += Unsafe.Add(ref shares, Unsafe.Add(ref sources, i + 1));
                 }
 
-                next[v] = constant + (damping * sum);
+                if (i < hi)
+                {
+                    sum0 += Unsafe.Add(ref shares, Unsafe.Add(ref sources, i));
+                }
+
+                next[v] = constant + (damping * (sum0 + sum1));
                 lo = hi;
             }
 

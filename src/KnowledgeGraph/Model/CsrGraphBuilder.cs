@@ -40,29 +40,15 @@ internal static class CsrGraphBuilder
         int n = entities.Length;
         int m = edgeCount;
 
-        // Entities by id (ordinal); newIndex maps input order to graph order.
-        var keys = new string[n];
-        var order = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            keys[i] = entities[i].Id.Value;
-            order[i] = i;
-        }
-
-        Array.Sort(keys, order, StringComparer.Ordinal);
-        keys = null!;
-        var sorted = new Entity[n];
+        // Entities by id (ordinal), sorted in place; newIndex maps input order to graph order.
+        Array.Sort(entities, static (a, b) => string.CompareOrdinal(a.Id.Value, b.Id.Value));
+        var sorted = entities;
         var newIndex = new int[n];
         for (int p = 0; p < n; p++)
         {
-            sorted[p] = entities[order[p]];
-            newIndex[order[p]] = p;
-        }
-
-        order = null!;
-        for (int p = 0; p < n; p++)
-        {
-            CollectionsMarshal.GetValueRefOrNullRef(idIndex, sorted[p].Id.Value) = p;
+            ref int slot = ref CollectionsMarshal.GetValueRefOrNullRef(idIndex, sorted[p].Id.Value);
+            newIndex[slot] = p;
+            slot = p;
         }
 
         // Type codes by name (ordinal).
@@ -184,7 +170,10 @@ internal static class CsrGraphBuilder
             }
         }
 
-        var topology = new GraphTopology(n, edgeSource, edgeType, edgeTarget, typeCount, outOffsets);
+        // The input arrays are free now: when they have the exact length, they become the in-rows.
+        var topology = source.Length == m && target.Length == m
+            ? new GraphTopology(n, edgeSource, edgeType, edgeTarget, typeCount, outOffsets, source, target)
+            : new GraphTopology(n, edgeSource, edgeType, edgeTarget, typeCount, outOffsets);
         var types = new RelationType[typeCount];
         for (int c = 0; c < typeCount; c++)
         {

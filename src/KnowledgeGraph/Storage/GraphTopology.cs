@@ -15,6 +15,12 @@ internal sealed class GraphTopology
 
     /// <summary>Creates the topology from edges already in (source, type, target) order and their out-row offsets.</summary>
     public GraphTopology(int nodeCount, int[] edgeSource, int[] edgeType, int[] edgeTarget, int typeCount, int[] outOffsets)
+        : this(nodeCount, edgeSource, edgeType, edgeTarget, typeCount, outOffsets, new int[edgeSource.Length], new int[edgeSource.Length])
+    {
+    }
+
+    /// <summary>As above, filling two spare arrays of the edge count's length (overwritten) as <see cref="InSources"/> and <see cref="InEdges"/>.</summary>
+    public GraphTopology(int nodeCount, int[] edgeSource, int[] edgeType, int[] edgeTarget, int typeCount, int[] outOffsets, int[] inSources, int[] inEdges)
     {
         NodeCount = nodeCount;
         EdgeSource = edgeSource;
@@ -35,8 +41,8 @@ internal sealed class GraphTopology
             InOffsets[v + 1] += InOffsets[v];
         }
 
-        InSources = new int[m];
-        InEdges = new int[m];
+        InSources = inSources;
+        InEdges = inEdges;
         var next = new int[nodeCount];
         Array.Copy(InOffsets, next, nodeCount);
         for (int e = 0; e < m; e++)

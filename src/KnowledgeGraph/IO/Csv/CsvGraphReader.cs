@@ -154,9 +154,13 @@ public static class CsvGraphReader
         CancellationToken cancellationToken)
     {
         var loader = new Loader(options.Schema ?? Schema.Default, options.Lenient, cancellationToken);
-        if (nodes.CanSeek)
+
+        // Seekable input: count the lines first (a fast pass over bytes), so that the node index
+        // and the edge arrays are allocated once at their final size and nothing is regrown.
+        int nodeLines = CountLines(nodes);
+        if (nodeLines > 0)
         {
-            loader.ExpectNodes((int)Math.Min(Math.Max(0, nodes.Length - nodes.Position) / 26, 1 << 26));
+            loader.ExpectNodes(nodeLines - 1);
         }
 
         using (var text = new StreamReader(nodes, Encoding.UTF8, true, 64 * 1024, leaveOpen: true))
@@ -165,22 +169,58 @@ public static class CsvGraphReader
             loader.ReadNodes(reader);
         }
 
-        long estimate = edges.CanSeek ? Math.Max(0, edges.Length - edges.Position) / 20 : 0;
+        int edgeLines = CountLines(edges);
         using (var text = new StreamReader(edges, Encoding.UTF8, true, 64 * 1024, leaveOpen: true))
         using (var reader = new CsvRecordReader(text, edgeDelimiter, edgeSource))
         {
-            loader.ReadEdges(reader, (int)Math.Min(estimate, 1 << 28));
+            loader.ReadEdges(reader, Math.Max(0, edgeLines - 1));
         }
 
         return loader.Build();
 
     }
 
+    /// <summary>The number of lines of a seekable stream from its position (read, then seeked back); 0 when it cannot seek.</summary>
+    private static int CountLines(Stream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            return 0;
+        }
+
+        long start = stream.Position;
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            long lines = 0;
+            int read;
+            byte last = (byte)'\n';
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                lines += buffer.AsSpan(0, read).Count((byte)'\n');
+                last = buffer[read - 1];
+            }
+
+            if (last != (byte)'\n')
+            {
+                lines++;
+            }
+
+            return (int)Math.Min(lines, Array.MaxLength);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            stream.Position = start;
+        }
+    }
+
     private sealed class Loader(Schema schema, bool lenient, CancellationToken cancellationToken)
     {
         private readonly List<SchemaViolation> _violations = [];
-        private readonly List<Entity> _entities = [];
-        private readonly List<byte> _entityKind = [];
+        private Entity[] _entities = new Entity[16];
+        private byte[] _entityKind = new byte[16];
+        private int _entityCount;
         private readonly Dictionary<string, int> _idIndex = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _kindCodes = new(StringComparer.Ordinal);
         private readonly List<EntityKind> _kinds = [];
@@ -197,7 +237,8 @@ public static class CsvGraphReader
         public void ExpectNodes(int count)
         {
             _idIndex.EnsureCapacity(count);
-            _entities.Capacity = count;
+            _entities = new Entity[Math.Max(count, 1)];
+            _entityKind = new byte[Math.Max(count, 1)];
         }
 
         public void ReadNodes(CsvRecordReader reader)
@@ -300,15 +341,22 @@ public static class CsvGraphReader
                     entity = ReadFullEntity(reader, columns, id, kind, name, extraLabels);
                 }
 
-                if (!_idIndex.TryAdd(id, _entities.Count))
+                if (!_idIndex.TryAdd(id, _entityCount))
                 {
                     _violations.Add(new SchemaViolation(SchemaViolationKind.DuplicateEntity, "an entity with this id was added before", reader.Location(idColumn), id));
                     CheckViolationLimit();
                     continue;
                 }
 
-                _entities.Add(entity);
-                _entityKind.Add((byte)kindCode);
+                if (_entityCount == _entities.Length)
+                {
+                    Array.Resize(ref _entities, _entityCount * 2);
+                    Array.Resize(ref _entityKind, _entityCount * 2);
+                }
+
+                _entities[_entityCount] = entity;
+                _entityKind[_entityCount] = (byte)kindCode;
+                _entityCount++;
             }
 
             _names.Clear();
@@ -345,7 +393,7 @@ public static class CsvGraphReader
             _target = new int[capacity];
             var idLookup = _idIndex.GetAlternateLookup<ReadOnlySpan<char>>();
             var typeLookup = _typeCodes.GetAlternateLookup<ReadOnlySpan<char>>();
-            var kinds = _entityKind.ToArray();
+            var kinds = _entityKind;
             int count = 0;
             while (reader.Read())
             {
@@ -409,7 +457,7 @@ public static class CsvGraphReader
 
             return CsrGraphBuilder.Build(
                 schema,
-                [.. _entities],
+                _entities.Length == _entityCount ? _entities : _entities[.._entityCount],
                 _idIndex,
                 _source,
                 _type,
