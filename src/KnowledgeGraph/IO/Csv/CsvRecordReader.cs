@@ -90,6 +90,13 @@ internal sealed class CsvRecordReader : IDisposable
                 continue;
             }
 
+            if (first == '\r' && _position + 1 >= _length && !_eof)
+            {
+                // A line end split across two reads: read on before deciding.
+                Fill();
+                continue;
+            }
+
             if (first == '\r' && _position + 1 < _length && _buffer[_position + 1] == '\n')
             {
                 _position += 2;
