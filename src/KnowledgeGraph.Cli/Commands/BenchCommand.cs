@@ -8,7 +8,8 @@ namespace KnowledgeGraph.Cli.Commands;
 /// benchmark workloads W1–W6 on a node and an edge file with the timing protocol of the bench
 /// folder's WORKLOADS.md, printing one line per workload (<c>W2 18.6 ms visited=… depthsum=…</c>:
 /// the median wall-clock milliseconds and the checksum) and then the resident-memory growth of the
-/// load per edge (<c>memory 68 bytes/edge</c>).
+/// load per edge (<c>memory 68 bytes/edge</c>). With <c>KG_BENCH_DEBUG=1</c> it also writes the
+/// managed heap and committed sizes after the load to standard error.
 /// </summary>
 internal static class BenchCommand
 {
