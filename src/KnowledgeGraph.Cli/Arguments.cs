@@ -32,6 +32,14 @@ internal sealed class Arguments
 
     public bool Explain { get; private set; }
 
+    public string? Nodes { get; private set; }
+
+    public string? Edges { get; private set; }
+
+    public List<string> Workloads { get; } = [];
+
+    public int? Repeat { get; private set; }
+
     public static Arguments Parse(string[] args)
     {
         var a = new Arguments();
@@ -92,6 +100,24 @@ internal sealed class Arguments
                     break;
                 case "--explain":
                     a.Explain = true;
+                    break;
+                case "--nodes":
+                    a.Nodes = Value();
+                    break;
+                case "--edges":
+                    a.Edges = Value();
+                    break;
+                case "--workloads":
+                    a.Workloads.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    break;
+                case "--repeat":
+                    string repeat = Value();
+                    if (!int.TryParse(repeat, NumberStyles.None, CultureInfo.InvariantCulture, out int r) || r < 1 || r > 1000)
+                    {
+                        throw new UsageException($"--repeat expects a whole number from 1 to 1000; found '{repeat}'");
+                    }
+
+                    a.Repeat = r;
                     break;
                 default:
                     if (arg.StartsWith('-') && arg.Length > 1)

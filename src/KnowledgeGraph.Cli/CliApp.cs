@@ -31,6 +31,8 @@ internal static class CliApp
                                               build a graph from English news text; with --evaluate,
                                               print precision, recall and F1 against a gold graph;
                                               with --explain, list mentions and relation rules
+          bench --nodes FILE --edges FILE [--workloads W1,W2,...] [--repeat N]
+                                              time the benchmark workloads W1-W6 on node/edge files
 
         --graph FILE reads canonical JSON or GraphML (.graphml), chosen by the extension.
         NAME is an id, a name or an alias, in any case: "Mark Rutte", "Mr. Rutte", "rutte".
@@ -66,6 +68,11 @@ internal static class CliApp
                 return Commands.ExtractCommand.Run(parsed, stdout);
             }
 
+            if (parsed.Command == "bench")
+            {
+                return Commands.BenchCommand.Run(parsed, stdout, stderr);
+            }
+
             var graph = parsed.GraphFile is null ? Graph.LoadSeed() : Graph.Load(parsed.GraphFile);
             return parsed.Command switch
             {
@@ -75,7 +82,7 @@ internal static class CliApp
                 "path" => ShowPath(graph, parsed, stdout),
                 "export" => Commands.ExportCommand.Run(graph, parsed, stdout),
                 "query" => Commands.QueryCommand.Run(graph, parsed, stdin, stdout, stderr),
-                _ => throw new UsageException($"unknown command '{parsed.Command}'; expected stats, entity, neighbors, path, export, query or extract"),
+                _ => throw new UsageException($"unknown command '{parsed.Command}'; expected stats, entity, neighbors, path, export, query, extract or bench"),
             };
         }
         catch (UsageException ex)

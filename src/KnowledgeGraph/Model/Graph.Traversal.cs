@@ -73,9 +73,41 @@ public sealed partial class Graph
     {
         int v = IndexOf(id);
         var filter = TypeFilter(types);
-        var found = new SortedSet<int>();
-        ForEachNeighbor(v, direction, filter, (u, _, _) => found.Add(u));
-        return found.Select(i => _entities[i]).ToArray();
+        var found = new List<int>();
+        var t = Topology;
+        if (direction != Direction.In)
+        {
+            for (int e = t.OutOffsets[v]; e < t.OutOffsets[v + 1]; e++)
+            {
+                if (filter is null || filter[t.EdgeType[e]])
+                {
+                    found.Add(t.EdgeTarget[e]);
+                }
+            }
+        }
+
+        if (direction != Direction.Out)
+        {
+            for (int i = t.InOffsets[v]; i < t.InOffsets[v + 1]; i++)
+            {
+                if (filter is null || filter[t.EdgeType[t.InEdges[i]]])
+                {
+                    found.Add(t.InSources[i]);
+                }
+            }
+        }
+
+        found.Sort();
+        var result = new List<Entity>(found.Count);
+        for (int i = 0; i < found.Count; i++)
+        {
+            if (i == 0 || found[i] != found[i - 1])
+            {
+                result.Add(_entities[found[i]]);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Every entity within <paramref name="hops"/> relations of a start, with its distance, ordered by distance then id; the start comes first with distance 0.</summary>
@@ -89,34 +121,7 @@ public sealed partial class Graph
     public IReadOnlyList<Reached> Neighborhood(EntityId id, int hops, Direction direction = Direction.Both, params RelationType[] types)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(hops);
-        int start = IndexOf(id);
-        var filter = TypeFilter(types);
-        var distance = new Dictionary<int, int> { [start] = 0 };
-        var frontier = new List<int> { start };
-        var result = new List<Reached> { new(_entities[start], 0) };
-        for (int d = 1; d <= hops && frontier.Count > 0; d++)
-        {
-            var next = new SortedSet<int>();
-            foreach (int v in frontier)
-            {
-                ForEachNeighbor(v, direction, filter, (u, _, _) =>
-                {
-                    if (!distance.ContainsKey(u))
-                    {
-                        next.Add(u);
-                    }
-                });
-            }
-
-            frontier = [.. next];
-            foreach (int u in frontier)
-            {
-                distance[u] = d;
-                result.Add(new Reached(_entities[u], d));
-            }
-        }
-
-        return result;
+        return Algorithms.BreadthFirst.KHop(this, id, hops, direction, types);
     }
 
     /// <summary>The number of relations at an entity in a direction (parallel relations count separately; with <see cref="Direction.Both"/> a self-loop counts twice).</summary>
@@ -150,24 +155,50 @@ public sealed partial class Graph
         int s = IndexOf(from);
         int goal = IndexOf(to);
         var filter = TypeFilter(types);
-        var parentEdge = new Dictionary<int, (int Node, int Edge, bool Forward)>();
-        var seen = new HashSet<int> { s };
-        var queue = new Queue<int>();
-        queue.Enqueue(s);
-        while (queue.Count > 0 && !seen.Contains(goal))
+        var t = Topology;
+        var parentEdge = new int[t.NodeCount];
+        var parent = new int[t.NodeCount];
+        Array.Fill(parent, -1);
+        parent[s] = s;
+        var queue = new int[t.NodeCount];
+        int head = 0, tail = 0;
+        queue[tail++] = s;
+        bool forwardOk = direction != Direction.In;
+        bool backwardOk = direction != Direction.Out;
+        while (head < tail && parent[goal] < 0)
         {
-            int v = queue.Dequeue();
-            ForEachNeighbor(v, direction, filter, (u, e, forward) =>
+            int v = queue[head++];
+            if (forwardOk)
             {
-                if (seen.Add(u))
+                for (int e = t.OutOffsets[v]; e < t.OutOffsets[v + 1]; e++)
                 {
-                    parentEdge[u] = (v, e, forward);
-                    queue.Enqueue(u);
+                    int u = t.EdgeTarget[e];
+                    if (parent[u] < 0 && (filter is null || filter[t.EdgeType[e]]))
+                    {
+                        parent[u] = v;
+                        parentEdge[u] = e;
+                        queue[tail++] = u;
+                    }
                 }
-            });
+            }
+
+            if (backwardOk)
+            {
+                for (int i = t.InOffsets[v]; i < t.InOffsets[v + 1]; i++)
+                {
+                    int u = t.InSources[i];
+                    int e = t.InEdges[i];
+                    if (parent[u] < 0 && (filter is null || filter[t.EdgeType[e]]))
+                    {
+                        parent[u] = v;
+                        parentEdge[u] = ~e;
+                        queue[tail++] = u;
+                    }
+                }
+            }
         }
 
-        if (!seen.Contains(goal))
+        if (parent[goal] < 0)
         {
             return null;
         }
@@ -176,8 +207,10 @@ public sealed partial class Graph
         var steps = new List<PathStep>();
         for (int v = goal; v != s;)
         {
-            var (p, e, forward) = parentEdge[v];
-            steps.Add(new PathStep(GetRelation(e), forward));
+            int p = parent[v];
+            int code = parentEdge[v];
+            bool forward = code >= 0;
+            steps.Add(new PathStep(GetRelation(forward ? code : ~code), forward));
             nodes.Add(p);
             v = p;
         }

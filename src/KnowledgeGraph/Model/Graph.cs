@@ -27,10 +27,11 @@ public sealed partial class Graph
     private readonly RelationType[] _types;
     private readonly PropertyMap[]? _qualifiers;
     private readonly ImmutableArray<Evidence>[]? _evidence;
-    private readonly Relation?[] _relationCache;
+    private Relation?[]? _relationCache;
     private readonly Lazy<Dictionary<string, int[]>> _nameIndex;
     private readonly Lazy<IndexByKind> _kindIndex;
     private readonly Lazy<int[][]> _typeIndex;
+    private readonly Lazy<(int[] Codes, EntityKind[] Kinds)> _kindCodes;
 
     internal Graph(
         Schema schema,
@@ -52,10 +53,10 @@ public sealed partial class Graph
         _qualifiers = qualifiers;
         _evidence = evidence;
         Violations = violations;
-        _relationCache = new Relation?[topology.EdgeCount];
         _nameIndex = new Lazy<Dictionary<string, int[]>>(BuildNameIndex, LazyThreadSafetyMode.ExecutionAndPublication);
         _kindIndex = new Lazy<IndexByKind>(BuildKindIndex, LazyThreadSafetyMode.ExecutionAndPublication);
         _typeIndex = new Lazy<int[][]>(BuildTypeIndex, LazyThreadSafetyMode.ExecutionAndPublication);
+        _kindCodes = new Lazy<(int[] Codes, EntityKind[] Kinds)>(BuildKindCodes, LazyThreadSafetyMode.ExecutionAndPublication);
         Relations = new RelationList(this);
     }
 
@@ -90,6 +91,9 @@ public sealed partial class Graph
     public IReadOnlyList<RelationType> RelationTypes => _types;
 
     internal GraphTopology Topology { get; }
+
+    /// <summary>Per entity (by index) the code of its kind, and the kinds by code, ordered by name.</summary>
+    internal (int[] Codes, EntityKind[] Kinds) KindCodes => _kindCodes.Value;
 
     /// <summary>The entity with an id.</summary>
     /// <param name="id">The id.</param>
@@ -173,7 +177,15 @@ public sealed partial class Graph
 
     internal Relation GetRelation(int edge)
     {
-        var cached = Volatile.Read(ref _relationCache[edge]);
+        // The cache costs nothing until a relation object is first asked for.
+        var cache = Volatile.Read(ref _relationCache);
+        if (cache is null)
+        {
+            Interlocked.CompareExchange(ref _relationCache, new Relation?[Topology.EdgeCount], null);
+            cache = _relationCache!;
+        }
+
+        var cached = Volatile.Read(ref cache[edge]);
         if (cached is not null)
         {
             return cached;
@@ -186,7 +198,7 @@ public sealed partial class Graph
             _entities[t.EdgeTarget[edge]].Id,
             _qualifiers?[edge],
             _evidence is null || _evidence[edge].IsDefault ? null : _evidence[edge]);
-        Volatile.Write(ref _relationCache[edge], relation);
+        Volatile.Write(ref cache[edge], relation);
         return relation;
     }
 
@@ -266,6 +278,33 @@ public sealed partial class Graph
         }
 
         return index;
+    }
+
+    private (int[] Codes, EntityKind[] Kinds) BuildKindCodes()
+    {
+        var kinds = Kinds.ToArray();
+        var lookup = new Dictionary<EntityKind, int>(kinds.Length);
+        for (int k = 0; k < kinds.Length; k++)
+        {
+            lookup.Add(kinds[k], k);
+        }
+
+        var codes = new int[_entities.Length];
+        EntityKind last = default;
+        int lastCode = -1;
+        for (int i = 0; i < codes.Length; i++)
+        {
+            var kind = _entities[i].Kind;
+            if (lastCode < 0 || !ReferenceEquals(kind.Name, last.Name))
+            {
+                last = kind;
+                lastCode = lookup[kind];
+            }
+
+            codes[i] = lastCode;
+        }
+
+        return (codes, kinds);
     }
 
     private sealed record IndexByKind(Dictionary<EntityKind, ImmutableArray<Entity>> ByKind, EntityKind[] Kinds);

@@ -9,24 +9,26 @@ namespace KnowledgeGraph.Storage;
 internal sealed class GraphTopology
 {
     public GraphTopology(int nodeCount, int[] edgeSource, int[] edgeType, int[] edgeTarget, int typeCount)
+        : this(nodeCount, edgeSource, edgeType, edgeTarget, typeCount, CountOffsets(nodeCount, edgeSource))
+    {
+    }
+
+    /// <summary>Creates the topology from edges already in (source, type, target) order and their out-row offsets.</summary>
+    public GraphTopology(int nodeCount, int[] edgeSource, int[] edgeType, int[] edgeTarget, int typeCount, int[] outOffsets)
+        : this(nodeCount, edgeSource, edgeType, edgeTarget, typeCount, outOffsets, new int[edgeSource.Length], new int[edgeSource.Length])
+    {
+    }
+
+    /// <summary>As above, filling two spare arrays of the edge count's length (overwritten) as <see cref="InSources"/> and <see cref="InEdges"/>.</summary>
+    public GraphTopology(int nodeCount, int[] edgeSource, int[] edgeType, int[] edgeTarget, int typeCount, int[] outOffsets, int[] inSources, int[] inEdges)
     {
         NodeCount = nodeCount;
         EdgeSource = edgeSource;
         EdgeType = edgeType;
         EdgeTarget = edgeTarget;
         TypeCount = typeCount;
+        OutOffsets = outOffsets;
         int m = edgeSource.Length;
-
-        OutOffsets = new int[nodeCount + 1];
-        for (int e = 0; e < m; e++)
-        {
-            OutOffsets[edgeSource[e] + 1]++;
-        }
-
-        for (int v = 0; v < nodeCount; v++)
-        {
-            OutOffsets[v + 1] += OutOffsets[v];
-        }
 
         InOffsets = new int[nodeCount + 1];
         for (int e = 0; e < m; e++)
@@ -39,8 +41,8 @@ internal sealed class GraphTopology
             InOffsets[v + 1] += InOffsets[v];
         }
 
-        InSources = new int[m];
-        InEdges = new int[m];
+        InSources = inSources;
+        InEdges = inEdges;
         var next = new int[nodeCount];
         Array.Copy(InOffsets, next, nodeCount);
         for (int e = 0; e < m; e++)
@@ -49,6 +51,22 @@ internal sealed class GraphTopology
             InSources[slot] = edgeSource[e];
             InEdges[slot] = e;
         }
+    }
+
+    private static int[] CountOffsets(int nodeCount, int[] edgeSource)
+    {
+        var offsets = new int[nodeCount + 1];
+        foreach (int s in edgeSource)
+        {
+            offsets[s + 1]++;
+        }
+
+        for (int v = 0; v < nodeCount; v++)
+        {
+            offsets[v + 1] += offsets[v];
+        }
+
+        return offsets;
     }
 
     public int NodeCount { get; }
