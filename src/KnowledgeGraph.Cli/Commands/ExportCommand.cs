@@ -29,7 +29,14 @@ internal static class ExportCommand
 
         if (a.Output is null)
         {
-            o.Write(format.WriteToString(graph));
+            try
+            {
+                o.Write(format.WriteToString(graph));
+            }
+            catch (NotSupportedException)
+            {
+                throw new UsageException($"the {format.Name} format writes files, not standard output; give -o PATH (-o graph.csv writes graph.nodes.csv and graph.edges.csv)");
+            }
         }
         else
         {

@@ -79,18 +79,50 @@ public sealed class GraphFormat
         "cypher", "Cypher script", [".cypher", ".cql"], null, CypherWriter.Write);
 
     // ---- CSV ----------------------------------------------------------------------------
-    // CSV/TSV node and edge files (plain or Neo4j admin-import headers) come with
-    // KnowledgeGraph.IO.Csv.CsvGraphReader/CsvGraphWriter. A CSV graph is two files (nodes and
-    // edges), so it is read and written by path, not through one stream: fill in `readFile:` and
-    // `writeFile:` below, mapping the one path to the pair, e.g.
-    //   readFile: (path, options, ct) => CsvGraphReader.Read(NodesPath(path), EdgesPath(path), options, ct),
-    //   writeFile: (graph, path, ct) => CsvGraphWriter.Write(graph, NodesPath(path), EdgesPath(path)),
-    // Graph.Load(path), graph.Save(path) and `kg export --format csv -o PATH` then work unchanged
-    // (CanRead/CanWrite turn true; the stream overloads say the format is read from files only).
+    // A CSV graph is two files (nodes and edges), so it is read and written by path, not through one
+    // stream. One path names the pair: "graph.csv" (or "graph.nodes.csv", "graph.edges.csv") means
+    // graph.nodes.csv + graph.edges.csv; "nodes.tsv" or "edges.tsv" means nodes.tsv + edges.tsv in
+    // that folder. Tab-separated for .tsv, comma-separated otherwise.
 
-    /// <summary>CSV/TSV node and edge files (<c>.csv</c>, <c>.tsv</c>): not yet readable or writable.</summary>
+    /// <summary>
+    /// CSV/TSV node and edge files (<c>.csv</c>, <c>.tsv</c>), plain or Neo4j admin-import headers: one path names
+    /// the pair (<c>graph.csv</c> → <c>graph.nodes.csv</c> and <c>graph.edges.csv</c>; <c>nodes.tsv</c> → <c>nodes.tsv</c> and
+    /// <c>edges.tsv</c> beside it). Read and written by path only.
+    /// </summary>
     public static GraphFormat Csv { get; } = new(
-        "csv", "CSV/TSV node and edge files", [".csv", ".tsv"], read: null, write: null, readFile: null, writeFile: null);
+        "csv",
+        "CSV/TSV node and edge files",
+        [".csv", ".tsv"],
+        read: null,
+        write: null,
+        readFile: (path, options, ct) => global::KnowledgeGraph.IO.Csv.CsvGraphReader.Read(CsvPair(path).Nodes, CsvPair(path).Edges, options, ct),
+        writeFile: (graph, path, ct) => global::KnowledgeGraph.IO.Csv.CsvGraphWriter.Write(graph, CsvPair(path).Nodes, CsvPair(path).Edges));
+
+    /// <summary>The node and edge files a CSV path names.</summary>
+    /// <param name="path">A path such as <c>graph.csv</c>, <c>graph.nodes.tsv</c> or <c>data/nodes.tsv</c>.</param>
+    /// <returns>The nodes file and the edges file.</returns>
+    public static (string Nodes, string Edges) CsvPair(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string ext = Path.GetExtension(path);
+        string dir = Path.GetDirectoryName(path) ?? string.Empty;
+        string stem = Path.GetFileNameWithoutExtension(path);
+        if (stem is "nodes" or "edges")
+        {
+            return (Path.Combine(dir, "nodes" + ext), Path.Combine(dir, "edges" + ext));
+        }
+
+        foreach (string suffix in new[] { ".nodes", ".edges" })
+        {
+            if (stem.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                stem = stem[..^suffix.Length];
+                break;
+            }
+        }
+
+        return (Path.Combine(dir, stem + ".nodes" + ext), Path.Combine(dir, stem + ".edges" + ext));
+    }
 
     // ---- end of CSV ---------------------------------------------------------------------
 

@@ -47,11 +47,36 @@ public class ExportCommandTests
     }
 
     [Fact]
-    public void Export_Csv_IsAUsageErrorUntilItLands()
+    public void Export_CsvToStandardOutput_IsAUsageError()
     {
         var (code, _, err) = CliTests.Run("export", "--format", "csv");
         Assert.Equal(2, code);
-        Assert.StartsWith("kg: the csv format cannot be written yet; expected json|graphml|dot|mermaid|ntriples|turtle|jsonld|cypher", err);
+        Assert.StartsWith("kg: the csv format writes files, not standard output; give -o PATH", err);
+    }
+
+    [Fact]
+    public void Export_Csv_WritesNodeAndEdgeFilesThatLoadBack()
+    {
+        string dir = Directory.CreateTempSubdirectory("kg-csv-export").FullName;
+        try
+        {
+            var (code, _, err) = CliTests.Run("export", "-o", Path.Combine(dir, "seed.csv"));
+            Assert.True(code == 0, err);
+            Assert.True(File.Exists(Path.Combine(dir, "seed.nodes.csv")));
+            Assert.True(File.Exists(Path.Combine(dir, "seed.edges.csv")));
+            var back = Graph.Load(Path.Combine(dir, "seed.nodes.csv"));
+            var seed = Graph.LoadSeed();
+            Assert.Equal(seed.EntityCount, back.EntityCount);
+            Assert.Equal(seed.RelationCount, back.RelationCount);
+            Assert.Equal(seed.Relations.Select(r => r.ToString()), back.Relations.Select(r => r.ToString()));
+            var (statsCode, stats, _) = CliTests.Run("--graph", Path.Combine(dir, "seed.csv"), "stats");
+            Assert.Equal(0, statsCode);
+            Assert.StartsWith(seed + "\n", stats);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

@@ -70,7 +70,8 @@ public class GraphFormatTests
         string dir = Directory.CreateTempSubdirectory("kg-formats").FullName;
         try
         {
-            foreach (var format in GraphFormat.All.Where(f => f.CanRead && f.CanWrite))
+            // CSV spans two files; CsvGraphTests covers its round trip.
+            foreach (var format in GraphFormat.All.Where(f => f.CanRead && f.CanWrite && f != GraphFormat.Csv))
             {
                 string path = Path.Combine(dir, "small" + format.Extensions[0]);
                 g.Save(path);
@@ -93,7 +94,7 @@ public class GraphFormatTests
         string dir = Directory.CreateTempSubdirectory("kg-formats").FullName;
         try
         {
-            foreach (var format in GraphFormat.All.Where(f => f.CanWrite))
+            foreach (var format in GraphFormat.All.Where(f => f.CanWrite && f != GraphFormat.Csv))
             {
                 string path = Path.Combine(dir, "tricky" + format.Extensions[0]);
                 g.Save(path, format);
@@ -145,7 +146,7 @@ public class GraphFormatTests
     {
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        foreach (var format in GraphFormat.All.Where(f => f.CanWrite))
+        foreach (var format in GraphFormat.All.Where(f => f.CanWrite && f != GraphFormat.Csv))
         {
             Assert.ThrowsAny<OperationCanceledException>(() => format.Write(Graph.LoadSeed(), new MemoryStream(), cts.Token));
         }
