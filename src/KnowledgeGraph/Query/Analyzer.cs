@@ -538,6 +538,11 @@ internal sealed class Analyzer
                         throw new QuerySemanticException($"Aggregate function {f.Name}() cannot be nested in another aggregate.", "NestedAggregation");
                     }
 
+                    if (!f.Star && f.Args.Count != 1)
+                    {
+                        throw new QuerySemanticException($"Aggregate function {f.Name}() takes exactly one argument; found {f.Args.Count}.", "InvalidNumberOfArguments");
+                    }
+
                     var outer = _scope;
                     _scope = _aggregateScope ?? _scope;
                     foreach (var a in f.Args)

@@ -100,3 +100,18 @@ public class SafetyTests
         Assert.Equal(expected, actual);
     }
 }
+
+public class QueryRegressionTests
+{
+    [Theory]
+    [InlineData("MATCH (n) RETURN collect()")]
+    [InlineData("MATCH (n) RETURN count()")]
+    [InlineData("MATCH (n) RETURN sum(n.x, n.y)")]
+    [InlineData("MATCH (n) WITH min() AS m RETURN m")]
+    public void AggregateWithWrongArity_IsASemanticError(string query)
+    {
+        // Found by the mutation fuzzer: an aggregate with no argument used to fail with ArgumentOutOfRangeException.
+        var ex = Assert.Throws<KnowledgeGraph.Query.QuerySemanticException>(() => Graph.LoadSeed().Query(query));
+        Assert.Contains("takes exactly one argument", ex.Message);
+    }
+}
