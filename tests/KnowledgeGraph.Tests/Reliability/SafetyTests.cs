@@ -89,7 +89,8 @@ public class SafetyTests
                 string.Join(",", g.FindByName(g[b].Name).Select(e => e.Id.Value)),
                 g.RelationsOf(a).Count,
                 g.AllSimplePaths(a, b, 3).Count,
-                g.Relations[i % g.RelationCount].ToString());
+                g.Relations[i % g.RelationCount].ToString(),
+                g.Query("MATCH (a {id: $id})-[r]-(b) RETURN b.name AS name, type(r) AS t ORDER BY name, t", new Dictionary<string, object?> { ["id"] = a.Value }).ToCsv());
         }
 
         var expected = Enumerable.Range(0, 400).Select(Work).ToArray();

@@ -163,6 +163,12 @@ public static class GraphMLWriter
     {
         w.WriteStartElement("data", Namespace);
         w.WriteAttributeString("key", key);
+        if (value.Length > 0 && string.IsNullOrWhiteSpace(value))
+        {
+            // A value of only white space would be dropped by readers that ignore insignificant white space.
+            w.WriteAttributeString("xml", "space", null, "preserve");
+        }
+
         w.WriteString(Checked(value, what));
         w.WriteEndElement();
     }
