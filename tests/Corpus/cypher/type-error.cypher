@@ -1,0 +1,1 @@
+MATCH (n) RETURN n.name + 'x' AS s, n.name * 2 AS boom
