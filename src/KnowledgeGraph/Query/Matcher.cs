@@ -134,9 +134,15 @@ internal sealed class Matcher
         _used.Clear();
         var work = (object?[])row.Clone();
         var residual = _residual;
+        if (residual is null)
+        {
+            MatchParts(_plans!, 0, work, emit);
+            return;
+        }
+
         MatchParts(_plans!, 0, work, r =>
         {
-            if (residual is null || Evaluator.Predicate(residual, r, _ctx) == true)
+            if (Evaluator.Predicate(residual, r, _ctx) == true)
             {
                 emit(r);
             }
@@ -294,32 +300,51 @@ internal sealed class Matcher
             }
         }
 
+        // Without a path value, the last part hands its rows straight to the consumer.
+        Action<object?[]> next = i == plans.Length - 1 && plan.Part.PathSlot < 0 ? emit : Next;
         if (plan.Part.Shortest != ShortestKind.None)
         {
-            MatchShortest(plan, row, Next);
+            MatchShortest(plan, row, next);
             return;
         }
 
         var first = plan.Nodes[0];
+        if (plan.StartId is not null && !_preBound![first.Slot] && row[first.Slot] is null)
+        {
+            // Started from an id lookup: at most one candidate, found without building a sequence.
+            var id = Evaluator.Eval(plan.StartId, row, _ctx);
+            if (id is string s && EntityId.IsValid(s) && _graph.TryIndexOf(new EntityId(s), out int ix))
+            {
+                StartAt(plan, first, ix, row, next);
+            }
+
+            return;
+        }
+
         foreach (int v in Candidates(first, plan.StartId, row))
         {
-            Tick();
-            if (!TryBindNode(first, v, row, out bool bound))
-            {
-                continue;
-            }
+            StartAt(plan, first, v, row, next);
+        }
+    }
 
-            if (_distinctEnds && ++_stampValue == int.MaxValue)
-            {
-                Array.Clear(_stamp!);
-                _stampValue = 1;
-            }
+    private void StartAt(Plan plan, NodePattern first, int v, object?[] row, Action<object?[]> next)
+    {
+        Tick();
+        if (!TryBindNode(first, v, row, out bool bound))
+        {
+            return;
+        }
 
-            Expand(plan, 0, v, row, Next);
-            if (bound)
-            {
-                row[first.Slot] = null;
-            }
+        if (_distinctEnds && ++_stampValue == int.MaxValue)
+        {
+            Array.Clear(_stamp!);
+            _stampValue = 1;
+        }
+
+        Expand(plan, 0, v, row, next);
+        if (bound)
+        {
+            row[first.Slot] = null;
         }
     }
 
@@ -541,6 +566,12 @@ internal sealed class Matcher
             return;
         }
 
+        ExpandVarLength(plan, i, v, row, emit, rel, next, dir, codes);
+    }
+
+    /// <summary>A variable-length step; kept apart so that the fixed-length path allocates no closure state.</summary>
+    private void ExpandVarLength(Plan plan, int i, int v, object?[] row, Action<object?[]> emit, RelPattern rel, NodePattern next, RelDirection dir, int[] codes)
+    {
         long min = rel.Min ?? 1;
         long max = rel.Max ?? _ctx.Options.MaxUnboundedPathLength;
         if (min < 0 || max < min)
