@@ -476,7 +476,13 @@ internal sealed class Executor
                     first[keyItems[k].Slot] = key[k];
                 }
 
-                g = (first, aggregates.Select(a => new Accumulator(a)).ToArray());
+                var accumulators = new Accumulator[aggregates.Count];
+                for (int k = 0; k < accumulators.Length; k++)
+                {
+                    accumulators[k] = new Accumulator(aggregates[k]);
+                }
+
+                g = (first, accumulators);
                 groups[key] = g;
                 order.Add(key);
                 CheckRows(order.Count);

@@ -286,22 +286,9 @@ internal sealed class Matcher
         }
 
         var plan = plans[i];
-        void Next(object?[] r)
-        {
-            if (plan.Part.PathSlot >= 0)
-            {
-                r[plan.Part.PathSlot] = BuildPath(plan.Part, r);
-            }
-
-            MatchParts(plans, i + 1, r, emit);
-            if (plan.Part.PathSlot >= 0)
-            {
-                r[plan.Part.PathSlot] = null;
-            }
-        }
 
         // Without a path value, the last part hands its rows straight to the consumer.
-        Action<object?[]> next = i == plans.Length - 1 && plan.Part.PathSlot < 0 ? emit : Next;
+        Action<object?[]> next = i == plans.Length - 1 && plan.Part.PathSlot < 0 ? emit : NextPart(plans, i, emit);
         if (plan.Part.Shortest != ShortestKind.None)
         {
             MatchShortest(plan, row, next);
@@ -325,6 +312,25 @@ internal sealed class Matcher
         {
             StartAt(plan, first, v, row, next);
         }
+    }
+
+    /// <summary>What a matched part hands its row to: the path value, then the next part.</summary>
+    private Action<object?[]> NextPart(Plan[] plans, int i, Action<object?[]> emit)
+    {
+        var plan = plans[i];
+        return r =>
+        {
+            if (plan.Part.PathSlot >= 0)
+            {
+                r[plan.Part.PathSlot] = BuildPath(plan.Part, r);
+            }
+
+            MatchParts(plans, i + 1, r, emit);
+            if (plan.Part.PathSlot >= 0)
+            {
+                r[plan.Part.PathSlot] = null;
+            }
+        };
     }
 
     private void StartAt(Plan plan, NodePattern first, int v, object?[] row, Action<object?[]> next)
@@ -415,7 +421,7 @@ internal sealed class Matcher
             }
         }
 
-        if (n.Properties is not null && !PropertiesMatch(Evaluator.Eval(n.Properties, row, _ctx), key => Values.TryGetProperty(entity, key, out var pv) ? Values.FromProperty(pv) : null))
+        if (n.Properties is not null && !NodePropertiesMatch(n.Properties, entity, row))
         {
             return false;
         }
@@ -428,6 +434,10 @@ internal sealed class Matcher
 
         return true;
     }
+
+    /// <summary>Kept apart from <see cref="TryBindNode"/> so that binding a node allocates no closure state.</summary>
+    private bool NodePropertiesMatch(Expr properties, Entity entity, object?[] row) =>
+        PropertiesMatch(Evaluator.Eval(properties, row, _ctx), key => Values.TryGetProperty(entity, key, out var pv) ? Values.FromProperty(pv) : null);
 
     private static bool PropertiesMatch(object? expected, Func<string, object?> actual)
     {
