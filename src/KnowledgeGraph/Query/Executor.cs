@@ -447,6 +447,7 @@ internal sealed class Executor
     private List<object?[]> Aggregate(ProjectionClause p, IEnumerable<object?[]> input, List<FunctionExpr> aggregates)
     {
         var keyItems = p.Items.Where(i => !Analyzer.ContainsAggregate(i.Expression)).ToList();
+        var aggregateItems = p.Items.Where(i => Analyzer.ContainsAggregate(i.Expression)).ToList();
         var groups = new Dictionary<object?[], (object?[] First, Accumulator[] Acc)>(Values.KeyComparer.Instance);
         var order = new List<object?[]>();
         var probe = new object?[keyItems.Count];
@@ -522,12 +523,9 @@ internal sealed class Executor
                 r[aggregates[k].AggregateSlot] = acc[k].Result();
             }
 
-            foreach (var item in p.Items)
+            foreach (var item in aggregateItems)
             {
-                if (Analyzer.ContainsAggregate(item.Expression))
-                {
-                    r[item.Slot] = Evaluator.Eval(item.Expression, r, _ctx);
-                }
+                r[item.Slot] = Evaluator.Eval(item.Expression, r, _ctx);
             }
 
             if (seen is not null && !seen.Add(p.Items.Select(i => r[i.Slot]).ToArray()))
