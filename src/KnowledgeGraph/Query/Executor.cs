@@ -452,13 +452,6 @@ internal sealed class Executor
         var order = new List<object?[]>();
         var probe = new object?[keyItems.Count];
 
-        // DISTINCT over nodes: one set of (group, node index) pairs per aggregate, shared by the groups.
-        var nodeSets = new HashSet<long>?[aggregates.Count];
-        for (int k = 0; k < aggregates.Count; k++)
-        {
-            nodeSets[k] = aggregates[k].Distinct ? [] : null;
-        }
-
         // Rows of one group tend to arrive together (one input row's matches): check the last group before hashing.
         var lastKey = new object?[keyItems.Count];
         (object?[] First, Accumulator[] Acc) g = ([], []);
@@ -487,7 +480,7 @@ internal sealed class Executor
                 var accumulators = new Accumulator[aggregates.Count];
                 for (int k = 0; k < accumulators.Length; k++)
                 {
-                    accumulators[k] = new Accumulator(aggregates[k], nodeSets[k], order.Count);
+                    accumulators[k] = new Accumulator(aggregates[k]);
                 }
 
                 g = (first, accumulators);
@@ -509,7 +502,7 @@ internal sealed class Executor
         if (groups.Count == 0 && keyItems.Count == 0)
         {
             var empty = new object?[_width];
-            groups[[]] = (empty, aggregates.Select(a => new Accumulator(a, null, 0)).ToArray());
+            groups[[]] = (empty, aggregates.Select(a => new Accumulator(a)).ToArray());
             order.Add([]);
         }
 
@@ -539,13 +532,12 @@ internal sealed class Executor
         return rows;
     }
 
-    /// <summary>One aggregate of one group; <paramref name="nodeSet"/> holds the DISTINCT nodes seen, keyed by <paramref name="group"/>.</summary>
-    private sealed class Accumulator(FunctionExpr f, HashSet<long>? nodeSet, int group)
+    private sealed class Accumulator(FunctionExpr f)
     {
         private readonly bool _isDistinct = f.Distinct;
         private readonly List<object?>? _items = f.Lower == "collect" ? [] : null;
         private HashSet<object?>? _distinct;
-        private HashSet<long>? _ownNodes;
+        private HashSet<int>? _distinctNodes;
         private readonly string _kind = string.Intern(f.Lower);
         private long _count;
         private object? _best;
@@ -570,9 +562,9 @@ internal sealed class Executor
 
             if (_isDistinct)
             {
-                // A node equals only a node with the same index: nodes go to a set of (group, index) pairs.
+                // A node equals only a node with the same index: nodes go to a set of ints.
                 bool added = v is NodeRef node
-                    ? (nodeSet ?? (_ownNodes ??= [])).Add(((long)group << 32) | (uint)node.Index)
+                    ? (_distinctNodes ??= []).Add(node.Index)
                     : (_distinct ??= new(Values.KeyComparer.Instance)).Add(v);
                 if (!added)
                 {
