@@ -218,32 +218,42 @@ internal sealed class Executor
         var lookups = IdLookups(m, preBound);
 
         // Every consumer copies what it keeps, so the row arrays are reused from one input row to the next.
-        var pool = new List<object?[]>();
-        int count = 0;
+        var sink = new RowSink(this);
+        Action<object?[]> emit = sink.Add;
         foreach (var row in input)
         {
             _ctx.Cancellation.ThrowIfCancellationRequested();
-            count = 0;
-            _matcher.MatchClauseRows(m, row, preBound, lookups, distinctEnds, r =>
-            {
-                if (count == pool.Count)
-                {
-                    CheckRows(count + 1);
-                    pool.Add(new object?[_width]);
-                }
-
-                Array.Copy(r, pool[count++], _width);
-            });
-            if (count == 0 && m.Optional)
+            sink.Count = 0;
+            _matcher.MatchClauseRows(m, row, preBound, lookups, distinctEnds, emit);
+            if (sink.Count == 0 && m.Optional)
             {
                 yield return (object?[])row.Clone();
                 continue;
             }
 
-            for (int k = 0; k < count; k++)
+            for (int k = 0; k < sink.Count; k++)
             {
-                yield return pool[k];
+                yield return sink.Pool[k];
             }
+        }
+    }
+
+    /// <summary>Collects the rows one input row matches into reused arrays.</summary>
+    private sealed class RowSink(Executor owner)
+    {
+        public List<object?[]> Pool { get; } = [];
+
+        public int Count { get; set; }
+
+        public void Add(object?[] r)
+        {
+            if (Count == Pool.Count)
+            {
+                owner.CheckRows(Count + 1);
+                Pool.Add(new object?[owner._width]);
+            }
+
+            Array.Copy(r, Pool[Count++], owner._width);
         }
     }
 
@@ -437,9 +447,15 @@ internal sealed class Executor
     private List<object?[]> Aggregate(ProjectionClause p, IEnumerable<object?[]> input, List<FunctionExpr> aggregates)
     {
         var keyItems = p.Items.Where(i => !Analyzer.ContainsAggregate(i.Expression)).ToList();
+        var aggregateItems = p.Items.Where(i => Analyzer.ContainsAggregate(i.Expression)).ToList();
         var groups = new Dictionary<object?[], (object?[] First, Accumulator[] Acc)>(Values.KeyComparer.Instance);
         var order = new List<object?[]>();
         var probe = new object?[keyItems.Count];
+
+        // Rows of one group tend to arrive together (one input row's matches): check the last group before hashing.
+        var lastKey = new object?[keyItems.Count];
+        (object?[] First, Accumulator[] Acc) g = ([], []);
+        bool hasLast = false;
         foreach (var row in input)
         {
             _ctx.Cancellation.ThrowIfCancellationRequested();
@@ -448,7 +464,11 @@ internal sealed class Executor
                 probe[k] = Evaluator.Eval(keyItems[k].Expression, row, _ctx);
             }
 
-            if (!groups.TryGetValue(probe, out var g))
+            if (hasLast && Values.KeyComparer.Instance.Equals(probe, lastKey))
+            {
+                // Same group as the previous row.
+            }
+            else if (!groups.TryGetValue(probe, out g))
             {
                 var key = (object?[])probe.Clone();
                 var first = (object?[])row.Clone();
@@ -457,15 +477,25 @@ internal sealed class Executor
                     first[keyItems[k].Slot] = key[k];
                 }
 
-                g = (first, aggregates.Select(a => new Accumulator(a)).ToArray());
+                var accumulators = new Accumulator[aggregates.Count];
+                for (int k = 0; k < accumulators.Length; k++)
+                {
+                    accumulators[k] = new Accumulator(aggregates[k]);
+                }
+
+                g = (first, accumulators);
                 groups[key] = g;
                 order.Add(key);
                 CheckRows(order.Count);
             }
 
-            for (int k = 0; k < g.Acc.Length; k++)
+            (probe, lastKey) = (lastKey, probe);
+            hasLast = true;
+
+            var acc = g.Acc;
+            for (int k = 0; k < acc.Length; k++)
             {
-                g.Acc[k].Add(row, _ctx);
+                acc[k].Add(row, _ctx);
             }
         }
 
@@ -486,12 +516,9 @@ internal sealed class Executor
                 r[aggregates[k].AggregateSlot] = acc[k].Result();
             }
 
-            foreach (var item in p.Items)
+            foreach (var item in aggregateItems)
             {
-                if (Analyzer.ContainsAggregate(item.Expression))
-                {
-                    r[item.Slot] = Evaluator.Eval(item.Expression, r, _ctx);
-                }
+                r[item.Slot] = Evaluator.Eval(item.Expression, r, _ctx);
             }
 
             if (seen is not null && !seen.Add(p.Items.Select(i => r[i.Slot]).ToArray()))
@@ -507,8 +534,10 @@ internal sealed class Executor
 
     private sealed class Accumulator(FunctionExpr f)
     {
-        private readonly HashSet<object?>? _distinct = f.Distinct ? new(Values.KeyComparer.Instance) : null;
-        private readonly List<object?> _items = [];
+        private readonly bool _isDistinct = f.Distinct;
+        private readonly List<object?>? _items = f.Lower == "collect" ? [] : null;
+        private HashSet<object?>? _distinct;
+        private HashSet<int>? _distinctNodes;
         private readonly string _kind = string.Intern(f.Lower);
         private long _count;
         private object? _best;
@@ -531,9 +560,16 @@ internal sealed class Executor
                 return;
             }
 
-            if (_distinct is not null && !_distinct.Add(v))
+            if (_isDistinct)
             {
-                return;
+                // A node equals only a node with the same index: nodes go to a set of ints.
+                bool added = v is NodeRef node
+                    ? (_distinctNodes ??= []).Add(node.Index)
+                    : (_distinct ??= new(Values.KeyComparer.Instance)).Add(v);
+                if (!added)
+                {
+                    return;
+                }
             }
 
             _count++;
@@ -545,7 +581,7 @@ internal sealed class Executor
             switch (_kind)
             {
                 case "collect":
-                    _items.Add(v);
+                    _items!.Add(v);
                     break;
                 case "min":
                     if (_best is null || Values.OrderCompare(v, _best) < 0)

@@ -134,9 +134,15 @@ internal sealed class Matcher
         _used.Clear();
         var work = (object?[])row.Clone();
         var residual = _residual;
+        if (residual is null)
+        {
+            MatchParts(_plans!, 0, work, emit);
+            return;
+        }
+
         MatchParts(_plans!, 0, work, r =>
         {
-            if (residual is null || Evaluator.Predicate(residual, r, _ctx) == true)
+            if (Evaluator.Predicate(residual, r, _ctx) == true)
             {
                 emit(r);
             }
@@ -280,7 +286,39 @@ internal sealed class Matcher
         }
 
         var plan = plans[i];
-        void Next(object?[] r)
+
+        // Without a path value, the last part hands its rows straight to the consumer.
+        Action<object?[]> next = i == plans.Length - 1 && plan.Part.PathSlot < 0 ? emit : NextPart(plans, i, emit);
+        if (plan.Part.Shortest != ShortestKind.None)
+        {
+            MatchShortest(plan, row, next);
+            return;
+        }
+
+        var first = plan.Nodes[0];
+        if (plan.StartId is not null && !_preBound![first.Slot] && row[first.Slot] is null)
+        {
+            // Started from an id lookup: at most one candidate, found without building a sequence.
+            var id = Evaluator.Eval(plan.StartId, row, _ctx);
+            if (id is string s && EntityId.IsValid(s) && _graph.TryIndexOf(new EntityId(s), out int ix))
+            {
+                StartAt(plan, first, ix, row, next);
+            }
+
+            return;
+        }
+
+        foreach (int v in Candidates(first, plan.StartId, row))
+        {
+            StartAt(plan, first, v, row, next);
+        }
+    }
+
+    /// <summary>What a matched part hands its row to: the path value, then the next part.</summary>
+    private Action<object?[]> NextPart(Plan[] plans, int i, Action<object?[]> emit)
+    {
+        var plan = plans[i];
+        return r =>
         {
             if (plan.Part.PathSlot >= 0)
             {
@@ -292,34 +330,27 @@ internal sealed class Matcher
             {
                 r[plan.Part.PathSlot] = null;
             }
-        }
+        };
+    }
 
-        if (plan.Part.Shortest != ShortestKind.None)
+    private void StartAt(Plan plan, NodePattern first, int v, object?[] row, Action<object?[]> next)
+    {
+        Tick();
+        if (!TryBindNode(first, v, row, out bool bound))
         {
-            MatchShortest(plan, row, Next);
             return;
         }
 
-        var first = plan.Nodes[0];
-        foreach (int v in Candidates(first, plan.StartId, row))
+        if (_distinctEnds && ++_stampValue == int.MaxValue)
         {
-            Tick();
-            if (!TryBindNode(first, v, row, out bool bound))
-            {
-                continue;
-            }
+            Array.Clear(_stamp!);
+            _stampValue = 1;
+        }
 
-            if (_distinctEnds && ++_stampValue == int.MaxValue)
-            {
-                Array.Clear(_stamp!);
-                _stampValue = 1;
-            }
-
-            Expand(plan, 0, v, row, Next);
-            if (bound)
-            {
-                row[first.Slot] = null;
-            }
+        Expand(plan, 0, v, row, next);
+        if (bound)
+        {
+            row[first.Slot] = null;
         }
     }
 
@@ -390,7 +421,7 @@ internal sealed class Matcher
             }
         }
 
-        if (n.Properties is not null && !PropertiesMatch(Evaluator.Eval(n.Properties, row, _ctx), key => Values.TryGetProperty(entity, key, out var pv) ? Values.FromProperty(pv) : null))
+        if (n.Properties is not null && !NodePropertiesMatch(n.Properties, entity, row))
         {
             return false;
         }
@@ -403,6 +434,10 @@ internal sealed class Matcher
 
         return true;
     }
+
+    /// <summary>Kept apart from <see cref="TryBindNode"/> so that binding a node allocates no closure state.</summary>
+    private bool NodePropertiesMatch(Expr properties, Entity entity, object?[] row) =>
+        PropertiesMatch(Evaluator.Eval(properties, row, _ctx), key => Values.TryGetProperty(entity, key, out var pv) ? Values.FromProperty(pv) : null);
 
     private static bool PropertiesMatch(object? expected, Func<string, object?> actual)
     {
@@ -541,6 +576,12 @@ internal sealed class Matcher
             return;
         }
 
+        ExpandVarLength(plan, i, v, row, emit, rel, next, dir, codes);
+    }
+
+    /// <summary>A variable-length step; kept apart so that the fixed-length path allocates no closure state.</summary>
+    private void ExpandVarLength(Plan plan, int i, int v, object?[] row, Action<object?[]> emit, RelPattern rel, NodePattern next, RelDirection dir, int[] codes)
+    {
         long min = rel.Min ?? 1;
         long max = rel.Max ?? _ctx.Options.MaxUnboundedPathLength;
         if (min < 0 || max < min)

@@ -475,6 +475,11 @@ internal static class Values
 
         public new bool Equals(object? a, object? b)
         {
+            if (ReferenceEquals(a, b))
+            {
+                return true;
+            }
+
             if (a is null || b is null)
             {
                 return a is null && b is null;
