@@ -71,19 +71,25 @@ public sealed class PackageTests
               </ItemGroup>
             </Project>
             """);
-        // KnowledgeGraph may only come from the local folder; its dependencies come from the machine's default feed.
+        // No remote feed at all: KnowledgeGraph comes from the packed folder only, its dependency (QuikGraph)
+        // from the packages folder this test project was itself restored from.
+        string restoredPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } custom
+            ? custom
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
-                <add key="local" value="{_packed.Folder}" />
+                <clear />
+                <add key="packed" value="{_packed.Folder}" />
+                <add key="restored" value="{restoredPackages}" />
               </packageSources>
               <packageSourceMapping>
-                <packageSource key="local">
+                <packageSource key="packed">
                   <package pattern="KnowledgeGraph" />
                   <package pattern="KnowledgeGraph.*" />
                 </packageSource>
-                <packageSource key="nuget.org">
+                <packageSource key="restored">
                   <package pattern="*" />
                 </packageSource>
               </packageSourceMapping>
