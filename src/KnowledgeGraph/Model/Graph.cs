@@ -175,6 +175,9 @@ public sealed partial class Graph
 
     internal bool TryIndexOf(EntityId id, out int index) => _idIndex.TryGetValue(id.Value, out index);
 
+    /// <summary>The index of the entity with this id text (an invalid id is simply not found).</summary>
+    internal bool TryIndexOf(string id, out int index) => _idIndex.TryGetValue(id, out index);
+
     internal Relation GetRelation(int edge)
     {
         // The cache costs nothing until a relation object is first asked for.

@@ -1,56 +1,52 @@
 namespace KnowledgeGraph.Query;
 
-/// <summary>Runs an analysed query: each clause turns a stream of rows (arrays of slots) into another.</summary>
+/// <summary>
+/// Runs an analysed query as a push pipeline: each clause is an operator that receives rows (arrays of
+/// slots) one at a time and hands its own rows to the next. Rows stream through MATCH, UNWIND and plain
+/// projections without being copied; only operators that must hold rows (grouping, ORDER BY, DISTINCT,
+/// the result) copy what they keep. An operator may set one of its own slots in a row it receives while
+/// it hands that row on, and restores it afterwards; it never keeps a row it did not copy.
+/// </summary>
 internal sealed class Executor
 {
     private readonly ExecContext _ctx;
     private readonly int _width;
-    private readonly Matcher _matcher;
 
     public Executor(ExecContext ctx, int width)
     {
         _ctx = ctx;
         _width = width;
-        _matcher = new Matcher(ctx);
-        ctx.Matcher = _matcher;
+        ctx.Matcher = new Matcher(ctx);
     }
 
     /// <summary>Called for CREATE clauses when running a script against a builder.</summary>
     public Action<CreateClause, object?[]>? OnCreate { get; init; }
 
-    public (List<string> Columns, List<object?[]> Rows, List<int> Slots) Run(QueryAst ast)
+    public (List<string> Columns, List<object?[]> Rows) Run(QueryAst ast)
     {
         List<string>? columns = null;
         var all = new List<object?[]>();
-        List<int>? firstSlots = null;
         for (int p = 0; p < ast.Parts.Count; p++)
         {
-            var (cols, rows, slots) = RunSingle(ast.Parts[p]);
+            var (cols, rows) = RunSingle(ast.Parts[p]);
             columns ??= cols;
-            if (firstSlots is null)
-            {
-                firstSlots = slots;
-                all.AddRange(rows.Select(r => slots.Select(s => r[s]).ToArray()));
-            }
-            else
-            {
-                all.AddRange(rows.Select(r => slots.Select(s => r[s]).ToArray()));
-            }
-
+            all.AddRange(rows);
             if (p > 0 && !ast.UnionAll[p - 1])
             {
                 all = all.Distinct(Values.KeyComparer.Instance).ToList();
             }
         }
 
-        columns ??= [];
-        return (columns, all, Enumerable.Range(0, columns.Count).ToList());
+        return (columns ?? [], all);
     }
 
-    private (List<string> Columns, List<object?[]> Rows, List<int> Slots) RunSingle(SingleQuery q)
+    private (List<string> Columns, List<object?[]> Rows) RunSingle(SingleQuery q)
     {
-        IEnumerable<object?[]> rows = [new object?[_width]];
         var bound = new bool[_width];
+        var ops = new List<Op>();
+        Collector? result = null;
+        List<string> columns = [];
+        bool writes = false;
         for (int ci = 0; ci < q.Clauses.Count; ci++)
         {
             var clause = q.Clauses[ci];
@@ -58,19 +54,31 @@ internal sealed class Executor
             {
                 case MatchClause m:
                     bool distinctEnds = ci + 1 < q.Clauses.Count && q.Clauses[ci + 1] is ProjectionClause next && DuplicatesIrrelevant(m, next, bound);
-                    rows = Match(m, rows, (bool[])bound.Clone(), distinctEnds);
+                    ops.Add(new MatchOp(this, m, (bool[])bound.Clone(), distinctEnds));
                     MarkPatternSlots(m.Patterns, bound);
                     break;
                 case UnwindClause u:
-                    rows = Unwind(u, rows);
+                    ops.Add(new UnwindOp(this, u));
                     bound[u.Slot] = true;
                     break;
                 case CreateClause c:
-                    rows = Create(c, rows);
+                    ops.Add(new CreateOp(this, c));
                     MarkPatternSlots(c.Patterns, bound);
+                    writes = true;
                     break;
                 case ProjectionClause p:
-                    rows = Project(p, rows);
+                    var aggregates = new List<FunctionExpr>();
+                    foreach (var item in p.Items)
+                    {
+                        CollectAggregates(item.Expression, aggregates);
+                    }
+
+                    foreach (var s in p.OrderBy)
+                    {
+                        CollectAggregates(s.Expression, aggregates);
+                    }
+
+                    ops.Add(aggregates.Count == 0 ? new ProjectOp(this, p, canStop: !writes) : new AggregateOp(this, p, aggregates));
                     Array.Clear(bound);
                     foreach (var item in p.Items)
                     {
@@ -79,28 +87,56 @@ internal sealed class Executor
 
                     if (p.IsReturn)
                     {
-                        return (p.Items.Select(i => i.Name).ToList(), Materialize(rows), p.Items.Select(i => i.Slot).ToList());
+                        columns = p.Items.Select(i => i.Name).ToList();
+                        result = new Collector(this, p.Items.Select(i => i.Slot).ToArray());
+                        ops.Add(result);
                     }
 
                     break;
             }
+
+            if (result is not null)
+            {
+                break;
+            }
         }
 
-        Materialize(rows);
-        return ([], [], []);
-    }
-
-    private List<object?[]> Materialize(IEnumerable<object?[]> rows)
-    {
-        var list = new List<object?[]>();
-        foreach (var r in rows)
+        if (result is null)
         {
-            _ctx.Cancellation.ThrowIfCancellationRequested();
-            list.Add(r);
-            CheckRows(list.Count);
+            ops.Add(new Collector(this, null));
         }
 
-        return list;
+        for (int k = 0; k + 1 < ops.Count; k++)
+        {
+            ops[k].Next = ops[k + 1];
+        }
+
+        // An operator that has all the rows it wants (LIMIT) stops the operators before it by throwing
+        // a signal; the run resumes by finishing the operators after it.
+        Op? resume = null;
+        while (true)
+        {
+            try
+            {
+                if (resume is null)
+                {
+                    ops[0].Push(new object?[_width]);
+                    ops[0].Finish();
+                }
+                else
+                {
+                    resume.Next!.Finish();
+                }
+
+                break;
+            }
+            catch (StopSignal stop)
+            {
+                resume = stop.Op;
+            }
+        }
+
+        return (columns, result?.Rows ?? []);
     }
 
     private void CheckRows(int count)
@@ -213,50 +249,6 @@ internal sealed class Executor
             && part.Nodes.Skip(1).SkipLast(1).All(n => part.Nodes[0].Variable != n.Variable && part.Nodes[^1].Variable != n.Variable);
     }
 
-    private IEnumerable<object?[]> Match(MatchClause m, IEnumerable<object?[]> input, bool[] preBound, bool distinctEnds)
-    {
-        var lookups = IdLookups(m, preBound);
-
-        // Every consumer copies what it keeps, so the row arrays are reused from one input row to the next.
-        var sink = new RowSink(this);
-        Action<object?[]> emit = sink.Add;
-        foreach (var row in input)
-        {
-            _ctx.Cancellation.ThrowIfCancellationRequested();
-            sink.Count = 0;
-            _matcher.MatchClauseRows(m, row, preBound, lookups, distinctEnds, emit);
-            if (sink.Count == 0 && m.Optional)
-            {
-                yield return (object?[])row.Clone();
-                continue;
-            }
-
-            for (int k = 0; k < sink.Count; k++)
-            {
-                yield return sink.Pool[k];
-            }
-        }
-    }
-
-    /// <summary>Collects the rows one input row matches into reused arrays.</summary>
-    private sealed class RowSink(Executor owner)
-    {
-        public List<object?[]> Pool { get; } = [];
-
-        public int Count { get; set; }
-
-        public void Add(object?[] r)
-        {
-            if (Count == Pool.Count)
-            {
-                owner.CheckRows(Count + 1);
-                Pool.Add(new object?[owner._width]);
-            }
-
-            Array.Copy(r, Pool[Count++], owner._width);
-        }
-    }
-
     /// <summary>WHERE id(v) = expr conjuncts, where expr does not depend on this clause: the planner starts from that entity.</summary>
     private static Dictionary<string, (Expr Value, Expr Conjunct)> IdLookups(MatchClause m, bool[] preBound)
     {
@@ -282,133 +274,6 @@ internal sealed class Executor
                     }
                 }
             }
-        }
-
-        return result;
-    }
-
-    private IEnumerable<object?[]> Unwind(UnwindClause u, IEnumerable<object?[]> input)
-    {
-        foreach (var row in input)
-        {
-            _ctx.Cancellation.ThrowIfCancellationRequested();
-            var v = Evaluator.Eval(u.Source, row, _ctx);
-            if (v is null)
-            {
-                continue;
-            }
-
-            if (v is not List<object?> list)
-            {
-                var single = (object?[])row.Clone();
-                single[u.Slot] = v;
-                yield return single;
-                continue;
-            }
-
-            foreach (var item in list)
-            {
-                var r = (object?[])row.Clone();
-                r[u.Slot] = item;
-                yield return r;
-            }
-        }
-    }
-
-    private IEnumerable<object?[]> Create(CreateClause c, IEnumerable<object?[]> input)
-    {
-        if (OnCreate is null)
-        {
-            throw new QuerySemanticException("CREATE needs a GraphBuilder; use CypherScript.Apply.", "UnsupportedClause");
-        }
-
-        foreach (var row in input)
-        {
-            var r = (object?[])row.Clone();
-            OnCreate(c, r);
-            yield return r;
-        }
-    }
-
-    private IEnumerable<object?[]> Project(ProjectionClause p, IEnumerable<object?[]> input)
-    {
-        var aggregates = new List<FunctionExpr>();
-        foreach (var item in p.Items)
-        {
-            CollectAggregates(item.Expression, aggregates);
-        }
-
-        foreach (var s in p.OrderBy)
-        {
-            CollectAggregates(s.Expression, aggregates);
-        }
-
-        List<object?[]> rows;
-        if (aggregates.Count == 0)
-        {
-            rows = [];
-            HashSet<object?[]>? seen = p.Distinct ? new(Values.KeyComparer.Instance) : null;
-            foreach (var row in input)
-            {
-                _ctx.Cancellation.ThrowIfCancellationRequested();
-                var r = (object?[])row.Clone();
-                foreach (var item in p.Items)
-                {
-                    r[item.Slot] = Evaluator.Eval(item.Expression, row, _ctx);
-                }
-
-                if (seen is not null && !seen.Add(p.Items.Select(i => r[i.Slot]).ToArray()))
-                {
-                    continue;
-                }
-
-                rows.Add(r);
-                CheckRows(rows.Count);
-                if (p.OrderBy.Count == 0 && p.Skip is null && p.Limit is not null && rows.Count > Count(p.Limit, "LIMIT"))
-                {
-                    break;
-                }
-            }
-        }
-        else
-        {
-            rows = Aggregate(p, input, aggregates);
-        }
-
-        if (p.OrderBy.Count > 0)
-        {
-            var keys = rows.Select(r => p.OrderBy.Select(s => Evaluator.Eval(s.Expression, r, _ctx)).ToArray()).ToList();
-            var order = Enumerable.Range(0, rows.Count).ToArray();
-            Array.Sort(order, (a, b) =>
-            {
-                for (int k = 0; k < p.OrderBy.Count; k++)
-                {
-                    int c = Values.OrderCompare(keys[a][k], keys[b][k]);
-                    if (c != 0)
-                    {
-                        return p.OrderBy[k].Descending ? -c : c;
-                    }
-                }
-
-                return a.CompareTo(b);
-            });
-            rows = order.Select(i => rows[i]).ToList();
-        }
-
-        IEnumerable<object?[]> result = rows;
-        if (p.Skip is not null)
-        {
-            result = result.Skip((int)Math.Min(int.MaxValue, Count(p.Skip, "SKIP")));
-        }
-
-        if (p.Limit is not null)
-        {
-            result = result.Take((int)Math.Min(int.MaxValue, Count(p.Limit, "LIMIT")));
-        }
-
-        if (p.Where is not null)
-        {
-            result = result.Where(r => Evaluator.Predicate(p.Where, r, _ctx) == true);
         }
 
         return result;
@@ -444,100 +309,546 @@ internal sealed class Executor
         }
     }
 
-    private List<object?[]> Aggregate(ProjectionClause p, IEnumerable<object?[]> input, List<FunctionExpr> aggregates)
+    /// <summary>Thrown by an operator that wants no more rows; caught by <see cref="RunSingle"/>.</summary>
+    private sealed class StopSignal(Op op) : Exception
     {
-        var keyItems = p.Items.Where(i => !Analyzer.ContainsAggregate(i.Expression)).ToList();
-        var aggregateItems = p.Items.Where(i => Analyzer.ContainsAggregate(i.Expression)).ToList();
-        var groups = new Dictionary<object?[], (object?[] First, Accumulator[] Acc)>(Values.KeyComparer.Instance);
-        var order = new List<object?[]>();
-        var probe = new object?[keyItems.Count];
-
-        // Rows of one group tend to arrive together (one input row's matches): check the last group before hashing.
-        var lastKey = new object?[keyItems.Count];
-        (object?[] First, Accumulator[] Acc) g = ([], []);
-        bool hasLast = false;
-        foreach (var row in input)
-        {
-            _ctx.Cancellation.ThrowIfCancellationRequested();
-            for (int k = 0; k < probe.Length; k++)
-            {
-                probe[k] = Evaluator.Eval(keyItems[k].Expression, row, _ctx);
-            }
-
-            if (hasLast && Values.KeyComparer.Instance.Equals(probe, lastKey))
-            {
-                // Same group as the previous row.
-            }
-            else if (!groups.TryGetValue(probe, out g))
-            {
-                var key = (object?[])probe.Clone();
-                var first = (object?[])row.Clone();
-                for (int k = 0; k < keyItems.Count; k++)
-                {
-                    first[keyItems[k].Slot] = key[k];
-                }
-
-                var accumulators = new Accumulator[aggregates.Count];
-                for (int k = 0; k < accumulators.Length; k++)
-                {
-                    accumulators[k] = new Accumulator(aggregates[k]);
-                }
-
-                g = (first, accumulators);
-                groups[key] = g;
-                order.Add(key);
-                CheckRows(order.Count);
-            }
-
-            (probe, lastKey) = (lastKey, probe);
-            hasLast = true;
-
-            var acc = g.Acc;
-            for (int k = 0; k < acc.Length; k++)
-            {
-                acc[k].Add(row, _ctx);
-            }
-        }
-
-        if (groups.Count == 0 && keyItems.Count == 0)
-        {
-            var empty = new object?[_width];
-            groups[[]] = (empty, aggregates.Select(a => new Accumulator(a)).ToArray());
-            order.Add([]);
-        }
-
-        var rows = new List<object?[]>(order.Count);
-        HashSet<object?[]>? seen = p.Distinct ? new(Values.KeyComparer.Instance) : null;
-        foreach (var key in order)
-        {
-            var (r, acc) = groups[key];
-            for (int k = 0; k < aggregates.Count; k++)
-            {
-                r[aggregates[k].AggregateSlot] = acc[k].Result();
-            }
-
-            foreach (var item in aggregateItems)
-            {
-                r[item.Slot] = Evaluator.Eval(item.Expression, r, _ctx);
-            }
-
-            if (seen is not null && !seen.Add(p.Items.Select(i => r[i.Slot]).ToArray()))
-            {
-                continue;
-            }
-
-            rows.Add(r);
-        }
-
-        return rows;
+        public Op Op { get; } = op;
     }
 
-    private sealed class Accumulator(FunctionExpr f)
+    /// <summary>One clause of the pipeline.</summary>
+    private abstract class Op(Executor owner)
+    {
+        protected Executor Owner { get; } = owner;
+
+        public Op? Next { get; set; }
+
+        /// <summary>Takes one row; the row belongs to the caller and may change after the call returns.</summary>
+        public abstract void Push(object?[] row);
+
+        /// <summary>Called once after the last row.</summary>
+        public virtual void Finish() => Next?.Finish();
+
+        /// <summary>Takes rows that differ only in one node slot (see <see cref="BatchEmit"/>); by default one by one.</summary>
+        public virtual void PushBatch(object?[] row, int slot, ReadOnlySpan<int> nodes)
+        {
+            var index = QueryIndex.For(Owner._ctx.Graph);
+            int count = Owner._ctx.Graph.EntityCount;
+            var saved = row[slot];
+            foreach (int v in nodes)
+            {
+                row[slot] = index.Node(v, count);
+                Push(row);
+            }
+
+            row[slot] = saved;
+        }
+    }
+
+    private sealed class MatchOp : Op
+    {
+        private readonly MatchClause _clause;
+        private readonly bool[] _preBound;
+        private readonly bool _distinctEnds;
+        private readonly Dictionary<string, (Expr Value, Expr Conjunct)> _lookups;
+        private readonly Matcher _matcher;
+        private readonly Action<object?[]> _emit;
+        private readonly BatchEmit _emitBatch;
+        private long _emitted;
+
+        public MatchOp(Executor owner, MatchClause clause, bool[] preBound, bool distinctEnds)
+            : base(owner)
+        {
+            _clause = clause;
+            _preBound = preBound;
+            _distinctEnds = distinctEnds;
+            _lookups = IdLookups(clause, preBound);
+            _matcher = new Matcher(owner._ctx);
+            _emit = r =>
+            {
+                _emitted++;
+                Next!.Push(r);
+            };
+            _emitBatch = (r, slot, nodes) =>
+            {
+                _emitted += nodes.Length;
+                Next!.PushBatch(r, slot, nodes);
+            };
+        }
+
+        public override void Push(object?[] row)
+        {
+            Owner._ctx.Cancellation.ThrowIfCancellationRequested();
+            long before = _emitted;
+            _matcher.MatchClauseRows(_clause, row, _preBound, _lookups, _distinctEnds, _emit, _emitBatch);
+            if (_emitted == before && _clause.Optional)
+            {
+                Next!.Push(row);
+            }
+        }
+    }
+
+    private sealed class UnwindOp(Executor owner, UnwindClause clause) : Op(owner)
+    {
+        public override void Push(object?[] row)
+        {
+            var ctx = Owner._ctx;
+            ctx.Cancellation.ThrowIfCancellationRequested();
+            var v = Evaluator.Eval(clause.Source, row, ctx);
+            if (v is null)
+            {
+                return;
+            }
+
+            int slot = clause.Slot;
+            var saved = row[slot];
+            if (v is not List<object?> list)
+            {
+                row[slot] = v;
+                Next!.Push(row);
+                row[slot] = saved;
+                return;
+            }
+
+            for (int i = 0; i < list.Count; i++)
+            {
+                row[slot] = list[i];
+                Next!.Push(row);
+            }
+
+            row[slot] = saved;
+        }
+    }
+
+    private sealed class CreateOp(Executor owner, CreateClause clause) : Op(owner)
+    {
+        public override void Push(object?[] row)
+        {
+            var onCreate = Owner.OnCreate ?? throw new QuerySemanticException("CREATE needs a GraphBuilder; use CypherScript.Apply.", "UnsupportedClause");
+            var r = (object?[])row.Clone();
+            onCreate(clause, r);
+            Next!.Push(r);
+        }
+    }
+
+    /// <summary>What follows a projection: DISTINCT, ORDER BY, SKIP, LIMIT and WITH … WHERE.</summary>
+    private abstract class ProjectionBase : Op
+    {
+        private HashSet<object?[]>? _seen;
+        private long _skip = -1;
+        private long _limit = -1;
+        private long _taken;
+
+        protected ProjectionBase(Executor owner, ProjectionClause clause)
+            : base(owner)
+        {
+            Clause = clause;
+            _seen = clause.Distinct ? new(Values.KeyComparer.Instance) : null;
+        }
+
+        protected ProjectionClause Clause { get; }
+
+        protected long Skip => _skip >= 0 ? _skip : (_skip = Clause.Skip is null ? 0 : Owner.Count(Clause.Skip, "SKIP"));
+
+        protected long Limit => _limit >= 0 ? _limit : (_limit = Clause.Limit is null ? long.MaxValue : Owner.Count(Clause.Limit, "LIMIT"));
+
+        /// <summary>Whether a projected row is new under DISTINCT (always true without DISTINCT).</summary>
+        protected bool IsNew(object?[] projected)
+        {
+            if (_seen is null)
+            {
+                return true;
+            }
+
+            var items = Clause.Items;
+            var key = new object?[items.Count];
+            for (int k = 0; k < key.Length; k++)
+            {
+                key[k] = projected[items[k].Slot];
+            }
+
+            if (!_seen.Add(key))
+            {
+                return false;
+            }
+
+            Owner.CheckRows(_seen.Count);
+            return true;
+        }
+
+        /// <summary>Orders held rows, then skips, limits, filters and hands them on.</summary>
+        protected void EmitAll(List<object?[]> rows)
+        {
+            var ctx = Owner._ctx;
+            var order = Clause.OrderBy;
+            if (order.Count > 0)
+            {
+                var keys = new object?[rows.Count][];
+                for (int i = 0; i < rows.Count; i++)
+                {
+                    var key = new object?[order.Count];
+                    for (int k = 0; k < key.Length; k++)
+                    {
+                        key[k] = Evaluator.Eval(order[k].Expression, rows[i], ctx);
+                    }
+
+                    keys[i] = key;
+                }
+
+                var index = new int[rows.Count];
+                for (int i = 0; i < index.Length; i++)
+                {
+                    index[i] = i;
+                }
+
+                Array.Sort(index, (a, b) =>
+                {
+                    for (int k = 0; k < order.Count; k++)
+                    {
+                        int c = Values.OrderCompare(keys[a][k], keys[b][k]);
+                        if (c != 0)
+                        {
+                            return order[k].Descending ? -c : c;
+                        }
+                    }
+
+                    return a.CompareTo(b);
+                });
+                var sorted = new List<object?[]>(rows.Count);
+                foreach (int i in index)
+                {
+                    sorted.Add(rows[i]);
+                }
+
+                rows = sorted;
+            }
+
+            long skip = Skip, limit = Limit;
+            for (long i = skip; i < rows.Count && i - skip < limit; i++)
+            {
+                var r = rows[(int)i];
+                if (Clause.Where is null || Evaluator.Predicate(Clause.Where, r, ctx) == true)
+                {
+                    Next!.Push(r);
+                }
+            }
+        }
+
+        /// <summary>Hands on one row of a streaming projection (no ORDER BY); false once LIMIT is reached.</summary>
+        protected bool EmitStreaming(object?[] r)
+        {
+            if (_taken >= Limit)
+            {
+                return false;
+            }
+
+            if (Skip > 0)
+            {
+                _skip--;
+                return true;
+            }
+
+            _taken++;
+            if (Clause.Where is null || Evaluator.Predicate(Clause.Where, r, Owner._ctx) == true)
+            {
+                Next!.Push(r);
+            }
+
+            return _taken < Limit;
+        }
+    }
+
+    /// <summary>RETURN or WITH without aggregates: streams unless it has ORDER BY.</summary>
+    private sealed class ProjectOp : ProjectionBase
+    {
+        private readonly bool _canStop;
+        private readonly object?[] _buffer;
+        private readonly object?[] _values;
+        private readonly List<object?[]>? _held;
+
+        public ProjectOp(Executor owner, ProjectionClause clause, bool canStop)
+            : base(owner, clause)
+        {
+            _canStop = canStop;
+            _buffer = new object?[owner._width];
+            _values = new object?[clause.Items.Count];
+            _held = clause.OrderBy.Count > 0 ? [] : null;
+        }
+
+        public override void Push(object?[] row)
+        {
+            var ctx = Owner._ctx;
+            var items = Clause.Items;
+
+            // Every item reads the incoming row before any is written, as WITH a AS b, b AS a needs.
+            for (int k = 0; k < items.Count; k++)
+            {
+                _values[k] = Evaluator.Eval(items[k].Expression, row, ctx);
+            }
+
+            var r = _held is null ? _buffer : new object?[row.Length];
+            Array.Copy(row, r, row.Length);
+            for (int k = 0; k < items.Count; k++)
+            {
+                r[items[k].Slot] = _values[k];
+            }
+
+            if (!IsNew(r))
+            {
+                return;
+            }
+
+            if (_held is not null)
+            {
+                _held.Add(r);
+                Owner.CheckRows(_held.Count);
+                return;
+            }
+
+            if (!EmitStreaming(r) && _canStop)
+            {
+                throw new StopSignal(this);
+            }
+        }
+
+        public override void Finish()
+        {
+            if (_held is not null)
+            {
+                EmitAll(_held);
+            }
+            else
+            {
+                _ = Skip + Limit; // SKIP and LIMIT are checked even when no row came.
+            }
+
+            base.Finish();
+        }
+    }
+
+    /// <summary>RETURN or WITH with aggregates: groups by the other items, then behaves as a projection.</summary>
+    private sealed class AggregateOp : ProjectionBase
+    {
+        private readonly List<FunctionExpr> _aggregates;
+        private readonly ProjectionItem[] _keyItems;
+        private readonly ProjectionItem[] _aggregateItems;
+        private readonly Dictionary<object?[], Group> _groups = new(Values.KeyComparer.Instance);
+        private readonly List<Group> _order = [];
+        private readonly DistinctNodes?[] _distinctNodes;
+        private int _batchSlot = -1;
+        private bool _batchable;
+        private object?[] _probe;
+        private object?[] _lastKey;
+        private Group? _last;
+
+        public AggregateOp(Executor owner, ProjectionClause clause, List<FunctionExpr> aggregates)
+            : base(owner, clause)
+        {
+            _aggregates = aggregates;
+            _keyItems = clause.Items.Where(i => !Analyzer.ContainsAggregate(i.Expression)).ToArray();
+            _aggregateItems = clause.Items.Where(i => Analyzer.ContainsAggregate(i.Expression)).ToArray();
+            _probe = new object?[_keyItems.Length];
+            _lastKey = new object?[_keyItems.Length];
+            _distinctNodes = aggregates.Select(a => a.Distinct ? new DistinctNodes(owner._ctx.Graph.EntityCount) : null).ToArray();
+        }
+
+        private sealed class Group(object?[] first, Accumulator[] accumulators)
+        {
+            public object?[] First { get; } = first;
+
+            public Accumulator[] Accumulators { get; } = accumulators;
+        }
+
+        public override void Push(object?[] row)
+        {
+            var ctx = Owner._ctx;
+            var acc = GroupOf(row).Accumulators;
+            for (int k = 0; k < acc.Length; k++)
+            {
+                acc[k].Add(row, ctx);
+            }
+        }
+
+        /// <summary>
+        /// Rows that differ only in one node: when no grouping key reads that slot and every aggregate is
+        /// count(*) or count([DISTINCT] slot), they all fall in one group and are counted without binding the slot.
+        /// </summary>
+        public override void PushBatch(object?[] row, int slot, ReadOnlySpan<int> nodes)
+        {
+            if (_batchSlot != slot)
+            {
+                _batchSlot = slot;
+                _batchable = _keyItems.All(i => !ReadsSlot(i.Expression, slot))
+                    && _aggregates.All(a => a.Star || (a.Lower == "count" && a.Args is [VariableExpr v] && v.Slot == slot));
+            }
+
+            if (!_batchable)
+            {
+                base.PushBatch(row, slot, nodes);
+                return;
+            }
+
+            var acc = GroupOf(row).Accumulators;
+            for (int k = 0; k < acc.Length; k++)
+            {
+                acc[k].AddNodes(nodes);
+            }
+        }
+
+        private static bool ReadsSlot(Expr e, int slot) =>
+            e is VariableExpr { Slot: var s } ? s == slot : e is PatternExpr || e is ComprehensionExpr || Analyzer.Children(e).Any(c => ReadsSlot(c, slot));
+
+        private Group GroupOf(object?[] row)
+        {
+            var ctx = Owner._ctx;
+            for (int k = 0; k < _probe.Length; k++)
+            {
+                _probe[k] = Evaluator.Eval(_keyItems[k].Expression, row, ctx);
+            }
+
+            // Rows of one group tend to arrive together (one input row's matches): check the last group before hashing.
+            var g = _last;
+            if (g is null || !Values.KeyComparer.Instance.Equals(_probe, _lastKey))
+            {
+                if (!_groups.TryGetValue(_probe, out g))
+                {
+                    g = NewGroup(row);
+                    _groups[(object?[])_probe.Clone()] = g;
+                }
+
+                (_probe, _lastKey) = (_lastKey, _probe);
+                _last = g;
+            }
+
+            return g;
+        }
+
+        private Group NewGroup(object?[] row)
+        {
+            var first = (object?[])row.Clone();
+            for (int k = 0; k < _keyItems.Length; k++)
+            {
+                first[_keyItems[k].Slot] = _probe[k];
+            }
+
+            var accumulators = new Accumulator[_aggregates.Count];
+            for (int k = 0; k < accumulators.Length; k++)
+            {
+                accumulators[k] = new Accumulator(_aggregates[k], _distinctNodes[k]);
+            }
+
+            var g = new Group(first, accumulators);
+            _order.Add(g);
+            Owner.CheckRows(_order.Count);
+            return g;
+        }
+
+        public override void Finish()
+        {
+            if (_order.Count == 0 && _keyItems.Length == 0)
+            {
+                NewGroup(new object?[Owner._width]);
+            }
+
+            var ctx = Owner._ctx;
+            var rows = new List<object?[]>(_order.Count);
+            foreach (var g in _order)
+            {
+                var r = g.First;
+                for (int k = 0; k < _aggregates.Count; k++)
+                {
+                    r[_aggregates[k].AggregateSlot] = g.Accumulators[k].Result();
+                }
+
+                foreach (var item in _aggregateItems)
+                {
+                    r[item.Slot] = Evaluator.Eval(item.Expression, r, ctx);
+                }
+
+                if (IsNew(r))
+                {
+                    rows.Add(r);
+                }
+            }
+
+            EmitAll(rows);
+            base.Finish();
+        }
+    }
+
+    /// <summary>The end of the pipeline: keeps the RETURN columns of each row (or, without RETURN, nothing).</summary>
+    private sealed class Collector(Executor owner, int[]? slots) : Op(owner)
+    {
+        public List<object?[]> Rows { get; } = [];
+
+        public override void Push(object?[] row)
+        {
+            if (slots is null)
+            {
+                return;
+            }
+
+            var r = new object?[slots.Length];
+            for (int k = 0; k < slots.Length; k++)
+            {
+                r[k] = row[slots[k]];
+            }
+
+            Rows.Add(r);
+            Owner.CheckRows(Rows.Count);
+        }
+
+        public override void Finish()
+        {
+        }
+    }
+
+    /// <summary>
+    /// The DISTINCT node sets of every group of one aggregate. Each group keeps its members as a list; the
+    /// group being filled also has them stamped into one array indexed by node, so that a membership test
+    /// is an array read. Rows of a group mostly arrive together; when another group's row comes, its
+    /// members are stamped anew.
+    /// </summary>
+    private sealed class DistinctNodes(int nodeCount)
+    {
+        private int[]? _stamp;
+        private int _generation;
+        private List<int>? _owner;
+
+        public bool Add(List<int> members, int v)
+        {
+            var stamp = _stamp ??= new int[nodeCount];
+            if (!ReferenceEquals(_owner, members))
+            {
+                if (++_generation == int.MaxValue)
+                {
+                    Array.Clear(stamp);
+                    _generation = 1;
+                }
+
+                _owner = members;
+                foreach (int m in members)
+                {
+                    stamp[m] = _generation;
+                }
+            }
+
+            if (stamp[v] == _generation)
+            {
+                return false;
+            }
+
+            stamp[v] = _generation;
+            members.Add(v);
+            return true;
+        }
+    }
+
+    private sealed class Accumulator(FunctionExpr f, DistinctNodes? nodes)
     {
         private readonly bool _isDistinct = f.Distinct;
         private readonly List<object?>? _items = f.Lower == "collect" ? [] : null;
         private HashSet<object?>? _distinct;
-        private HashSet<int>? _distinctNodes;
+        private List<int>? _distinctNodes;
         private readonly string _kind = string.Intern(f.Lower);
         private long _count;
         private object? _best;
@@ -563,8 +874,8 @@ internal sealed class Executor
             if (_isDistinct)
             {
                 // A node equals only a node with the same index: nodes go to a set of ints.
-                bool added = v is NodeRef node
-                    ? (_distinctNodes ??= []).Add(node.Index)
+                bool added = v is NodeRef node && nodes is not null
+                    ? nodes.Add(_distinctNodes ??= [], node.Index)
                     : (_distinct ??= new(Values.KeyComparer.Instance)).Add(v);
                 if (!added)
                 {
@@ -631,6 +942,25 @@ internal sealed class Executor
                     break;
                 default:
                     throw new QuerySemanticException($"Aggregate {f.Name}() is not supported.", "UnknownFunction");
+            }
+        }
+
+        /// <summary>Adds one row per node for count(*) or count([DISTINCT] node).</summary>
+        public void AddNodes(ReadOnlySpan<int> batch)
+        {
+            if (!_isDistinct || f.Star)
+            {
+                _count += batch.Length;
+                return;
+            }
+
+            var members = _distinctNodes ??= [];
+            foreach (int v in batch)
+            {
+                if (nodes!.Add(members, v))
+                {
+                    _count++;
+                }
             }
         }
 

@@ -49,6 +49,15 @@ internal sealed class QueryIndex
     public int[] WithLabel(string label) => _byLabel.TryGetValue(label, out var a) ? a : [];
 }
 
+/// <summary>
+/// Takes the rows a pattern's last step makes from one row at once: the row with every slot but one bound,
+/// and the nodes that slot takes in turn. Used when the last step binds nothing else and needs no check.
+/// </summary>
+/// <param name="row">The row; <paramref name="slot"/> is null in it. It must not be kept.</param>
+/// <param name="slot">The slot of the last node.</param>
+/// <param name="nodes">The last node of each row, in order; may repeat a node.</param>
+internal delegate void BatchEmit(object?[] row, int slot, ReadOnlySpan<int> nodes);
+
 /// <summary>Matches patterns against the compressed sparse rows of the graph, binding slots of a row.</summary>
 internal sealed class Matcher
 {
@@ -81,6 +90,15 @@ internal sealed class Matcher
 
         /// <summary>Whether anonymous nodes and relationships must be bound too (for a path value).</summary>
         public bool BindAll { get; init; }
+
+        /// <summary>
+        /// Per relationship: whether no other relationship of the clause can match the same edge (fixed length,
+        /// explicit types disjoint from every other relationship's), so the matcher need not track its edges.
+        /// </summary>
+        public required bool[] Isolated { get; init; }
+
+        /// <summary>Whether the last step can hand its end nodes on as a batch (see <see cref="BatchEmit"/>).</summary>
+        public bool CanBatchLast { get; init; }
     }
 
     private int[]? _stamp;
@@ -90,10 +108,17 @@ internal sealed class Matcher
     private MatchClause? _clause;
     private Expr? _residual;
     private bool[]? _preBound;
+    private object?[]? _work;
+    private BatchEmit? _batch;
 
     /// <summary>Enumerates the rows a MATCH clause makes from one input row; <c>emit</c> must copy the row it keeps.</summary>
-    /// <remarks>idLookups: WHERE conjuncts <c>id(v) = value</c> by variable (the value and the conjunct).</remarks>
-    public void MatchClauseRows(MatchClause clause, object?[] row, bool[] preBound, Dictionary<string, (Expr Value, Expr Conjunct)> idLookups, bool distinctEnds, Action<object?[]> emit)
+    /// <remarks>
+    /// idLookups: WHERE conjuncts <c>id(v) = value</c> by variable (the value and the conjunct). When
+    /// <paramref name="emitBatch"/> is given, rows whose only difference is the last node may come to it
+    /// as one batch instead of one by one to <paramref name="emit"/>. Not re-entrant: the consumer must not
+    /// call this matcher again while it handles a row.
+    /// </remarks>
+    public void MatchClauseRows(MatchClause clause, object?[] row, bool[] preBound, Dictionary<string, (Expr Value, Expr Conjunct)> idLookups, bool distinctEnds, Action<object?[]> emit, BatchEmit? emitBatch = null)
     {
         _distinctEnds = distinctEnds;
         if (distinctEnds)
@@ -105,7 +130,7 @@ internal sealed class Matcher
         {
             _clause = clause;
             var values = idLookups.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal);
-            _plans = clause.Patterns.Select(p => MakePlan(p, preBound, values)).ToArray();
+            _plans = clause.Patterns.Select(p => MakePlan(p, preBound, values, clause.Patterns)).ToArray();
 
             // A conjunct that chose the start entity holds for every row the plan makes: do not evaluate it again.
             var consumed = new HashSet<Expr>();
@@ -132,8 +157,10 @@ internal sealed class Matcher
 
         _preBound = preBound;
         _used.Clear();
-        var work = (object?[])row.Clone();
+        var work = _work is { } w && w.Length == row.Length ? w : _work = new object?[row.Length];
+        Array.Copy(row, work, row.Length);
         var residual = _residual;
+        _batch = residual is null ? emitBatch : null;
         if (residual is null)
         {
             MatchParts(_plans!, 0, work, emit);
@@ -178,6 +205,8 @@ internal sealed class Matcher
     {
         var savedUsed = _used.ToArray();
         var savedPre = _preBound;
+        var savedBatch = _batch;
+        _batch = null;
         _used.Clear();
         var pre = new bool[row.Length];
         for (int i = 0; i < row.Length; i++)
@@ -202,7 +231,7 @@ internal sealed class Matcher
         }
 
         _preBound = pre;
-        var plan = MakePlan(part, pre, [], bindAll: true);
+        var plan = MakePlan(part, pre, [], [part], bindAll: true);
         var results = new List<object?>();
         var work = (object?[])row.Clone();
         foreach (var n in part.Nodes.Where(n => n.Anonymous))
@@ -222,10 +251,11 @@ internal sealed class Matcher
         _used.Clear();
         _used.AddRange(savedUsed);
         _preBound = savedPre;
+        _batch = savedBatch;
         return results;
     }
 
-    private Plan MakePlan(PatternPart p, bool[] preBound, Dictionary<string, Expr> idLookups, bool bindAll = false)
+    private Plan MakePlan(PatternPart p, bool[] preBound, Dictionary<string, Expr> idLookups, IReadOnlyList<PatternPart> clauseParts, bool bindAll = false)
     {
         int Score(NodePattern n)
         {
@@ -257,8 +287,26 @@ internal sealed class Matcher
         }
 
         var codes = rels.Select(r => r.Types.Count == 0 ? [] : r.Types.Select(t => _graph.TypeCode(new RelationType(t))).Where(c => c >= 0).Distinct().ToArray()).ToArray();
+        var others = clauseParts.SelectMany(part => part.Rels).ToList();
+        bool IsIsolated(RelPattern r) =>
+            !r.VarLength && r.Types.Count > 0
+            && others.All(o => ReferenceEquals(o, r) || (o.Types.Count > 0 && !o.Types.Intersect(r.Types, StringComparer.Ordinal).Any()));
+        var isolated = rels.Select(IsIsolated).ToArray();
+        bool canBatch = false;
+        if (rels.Length > 0 && p.Shortest == ShortestKind.None && p.PathSlot < 0 && !bindAll)
+        {
+            var lastRel = rels[^1];
+            var end = nodes[^1];
+            canBatch = isolated[^1] && lastRel.Anonymous && lastRel.Properties is null && codes[^1].Length == 1
+                && Effective(lastRel, reverse) == RelDirection.Out
+                && end.Labels.Count == 0 && end.Properties is null && !preBound[end.Slot]
+                && clauseParts.SelectMany(part => part.Nodes).Count(n => n.Slot == end.Slot) == 1;
+        }
+
         return new Plan
         {
+            Isolated = isolated,
+            CanBatchLast = canBatch,
             Part = p,
             Nodes = nodes,
             Rels = rels,
@@ -300,7 +348,7 @@ internal sealed class Matcher
         {
             // Started from an id lookup: at most one candidate, found without building a sequence.
             var id = Evaluator.Eval(plan.StartId, row, _ctx);
-            if (id is string s && EntityId.IsValid(s) && _graph.TryIndexOf(new EntityId(s), out int ix))
+            if (id is string s && _graph.TryIndexOf(s, out int ix))
             {
                 StartAt(plan, first, ix, row, next);
             }
@@ -412,18 +460,21 @@ internal sealed class Matcher
             return false;
         }
 
-        var entity = _graph.EntityAt(v);
-        foreach (var l in n.Labels)
+        if (n.Labels.Count > 0 || n.Properties is not null)
         {
-            if (!Values.HasLabel(entity, l))
+            var entity = _graph.EntityAt(v);
+            foreach (var l in n.Labels)
+            {
+                if (!Values.HasLabel(entity, l))
+                {
+                    return false;
+                }
+            }
+
+            if (n.Properties is not null && !NodePropertiesMatch(n.Properties, entity, row))
             {
                 return false;
             }
-        }
-
-        if (n.Properties is not null && !NodePropertiesMatch(n.Properties, entity, row))
-        {
-            return false;
         }
 
         if (current is null)
@@ -462,14 +513,14 @@ internal sealed class Matcher
         return true;
     }
 
-    private bool EdgeMatches(RelPattern r, int[] codes, int e, object?[] row)
+    private bool EdgeMatches(RelPattern r, int[] codes, int e, object?[] row, bool checkUsed = true, bool checkType = true)
     {
-        if (_used.Contains(e))
+        if (checkUsed && _used.Contains(e))
         {
             return false;
         }
 
-        if (r.Types.Count > 0 && Array.IndexOf(codes, _graph.Topology.EdgeType[e]) < 0)
+        if (checkType && r.Types.Count > 0 && Array.IndexOf(codes, _graph.Topology.EdgeType[e]) < 0)
         {
             return false;
         }
@@ -553,9 +604,27 @@ internal sealed class Matcher
                 int lo = t.OutOffsets[v], hi = t.OutOffsets[v + 1];
                 int code = codes[0];
                 int a = LowerBound(t.EdgeType, lo, hi, code);
+                if (_batch is not null && i == plan.Rels.Length - 1 && plan.CanBatchLast && row[next.Slot] is null && ReferenceEquals(plan, _plans![^1]))
+                {
+                    // The last step binds only its end node and checks nothing: hand the ends on at once.
+                    int b = a;
+                    while (b < hi && t.EdgeType[b] == code)
+                    {
+                        b++;
+                    }
+
+                    Tick();
+                    if (b > a)
+                    {
+                        _batch(row, next.Slot, t.EdgeTarget.AsSpan(a, b - a));
+                    }
+
+                    return;
+                }
+
                 for (int e = a; e < hi && t.EdgeType[e] == code; e++)
                 {
-                    Step(plan, i, rel, next, e, t.EdgeTarget[e], row, emit, codes);
+                    Step(plan, i, rel, next, e, t.EdgeTarget[e], row, emit, codes, typeChecked: true);
                 }
 
                 return;
@@ -570,7 +639,7 @@ internal sealed class Matcher
                     continue;
                 }
 
-                Step(plan, i, rel, next, e, other, row, emit, codes);
+                Step(plan, i, rel, next, e, other, row, emit, codes, typeChecked: false);
             }
 
             return;
@@ -681,10 +750,11 @@ internal sealed class Matcher
         return lo;
     }
 
-    private void Step(Plan plan, int i, RelPattern rel, NodePattern next, int e, int other, object?[] row, Action<object?[]> emit, int[] codes)
+    private void Step(Plan plan, int i, RelPattern rel, NodePattern next, int e, int other, object?[] row, Action<object?[]> emit, int[] codes, bool typeChecked)
     {
         Tick();
-        if (!EdgeMatches(rel, codes, e, row))
+        bool isolated = plan.Isolated[i];
+        if ((!isolated || !typeChecked || rel.Properties is not null) && !EdgeMatches(rel, codes, e, row, checkUsed: !isolated, checkType: !typeChecked))
         {
             return;
         }
@@ -700,9 +770,17 @@ internal sealed class Matcher
         {
             row[rel.Slot] = _index.Edge(e, _graph.RelationCount);
         }
-        _used.Add(e);
-        Expand(plan, i + 1, other, row, emit);
-        _used.RemoveAt(_used.Count - 1);
+        if (isolated)
+        {
+            Expand(plan, i + 1, other, row, emit);
+        }
+        else
+        {
+            _used.Add(e);
+            Expand(plan, i + 1, other, row, emit);
+            _used.RemoveAt(_used.Count - 1);
+        }
+
         row[rel.Slot] = saved;
         if (bound)
         {

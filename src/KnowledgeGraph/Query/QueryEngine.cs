@@ -17,7 +17,7 @@ internal static class QueryEngine
 
         var ctx = new ExecContext(graph, ps, options, ct);
         var executor = new Executor(ctx, width) { OnCreate = onCreate?.Invoke(ctx) };
-        var (columns, rows, _) = executor.Run(ast);
+        var (columns, rows) = executor.Run(ast);
         return QueryResult.Create(graph, columns, rows);
     }
 }
