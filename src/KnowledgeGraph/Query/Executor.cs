@@ -626,45 +626,73 @@ internal sealed class Executor
     }
 
     /// <summary>RETURN or WITH with aggregates: groups by the other items, then behaves as a projection.</summary>
+    /// <remarks>
+    /// Groups are numbered in order of first appearance; the aggregates keep their state in arrays indexed by
+    /// group number. One grouping key is looked up by its value, several by an array of values.
+    /// </remarks>
     private sealed class AggregateOp : ProjectionBase
     {
         private readonly List<FunctionExpr> _aggregates;
+        private readonly AggregateState[] _states;
         private readonly ProjectionItem[] _keyItems;
         private readonly ProjectionItem[] _aggregateItems;
-        private readonly Dictionary<object?[], Group> _groups = new(Values.KeyComparer.Instance);
-        private readonly List<Group> _order = [];
-        private readonly DistinctNodes?[] _distinctNodes;
-        private int _batchSlot = -1;
-        private bool _batchable;
+        private readonly bool _needsFirst;
+        private readonly Dictionary<object, int>? _byValue;
+        private readonly Dictionary<object?[], int>? _byValues;
+        private readonly List<object?> _singleKeys = [];
+        private readonly List<object?[]> _keys = [];
+        private readonly List<object?[]> _firsts = [];
+        private int _nullGroup = -1;
+        private int _groupCount;
         private object?[] _probe;
         private object?[] _lastKey;
-        private Group? _last;
+        private int _last = -1;
+        private int _batchSlot = -1;
+        private bool _batchable;
 
         public AggregateOp(Executor owner, ProjectionClause clause, List<FunctionExpr> aggregates)
             : base(owner, clause)
         {
             _aggregates = aggregates;
+            _states = aggregates.Select(a => new AggregateState(a, owner._ctx.Graph.EntityCount)).ToArray();
             _keyItems = clause.Items.Where(i => !Analyzer.ContainsAggregate(i.Expression)).ToArray();
             _aggregateItems = clause.Items.Where(i => Analyzer.ContainsAggregate(i.Expression)).ToArray();
             _probe = new object?[_keyItems.Length];
             _lastKey = new object?[_keyItems.Length];
-            _distinctNodes = aggregates.Select(a => a.Distinct ? new DistinctNodes(owner._ctx.Graph.EntityCount) : null).ToArray();
+            if (_keyItems.Length == 1)
+            {
+                _byValue = new(Values.KeyComparer.Instance);
+            }
+            else if (_keyItems.Length > 1)
+            {
+                _byValues = new(Values.KeyComparer.Instance);
+            }
+
+            // A group's first row is kept only when what is computed after grouping reads more than the keys.
+            var keySlots = _keyItems.Select(i => i.Slot).ToHashSet();
+            _needsFirst = _aggregateItems.Select(i => i.Expression).Concat(clause.OrderBy.Select(o => o.Expression)).Any(e => ReadsOtherThan(e, keySlots))
+                || (clause.Where is not null && ReadsOtherThan(clause.Where, keySlots.Concat(_aggregateItems.Select(i => i.Slot)).ToHashSet()));
         }
 
-        private sealed class Group(object?[] first, Accumulator[] accumulators)
+        /// <summary>Whether an expression evaluated after grouping reads a slot outside <paramref name="slots"/> (aggregates read their own).</summary>
+        private static bool ReadsOtherThan(Expr e, HashSet<int> slots) => e switch
         {
-            public object?[] First { get; } = first;
+            FunctionExpr { IsAggregate: true, AggregateSlot: >= 0 } => false,
+            VariableExpr v => !slots.Contains(v.Slot),
+            PatternExpr or ComprehensionExpr => true,
+            _ => Analyzer.Children(e).Any(c => ReadsOtherThan(c, slots)),
+        };
 
-            public Accumulator[] Accumulators { get; } = accumulators;
-        }
+        private static bool ReadsSlot(Expr e, int slot) =>
+            e is VariableExpr { Slot: var s } ? s == slot : e is PatternExpr || e is ComprehensionExpr || Analyzer.Children(e).Any(c => ReadsSlot(c, slot));
 
         public override void Push(object?[] row)
         {
             var ctx = Owner._ctx;
-            var acc = GroupOf(row).Accumulators;
-            for (int k = 0; k < acc.Length; k++)
+            int g = GroupOf(row);
+            foreach (var state in _states)
             {
-                acc[k].Add(row, ctx);
+                state.Add(g, row, ctx);
             }
         }
 
@@ -677,8 +705,7 @@ internal sealed class Executor
             if (_batchSlot != slot)
             {
                 _batchSlot = slot;
-                _batchable = _keyItems.All(i => !ReadsSlot(i.Expression, slot))
-                    && _aggregates.All(a => a.Star || (a.Lower == "count" && a.Args is [VariableExpr v] && v.Slot == slot));
+                _batchable = _keyItems.All(i => !ReadsSlot(i.Expression, slot)) && _states.All(a => a.CountsNodesOf(slot));
             }
 
             if (!_batchable)
@@ -687,76 +714,118 @@ internal sealed class Executor
                 return;
             }
 
-            var acc = GroupOf(row).Accumulators;
-            for (int k = 0; k < acc.Length; k++)
+            int g = GroupOf(row);
+            foreach (var state in _states)
             {
-                acc[k].AddNodes(nodes);
+                state.AddNodes(g, nodes);
             }
         }
 
-        private static bool ReadsSlot(Expr e, int slot) =>
-            e is VariableExpr { Slot: var s } ? s == slot : e is PatternExpr || e is ComprehensionExpr || Analyzer.Children(e).Any(c => ReadsSlot(c, slot));
-
-        private Group GroupOf(object?[] row)
+        private int GroupOf(object?[] row)
         {
             var ctx = Owner._ctx;
+            if (_byValue is not null)
+            {
+                // One key: rows of one group tend to arrive together (one input row's matches), so check the last group first.
+                var v = Evaluator.Eval(_keyItems[0].Expression, row, ctx);
+                if (_last >= 0 && Values.KeyComparer.Instance.Equals(v, _lastKey[0]))
+                {
+                    return _last;
+                }
+
+                int g;
+                if (v is null)
+                {
+                    if (_nullGroup < 0)
+                    {
+                        _nullGroup = NewGroup(row);
+                        _singleKeys.Add(null);
+                    }
+
+                    g = _nullGroup;
+                }
+                else if (!_byValue.TryGetValue(v, out g))
+                {
+                    g = NewGroup(row);
+                    _singleKeys.Add(v);
+                    _byValue[v] = g;
+                }
+
+                _lastKey[0] = v;
+                return _last = g;
+            }
+
+            if (_byValues is null)
+            {
+                return _groupCount == 0 ? NewGroup(row) : 0;
+            }
+
             for (int k = 0; k < _probe.Length; k++)
             {
                 _probe[k] = Evaluator.Eval(_keyItems[k].Expression, row, ctx);
             }
 
-            // Rows of one group tend to arrive together (one input row's matches): check the last group before hashing.
-            var g = _last;
-            if (g is null || !Values.KeyComparer.Instance.Equals(_probe, _lastKey))
+            if (_last >= 0 && Values.KeyComparer.Instance.Equals(_probe, _lastKey))
             {
-                if (!_groups.TryGetValue(_probe, out g))
-                {
-                    g = NewGroup(row);
-                    _groups[(object?[])_probe.Clone()] = g;
-                }
-
-                (_probe, _lastKey) = (_lastKey, _probe);
-                _last = g;
+                return _last;
             }
 
-            return g;
+            if (!_byValues.TryGetValue(_probe, out int group))
+            {
+                group = NewGroup(row);
+                var key = (object?[])_probe.Clone();
+                _keys.Add(key);
+                _byValues[key] = group;
+            }
+
+            (_probe, _lastKey) = (_lastKey, _probe);
+            return _last = group;
         }
 
-        private Group NewGroup(object?[] row)
+        private int NewGroup(object?[] row)
         {
-            var first = (object?[])row.Clone();
-            for (int k = 0; k < _keyItems.Length; k++)
+            int g = _groupCount++;
+            Owner.CheckRows(_groupCount);
+            foreach (var state in _states)
             {
-                first[_keyItems[k].Slot] = _probe[k];
+                state.Grow(_groupCount);
             }
 
-            var accumulators = new Accumulator[_aggregates.Count];
-            for (int k = 0; k < accumulators.Length; k++)
+            if (_needsFirst)
             {
-                accumulators[k] = new Accumulator(_aggregates[k], _distinctNodes[k]);
+                _firsts.Add((object?[])row.Clone());
             }
 
-            var g = new Group(first, accumulators);
-            _order.Add(g);
-            Owner.CheckRows(_order.Count);
             return g;
         }
 
         public override void Finish()
         {
-            if (_order.Count == 0 && _keyItems.Length == 0)
+            if (_groupCount == 0 && _keyItems.Length == 0)
             {
                 NewGroup(new object?[Owner._width]);
             }
 
             var ctx = Owner._ctx;
-            var rows = new List<object?[]>(_order.Count);
-            foreach (var g in _order)
+            var rows = new List<object?[]>(_groupCount);
+            for (int g = 0; g < _groupCount; g++)
             {
-                var r = g.First;
+                var r = _needsFirst ? _firsts[g] : new object?[Owner._width];
+                if (_byValue is not null)
+                {
+                    r[_keyItems[0].Slot] = _singleKeys[g];
+                }
+                else if (_byValues is not null)
+                {
+                    for (int k = 0; k < _keyItems.Length; k++)
+                    {
+                        r[_keyItems[k].Slot] = _keys[g][k];
+                    }
+                }
+
                 for (int k = 0; k < _aggregates.Count; k++)
                 {
-                    r[_aggregates[k].AggregateSlot] = g.Accumulators[k].Result();
+                    r[_aggregates[k].AggregateSlot] = _states[k].Result(g);
                 }
 
                 foreach (var item in _aggregateItems)
@@ -768,6 +837,11 @@ internal sealed class Executor
                 {
                     rows.Add(r);
                 }
+            }
+
+            foreach (var state in _states)
+            {
+                state.Release();
             }
 
             EmitAll(rows);
@@ -800,178 +874,5 @@ internal sealed class Executor
         public override void Finish()
         {
         }
-    }
-
-    /// <summary>
-    /// The DISTINCT node sets of every group of one aggregate. Each group keeps its members as a list; the
-    /// group being filled also has them stamped into one array indexed by node, so that a membership test
-    /// is an array read. Rows of a group mostly arrive together; when another group's row comes, its
-    /// members are stamped anew.
-    /// </summary>
-    private sealed class DistinctNodes(int nodeCount)
-    {
-        private int[]? _stamp;
-        private int _generation;
-        private List<int>? _owner;
-
-        public bool Add(List<int> members, int v)
-        {
-            var stamp = _stamp ??= new int[nodeCount];
-            if (!ReferenceEquals(_owner, members))
-            {
-                if (++_generation == int.MaxValue)
-                {
-                    Array.Clear(stamp);
-                    _generation = 1;
-                }
-
-                _owner = members;
-                foreach (int m in members)
-                {
-                    stamp[m] = _generation;
-                }
-            }
-
-            if (stamp[v] == _generation)
-            {
-                return false;
-            }
-
-            stamp[v] = _generation;
-            members.Add(v);
-            return true;
-        }
-    }
-
-    private sealed class Accumulator(FunctionExpr f, DistinctNodes? nodes)
-    {
-        private readonly bool _isDistinct = f.Distinct;
-        private readonly List<object?>? _items = f.Lower == "collect" ? [] : null;
-        private HashSet<object?>? _distinct;
-        private List<int>? _distinctNodes;
-        private readonly string _kind = string.Intern(f.Lower);
-        private long _count;
-        private object? _best;
-        private long _sumInt;
-        private double _sumFloat;
-        private bool _isFloat;
-        private bool _any;
-
-        public void Add(object?[] row, ExecContext ctx)
-        {
-            if (f.Star)
-            {
-                _count++;
-                return;
-            }
-
-            var v = Evaluator.Eval(f.Args[0], row, ctx);
-            if (v is null)
-            {
-                return;
-            }
-
-            if (_isDistinct)
-            {
-                // A node equals only a node with the same index: nodes go to a set of ints.
-                bool added = v is NodeRef node && nodes is not null
-                    ? nodes.Add(_distinctNodes ??= [], node.Index)
-                    : (_distinct ??= new(Values.KeyComparer.Instance)).Add(v);
-                if (!added)
-                {
-                    return;
-                }
-            }
-
-            _count++;
-            if (ReferenceEquals(_kind, "count"))
-            {
-                return;
-            }
-
-            switch (_kind)
-            {
-                case "collect":
-                    _items!.Add(v);
-                    break;
-                case "min":
-                    if (_best is null || Values.OrderCompare(v, _best) < 0)
-                    {
-                        _best = v;
-                    }
-
-                    break;
-                case "max":
-                    if (_best is null || Values.OrderCompare(v, _best) > 0)
-                    {
-                        _best = v;
-                    }
-
-                    break;
-                case "sum":
-                case "avg":
-                    _any = true;
-                    if (v is long l && !_isFloat)
-                    {
-                        try
-                        {
-                            _sumInt = checked(_sumInt + l);
-                        }
-                        catch (OverflowException)
-                        {
-                            throw new QueryTypeException("Integer overflow in " + f.Name + "().", "IntegerOverflow", "ArithmeticError");
-                        }
-                    }
-                    else if (v is long or double)
-                    {
-                        if (!_isFloat)
-                        {
-                            _isFloat = true;
-                            _sumFloat = _sumInt;
-                        }
-
-                        _sumFloat += Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture);
-                    }
-                    else
-                    {
-                        throw new QueryTypeException($"{f.Name}() needs numbers; found {Values.TypeName(v)}.", "InvalidArgumentType");
-                    }
-
-                    break;
-                case "count":
-                    break;
-                default:
-                    throw new QuerySemanticException($"Aggregate {f.Name}() is not supported.", "UnknownFunction");
-            }
-        }
-
-        /// <summary>Adds one row per node for count(*) or count([DISTINCT] node).</summary>
-        public void AddNodes(ReadOnlySpan<int> batch)
-        {
-            if (!_isDistinct || f.Star)
-            {
-                _count += batch.Length;
-                return;
-            }
-
-            var members = _distinctNodes ??= [];
-            foreach (int v in batch)
-            {
-                if (nodes!.Add(members, v))
-                {
-                    _count++;
-                }
-            }
-        }
-
-        public object? Result() => f.Lower switch
-        {
-            "count" => _count,
-            "collect" => _items,
-            "min" or "max" => _best,
-            "sum" => _isFloat ? (object)_sumFloat : _sumInt,
-            "avg" => !_any ? null : (_isFloat ? _sumFloat : _sumInt) / (double)_count,
-            _ => null,
-        };
     }
 }

@@ -110,6 +110,9 @@ internal sealed class Matcher
     private bool[]? _preBound;
     private object?[]? _work;
     private BatchEmit? _batch;
+    private Action<object?[]>? _filteredFor;
+    private Expr? _filteredBy;
+    private Action<object?[]>? _filtered;
 
     /// <summary>Enumerates the rows a MATCH clause makes from one input row; <c>emit</c> must copy the row it keeps.</summary>
     /// <remarks>
@@ -121,38 +124,10 @@ internal sealed class Matcher
     public void MatchClauseRows(MatchClause clause, object?[] row, bool[] preBound, Dictionary<string, (Expr Value, Expr Conjunct)> idLookups, bool distinctEnds, Action<object?[]> emit, BatchEmit? emitBatch = null)
     {
         _distinctEnds = distinctEnds;
-        if (distinctEnds)
-        {
-            _stamp ??= new int[_graph.EntityCount];
-        }
 
         if (!ReferenceEquals(_clause, clause))
         {
-            _clause = clause;
-            var values = idLookups.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal);
-            _plans = clause.Patterns.Select(p => MakePlan(p, preBound, values, clause.Patterns)).ToArray();
-
-            // A conjunct that chose the start entity holds for every row the plan makes: do not evaluate it again.
-            var consumed = new HashSet<Expr>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var plan in _plans)
-            {
-                if (plan.StartId is not null && !seen.Contains(plan.Nodes[0].Variable!))
-                {
-                    consumed.Add(idLookups[plan.Nodes[0].Variable!].Conjunct);
-                }
-
-                seen.UnionWith(plan.Nodes.Select(n => n.Variable!));
-            }
-
-            _residual = null;
-            foreach (var c in Conjuncts(clause.Where))
-            {
-                if (!consumed.Contains(c))
-                {
-                    _residual = _residual is null ? c : new BinaryExpr("AND", _residual, c);
-                }
-            }
+            Prepare(clause, preBound, idLookups);
         }
 
         _preBound = preBound;
@@ -167,13 +142,53 @@ internal sealed class Matcher
             return;
         }
 
-        MatchParts(_plans!, 0, work, r =>
+        // The filtering consumer is made once per clause and consumer, not once per row.
+        if (!ReferenceEquals(_filteredFor, emit) || !ReferenceEquals(_filteredBy, residual))
         {
-            if (Evaluator.Predicate(residual, r, _ctx) == true)
+            _filteredFor = emit;
+            _filteredBy = residual;
+            _filtered = Filter(residual, emit);
+        }
+
+        MatchParts(_plans!, 0, work, _filtered!);
+    }
+
+    private Action<object?[]> Filter(Expr residual, Action<object?[]> emit) => r =>
+    {
+        if (Evaluator.Predicate(residual, r, _ctx) == true)
+        {
+            emit(r);
+        }
+    };
+
+    /// <summary>Plans a clause (kept apart so that matching a row allocates no closure state).</summary>
+    private void Prepare(MatchClause clause, bool[] preBound, Dictionary<string, (Expr Value, Expr Conjunct)> idLookups)
+    {
+        _clause = clause;
+        var values = idLookups.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal);
+        _plans = clause.Patterns.Select(p => MakePlan(p, preBound, values, clause.Patterns)).ToArray();
+
+        // A conjunct that chose the start entity holds for every row the plan makes: do not evaluate it again.
+        var consumed = new HashSet<Expr>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var plan in _plans)
+        {
+            if (plan.StartId is not null && !seen.Contains(plan.Nodes[0].Variable!))
             {
-                emit(r);
+                consumed.Add(idLookups[plan.Nodes[0].Variable!].Conjunct);
             }
-        });
+
+            seen.UnionWith(plan.Nodes.Select(n => n.Variable!));
+        }
+
+        _residual = null;
+        foreach (var c in Conjuncts(clause.Where))
+        {
+            if (!consumed.Contains(c))
+            {
+                _residual = _residual is null ? c : new BinaryExpr("AND", _residual, c);
+            }
+        }
     }
 
     public static List<Expr> Conjuncts(Expr? where)
@@ -391,7 +406,11 @@ internal sealed class Matcher
 
         if (_distinctEnds && ++_stampValue == int.MaxValue)
         {
-            Array.Clear(_stamp!);
+            if (_stamp is not null)
+            {
+                Array.Clear(_stamp);
+            }
+
             _stampValue = 1;
         }
 
@@ -573,12 +592,13 @@ internal sealed class Matcher
             // Only the two ends matter downstream and duplicates do not: emit each end once per start.
             if (_distinctEnds)
             {
-                if (_stamp![v] == _stampValue)
+                var stamp = _stamp ??= new int[_graph.EntityCount];
+                if (stamp[v] == _stampValue)
                 {
                     return;
                 }
 
-                _stamp[v] = _stampValue;
+                stamp[v] = _stampValue;
             }
 
             emit(row);
