@@ -744,11 +744,17 @@ internal sealed class Executor
 
                     g = _nullGroup;
                 }
-                else if (!_byValue.TryGetValue(v, out g))
+                else
                 {
-                    g = NewGroup(row);
-                    _singleKeys.Add(v);
-                    _byValue[v] = g;
+                    // One hash to find the entry or add it.
+                    ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byValue, v, out bool exists);
+                    if (!exists)
+                    {
+                        slot = NewGroup(row);
+                        _singleKeys.Add(v);
+                    }
+
+                    g = slot;
                 }
 
                 _lastKey[0] = v;

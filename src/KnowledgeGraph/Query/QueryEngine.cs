@@ -1,11 +1,21 @@
+using System.Collections.Concurrent;
+
 namespace KnowledgeGraph.Query;
 
 internal static class QueryEngine
 {
+    /// <summary>The most analysed queries kept for reuse; when full, the cache starts again empty.</summary>
+    private const int MaxCachedQueries = 256;
+
+    /// <summary>
+    /// Analysed queries by text: the analysed tree is never changed while a query runs, so a query asked again
+    /// (with other parameters, on any graph, from any thread) skips parsing and analysis.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Text, int MaxDepth, bool Writes), (QueryAst Ast, int Width)> Analysed = new();
+
     public static QueryResult Run(Graph graph, string text, IReadOnlyDictionary<string, object?>? parameters, QueryOptions options, CancellationToken ct, Func<ExecContext, Action<CreateClause, object?[]>>? onCreate)
     {
-        var ast = Parser.Parse(text, options.MaxNestingDepth);
-        int width = Analyzer.Analyze(ast, allowCreate: onCreate is not null);
+        var (ast, width) = Analyse(text, options.MaxNestingDepth, writes: onCreate is not null);
         var ps = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (parameters is not null)
         {
@@ -19,5 +29,25 @@ internal static class QueryEngine
         var executor = new Executor(ctx, width) { OnCreate = onCreate?.Invoke(ctx) };
         var (columns, rows) = executor.Run(ast);
         return QueryResult.Create(graph, columns, rows);
+    }
+
+    /// <summary>Parses and analyses a query, or finds it analysed already. Errors are not cached.</summary>
+    internal static (QueryAst Ast, int Width) Analyse(string text, int maxDepth, bool writes)
+    {
+        var key = (text, maxDepth, writes);
+        if (Analysed.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var ast = Parser.Parse(text, maxDepth);
+        int width = Analyzer.Analyze(ast, allowCreate: writes);
+        if (Analysed.Count >= MaxCachedQueries)
+        {
+            Analysed.Clear();
+        }
+
+        Analysed.TryAdd(key, (ast, width));
+        return (ast, width);
     }
 }

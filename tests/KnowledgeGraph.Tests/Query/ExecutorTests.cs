@@ -223,4 +223,23 @@ public class ExecutorTests
         Assert.Equal(["4|1.3333333333333333|2"], Lines(g.Query("MATCH (n:N) RETURN sum(n.k), avg(n.k), max(n.k)")));
         Assert.Equal(["0||"], Lines(g.Query("MATCH (n:Missing) RETURN count(n), avg(n.k), max(n.k)")));
     }
+
+    [Fact]
+    public void SameQueryText_OtherGraphsParametersAndThreads_AnswersEach()
+    {
+        const string Query = "MATCH (n:N) WHERE n.i >= $min RETURN count(*) AS c";
+        var small = Build("UNWIND range(1, 5) AS i CREATE (:N {i: i})");
+        var large = Build("UNWIND range(1, 500) AS i CREATE (:N {i: i})");
+        Assert.Equal(["5"], Lines(small.Query(Query, new Dictionary<string, object?> { ["min"] = 0 })));
+        Assert.Equal(["500"], Lines(large.Query(Query, new Dictionary<string, object?> { ["min"] = 0 })));
+        Assert.Equal(["2"], Lines(small.Query(Query, new Dictionary<string, object?> { ["min"] = 4 })));
+        var counts = new long[64];
+        Parallel.For(0, counts.Length, i => counts[i] = (long)large.Query(Query, new Dictionary<string, object?> { ["min"] = i })[0]["c"]!);
+        Assert.Equal(Enumerable.Range(0, counts.Length).Select(i => (long)Math.Min(500, 501 - Math.Max(i, 1))), counts);
+
+        // A query that fails fails every time, with the same message.
+        var first = Assert.Throws<QuerySyntaxException>(() => small.Query("MATCH (n RETURN n"));
+        var again = Assert.Throws<QuerySyntaxException>(() => small.Query("MATCH (n RETURN n"));
+        Assert.Equal(first.Message, again.Message);
+    }
 }
