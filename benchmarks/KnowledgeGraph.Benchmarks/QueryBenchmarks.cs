@@ -11,6 +11,7 @@ namespace KnowledgeGraph.Benchmarks;
 /// folder holding <c>nodes.tsv</c> and <c>edges.tsv</c> (default: <c>kg-bench-data/S</c> in the temp folder).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class QueryBenchmarks
 {
     private const string W3Query = """

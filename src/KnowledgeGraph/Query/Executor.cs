@@ -812,11 +812,15 @@ internal sealed class Executor
                 NewGroup(new object?[Owner._width]);
             }
 
+            // Without ORDER BY or DISTINCT the groups' rows go on one by one, through one reused row.
             var ctx = Owner._ctx;
-            var rows = new List<object?[]>(_groupCount);
+            bool stream = Clause.OrderBy.Count == 0 && !Clause.Distinct;
+            var buffer = stream && !_needsFirst ? new object?[Owner._width] : null;
+            _ = Skip + Limit; // SKIP and LIMIT are checked even when no group came.
+            var rows = new List<object?[]>(stream ? 0 : _groupCount);
             for (int g = 0; g < _groupCount; g++)
             {
-                var r = _needsFirst ? _firsts[g] : new object?[Owner._width];
+                var r = _needsFirst ? _firsts[g] : buffer ?? new object?[Owner._width];
                 if (_byValue is not null)
                 {
                     r[_keyItems[0].Slot] = _singleKeys[g];
@@ -839,7 +843,14 @@ internal sealed class Executor
                     r[item.Slot] = Evaluator.Eval(item.Expression, r, ctx);
                 }
 
-                if (IsNew(r))
+                if (stream)
+                {
+                    if (!EmitStreaming(r))
+                    {
+                        break;
+                    }
+                }
+                else if (IsNew(r))
                 {
                     rows.Add(r);
                 }
@@ -850,7 +861,11 @@ internal sealed class Executor
                 state.Release();
             }
 
-            EmitAll(rows);
+            if (!stream)
+            {
+                EmitAll(rows);
+            }
+
             base.Finish();
         }
     }
