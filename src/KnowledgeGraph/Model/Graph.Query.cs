@@ -29,6 +29,6 @@ public sealed partial class Graph
     public QueryResult Query(string cypher, IReadOnlyDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default, QueryOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(cypher);
-        return QueryEngine.Run(this, cypher, parameters, options ?? QueryOptions.Default, cancellationToken, onCreate: null);
+        return QueryEngine.Run(this, cypher, parameters, options ?? QueryOptions.Default, cancellationToken);
     }
 }

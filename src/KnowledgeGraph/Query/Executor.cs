@@ -15,8 +15,11 @@ internal sealed class Executor
         ctx.Matcher = _matcher;
     }
 
-    /// <summary>Called for CREATE clauses when running a script against a builder.</summary>
-    public Action<CreateClause, object?[]>? OnCreate { get; init; }
+    /// <summary>Runs CREATE, MERGE and SET clauses when running a script: the rows one input row (a copy) becomes.</summary>
+    public Func<Clause, object?[], IEnumerable<object?[]>>? OnWrite { get; init; }
+
+    /// <summary>When running a script: answers a MATCH clause itself (given the slots bound before it), or returns null to leave it to the matcher.</summary>
+    public Func<MatchClause, IEnumerable<object?[]>, bool[], IEnumerable<object?[]>?>? OnMatch { get; init; }
 
     public (List<string> Columns, List<object?[]> Rows, List<int> Slots) Run(QueryAst ast)
     {
@@ -57,8 +60,16 @@ internal sealed class Executor
             switch (clause)
             {
                 case MatchClause m:
-                    bool distinctEnds = ci + 1 < q.Clauses.Count && q.Clauses[ci + 1] is ProjectionClause next && DuplicatesIrrelevant(m, next, bound);
-                    rows = Match(m, rows, (bool[])bound.Clone(), distinctEnds);
+                    if (OnMatch?.Invoke(m, rows, (bool[])bound.Clone()) is { } answered)
+                    {
+                        rows = answered;
+                    }
+                    else
+                    {
+                        bool distinctEnds = ci + 1 < q.Clauses.Count && q.Clauses[ci + 1] is ProjectionClause next && DuplicatesIrrelevant(m, next, bound);
+                        rows = Match(m, rows, (bool[])bound.Clone(), distinctEnds);
+                    }
+
                     MarkPatternSlots(m.Patterns, bound);
                     break;
                 case UnwindClause u:
@@ -66,8 +77,15 @@ internal sealed class Executor
                     bound[u.Slot] = true;
                     break;
                 case CreateClause c:
-                    rows = Create(c, rows);
+                    rows = Write(c, rows);
                     MarkPatternSlots(c.Patterns, bound);
+                    break;
+                case MergeClause mc:
+                    rows = Write(mc, rows);
+                    MarkPatternSlots([mc.Pattern], bound);
+                    break;
+                case SetClause sc:
+                    rows = Write(sc, rows);
                     break;
                 case ProjectionClause p:
                     rows = Project(p, rows);
@@ -315,18 +333,20 @@ internal sealed class Executor
         }
     }
 
-    private IEnumerable<object?[]> Create(CreateClause c, IEnumerable<object?[]> input)
+    private IEnumerable<object?[]> Write(Clause c, IEnumerable<object?[]> input)
     {
-        if (OnCreate is null)
+        if (OnWrite is null)
         {
-            throw new QuerySemanticException("CREATE needs a GraphBuilder; use CypherScript.Apply.", "UnsupportedClause");
+            throw new QuerySemanticException("CREATE, MERGE and SET need a GraphBuilder; use CypherScript.Apply.", "UnsupportedClause");
         }
 
         foreach (var row in input)
         {
-            var r = (object?[])row.Clone();
-            OnCreate(c, r);
-            yield return r;
+            _ctx.Cancellation.ThrowIfCancellationRequested();
+            foreach (var r in OnWrite(c, (object?[])row.Clone()))
+            {
+                yield return r;
+            }
         }
     }
 

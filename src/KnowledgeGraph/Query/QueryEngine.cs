@@ -2,10 +2,10 @@ namespace KnowledgeGraph.Query;
 
 internal static class QueryEngine
 {
-    public static QueryResult Run(Graph graph, string text, IReadOnlyDictionary<string, object?>? parameters, QueryOptions options, CancellationToken ct, Func<ExecContext, Action<CreateClause, object?[]>>? onCreate)
+    public static QueryResult Run(Graph graph, string text, IReadOnlyDictionary<string, object?>? parameters, QueryOptions options, CancellationToken ct)
     {
         var ast = Parser.Parse(text, options.MaxNestingDepth);
-        int width = Analyzer.Analyze(ast, allowCreate: onCreate is not null);
+        int width = Analyzer.Analyze(ast, allowWrites: false);
         var ps = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (parameters is not null)
         {
@@ -16,7 +16,7 @@ internal static class QueryEngine
         }
 
         var ctx = new ExecContext(graph, ps, options, ct);
-        var executor = new Executor(ctx, width) { OnCreate = onCreate?.Invoke(ctx) };
+        var executor = new Executor(ctx, width);
         var (columns, rows, _) = executor.Run(ast);
         return QueryResult.Create(graph, columns, rows);
     }
