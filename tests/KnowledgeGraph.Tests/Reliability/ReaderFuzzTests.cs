@@ -72,6 +72,18 @@ public class ReaderFuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void CypherReader_MutatedExport_LoadsOrRaisesDocumentedExceptions()
+    {
+        var outcomes = FuzzAndReport(
+            "Cypher script (tricky graph export)",
+            Utf8(KnowledgeGraph.IO.Cypher.CypherWriter.ToCypher(TestGraphs.Tricky())),
+            bytes => GraphFormat.Cypher.Read(new MemoryStream(bytes), new GraphReadOptions { SourceName = "fuzz.cypher", Schema = Schema.Open }),
+            ReaderExceptions,
+            iterations: 2000);
+        Assert.True(outcomes.GetValueOrDefault(nameof(GraphFormatException)) > 500, "the mutations should mostly break the input");
+    }
+
+    [Fact]
     public void QueryParser_MutatedQueries_ParseOrRaiseQueryExceptions()
     {
         var g = Graph.LoadSeed();
