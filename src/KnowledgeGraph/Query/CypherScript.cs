@@ -21,7 +21,7 @@ namespace KnowledgeGraph.Query;
 /// it all (Neo4j semantics; an undirected relationship is created left to right; a null property value is an
 /// error). <c>SET n.key = v</c> sets a property (null removes it), <c>SET n:A:B</c> adds labels,
 /// <c>SET n += {map}</c> sets several properties and <c>SET n = {map}</c> replaces them all. Within one
-/// statement MATCH sees the graph as it was when the statement began, and a MATCH with relationships, a path
+/// statement MATCH finds only the nodes and relationships that existed when the statement began, and a MATCH with relationships, a path
 /// or WHERE may not follow a write in the same statement (start a new statement); MERGE, SET and
 /// <c>n.key</c> see every earlier write. A node created in the statement can be read with <c>n.key</c> but
 /// not yet with <c>labels(n)</c>, <c>keys(n)</c> or <c>properties(n)</c>.</para>

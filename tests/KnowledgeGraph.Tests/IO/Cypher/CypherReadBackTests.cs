@@ -57,6 +57,21 @@ public class CypherReadBackTests
     }
 
     [Fact]
+    public void Load_ReservedPropertyNamesAndConventionKinds_SurviveTheRoundTrip()
+    {
+        var b = new GraphBuilder(Schema.Open);
+        b.AddDocument(new Document("doc:1", string.Empty, string.Empty));
+        b.AddEntity(new Entity("x:1", "Entity", "One", ["Uno"], PropertyMap.Create(("id", "inner"), ("name", 5L), ("aliases", PropertyValue.From([PropertyValue.From("a")])), ("property_x", true))));
+        b.AddEntity(new Entity("x:2", "Document", "Two", labels: ["Extra"]));
+        b.AddEntity(new Entity("_:7", "Thing", string.Empty, properties: PropertyMap.Create(("empty", PropertyValue.From(System.Collections.Immutable.ImmutableArray<PropertyValue>.Empty)))));
+        b.AddRelation(new Relation("x:1", "REL", "x:2", PropertyMap.Create(("evidence", "not evidence"))));
+        b.AddRelation(new Relation("x:2", "REL", "_:7", PropertyMap.Create(("w", 1L))));
+        b.AddRelation(new Relation("x:2", "REL", "_:7", PropertyMap.Create(("w", 1.5))));
+        var g = b.Build();
+        Assert.Equal(g.ToJson(), CypherScript.Load(CypherWriter.ToCypher(g), Schema.Open).ToJson());
+    }
+
+    [Fact]
     public void Load_ExportRunTwice_GivesTheSameGraph()
     {
         string script = CypherWriter.ToCypher(TestGraphs.Tricky());
