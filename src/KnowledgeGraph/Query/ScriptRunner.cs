@@ -43,6 +43,9 @@ internal sealed class ScriptRunner
 
     public ScriptGraph Graph { get; } = new();
 
+    /// <summary>How many snapshots of the staging graph the statements needed (each one a full graph build).</summary>
+    public int SnapshotsBuilt { get; private set; }
+
     /// <summary>The 1-based line and column of the statement that failed (0 when the failure is in no statement).</summary>
     public (int Line, int Column) FailedAt { get; private set; }
 
@@ -273,6 +276,7 @@ internal sealed class ScriptRunner
             {
                 _snapshot = Graph.Snapshot(out _edgeOrigin);
                 _snapshotVersion = Graph.Version;
+                SnapshotsBuilt++;
             }
 
             graph = _snapshot;

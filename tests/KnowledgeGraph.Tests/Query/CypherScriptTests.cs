@@ -346,6 +346,28 @@ public class CypherScriptTests
         Assert.Equal("`;` or end of input", ex.Expected[^"`;` or end of input".Length..]);
     }
 
+    [Fact]
+    public void Script_ExportShape_NeedsNoGraphSnapshot_OtherMatchesOneAfterEachChange()
+    {
+        // The export's statements (MERGE nodes, then MATCH two nodes by id and MERGE a relationship) are answered
+        // from the staging graph's indexes; a MATCH with a relationship reads a snapshot, rebuilt only after a change.
+        var export = new ScriptRunner(null, QueryOptions.Default, CancellationToken.None);
+        export.Run(KnowledgeGraph.IO.Cypher.CypherWriter.ToCypher(Graph.LoadSeed()));
+        Assert.Equal(0, export.SnapshotsBuilt);
+
+        var other = new ScriptRunner(null, QueryOptions.Default, CancellationToken.None);
+        other.Run("""
+            CREATE (:A)-[:T]->(:B);
+            MATCH (a)-[:T]->(b) SET b.seen = 1;
+            MATCH (a)-[:T]->(b) SET b.seen = 1;
+            MATCH (a)-[:T]->(b) WITH count(*) AS n MATCH (x:A) SET x.n = n;
+            MERGE (c:C {n: 1}) SET c.m = c.n + 1;
+            MATCH (a)-[:T]->(b) SET b.seen = 2
+            """);
+        // statement 2 builds one; 3 builds one (2 changed b); 3 changes nothing, so 4 reuses it; 5 needs none; 6 builds one.
+        Assert.Equal(3, other.SnapshotsBuilt);
+    }
+
     // ---- read queries stay read-only ----
     [Theory]
     [InlineData("MATCH (n) MERGE (m:X) RETURN m", "MERGE")]
