@@ -12,7 +12,8 @@ namespace KnowledgeGraph.Query;
 /// <remarks>
 /// <para><b>Scripts.</b> Statements are separated by <c>;</c> (the last one may go without); empty statements,
 /// <c>//</c> and <c>/* */</c> comments are allowed, and a <c>;</c> inside a string or a quoted name is text.
-/// Each statement sees what the earlier ones wrote, as in cypher-shell. The whole script is parsed and checked
+/// Each statement sees what the earlier ones wrote, as in cypher-shell. A statement ends with a write clause or
+/// with RETURN (whose rows are dropped); LIMIT may not follow a write in the same statement. The whole script is parsed and checked
 /// before any statement runs, and the builder is changed only when every statement succeeded: a failing script
 /// leaves it as it was. Error messages name the line and column in the whole script (of the offending text
 /// for a syntax error, of the statement otherwise).</para>

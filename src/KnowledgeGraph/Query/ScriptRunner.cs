@@ -224,6 +224,13 @@ internal sealed class ScriptRunner
                         wrote = true;
                         break;
                     case ProjectionClause pc:
+                        if (wrote && pc.Limit is not null)
+                        {
+                            throw new QuerySemanticException(
+                                "In a script, LIMIT cannot follow CREATE, MERGE or SET in the same statement: rows are written as they are read, so LIMIT would stop the writes early.",
+                                "UnsupportedClause");
+                        }
+
                         foreach (var item in pc.Items)
                         {
                             if (item.Expression is VariableExpr v)
