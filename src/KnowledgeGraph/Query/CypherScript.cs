@@ -44,6 +44,8 @@ namespace KnowledgeGraph.Query;
 /// <c>evidenceDocument</c>, <c>evidenceStart</c>, <c>evidenceLength</c> and <c>evidenceText</c> become its
 /// <see cref="Evidence"/> (all four or none), every other property a qualifier.</item>
 /// </list>
+/// <para>In a script <c>id(n)</c> is the id the node's entity gets (for an entity the builder held or a node
+/// labelled <c>Entity</c> with a string <c>id</c>), as in a query of the result.</para>
 /// <para>What the builder held before the script is seen by it in the same shape (entities with ids as
 /// <c>Entity</c> nodes, documents as <c>Document</c> nodes, evidence as those lists), so running an export
 /// twice changes nothing. A MERGE-only script cannot hold two identical relations between the same nodes, nor

@@ -12,7 +12,7 @@ internal interface IScriptElement
 /// <summary>A node of the staging graph: labels in the order they were added, and a property map.</summary>
 internal sealed class ScriptNode(int index) : IScriptElement
 {
-    /// <summary>The creation order; also the node's index in every snapshot of the staging graph.</summary>
+    /// <summary>The creation order, the position in <see cref="ScriptGraph.Nodes"/>.</summary>
     public int Index { get; } = index;
 
     public List<string> Labels { get; } = [];
@@ -82,7 +82,6 @@ internal sealed class ScriptRel(int index, ScriptNode start, string type, Script
 /// </summary>
 internal sealed class ScriptGraph
 {
-    private const int IdDigits = 10;
     private readonly Dictionary<string, List<ScriptNode>> _byLabel = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, Dictionary<object, List<ScriptNode>>>> _index = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Start, int End, string Type), List<ScriptRel>> _between = new();
@@ -294,34 +293,85 @@ internal sealed class ScriptGraph
     }
 
     /// <summary>
-    /// The staging graph as an immutable graph for the matcher. Node i becomes the entity <c>_:000000000i</c>
-    /// (so its index in the snapshot is i), its first label the kind, its properties the entity's properties;
-    /// relationship properties become qualifiers. <paramref name="edgeOrigin"/> maps snapshot edges to <see cref="Rels"/>.
+    /// The staging graph as an immutable graph for the matcher. A node's entity id is the id it will have in the
+    /// builder when that is known and unique (an entity the builder held; a node labelled <c>Entity</c> with a
+    /// string <c>id</c>), so that <c>id(n)</c> means the same in a script and in a query of the result; otherwise
+    /// a hidden id <c>_:~i</c>. Its first label is the kind, its properties the entity's properties; relationship
+    /// properties become qualifiers. <paramref name="toSnapshot"/> maps node indexes to snapshot indexes,
+    /// <paramref name="fromSnapshot"/> the other way, and <paramref name="edgeOrigin"/> snapshot edges to <see cref="Rels"/>.
     /// </summary>
-    public Graph Snapshot(out int[] edgeOrigin)
+    public Graph Snapshot(out int[] edgeOrigin, out int[] toSnapshot, out ScriptNode[] fromSnapshot)
     {
         var entities = new Entity[Nodes.Count];
+        var used = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < entities.Length; i++)
         {
             var n = Nodes[i];
-            entities[i] = n.Snapshot ??= new Entity(
-                new EntityId(Values.GeneratedIdPrefix + n.Index.ToString("D" + IdDigits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)),
-                new EntityKind(n.Labels.Count > 0 ? n.Labels[0] : Values.UnlabeledKind),
-                string.Empty,
-                null,
-                ToPropertyMap(n.Properties),
-                n.Labels.Skip(1));
+            string id = SnapshotId(n);
+            if (!used.Add(id))
+            {
+                id = Values.GeneratedIdPrefix + "~" + n.Index.ToString(CultureInfo.InvariantCulture);
+                while (!used.Add(id))
+                {
+                    id += "~";
+                }
+            }
+
+            if (n.Snapshot is null || !string.Equals(n.Snapshot.Id.Value, id, StringComparison.Ordinal))
+            {
+                n.Snapshot = new Entity(
+                    new EntityId(id),
+                    new EntityKind(n.Labels.Count > 0 ? n.Labels[0] : Values.UnlabeledKind),
+                    string.Empty,
+                    null,
+                    ToPropertyMap(n.Properties),
+                    n.Labels.Skip(1));
+            }
+
+            entities[i] = n.Snapshot;
         }
 
         var relations = new Relation[Rels.Count];
         for (int i = 0; i < relations.Length; i++)
         {
             var r = Rels[i];
-            relations[i] = r.Snapshot ??= new Relation(entities[r.Start.Index].Id, new RelationType(r.Type), entities[r.End.Index].Id, ToPropertyMap(r.Properties));
+            var source = entities[r.Start.Index].Id;
+            var target = entities[r.End.Index].Id;
+            if (r.Snapshot is null || r.Snapshot.Source != source || r.Snapshot.Target != target)
+            {
+                r.Snapshot = new Relation(source, new RelationType(r.Type), target, ToPropertyMap(r.Properties));
+            }
+
+            relations[i] = r.Snapshot;
         }
 
         edgeOrigin = new int[relations.Length];
-        return GraphBuilder.Snapshot(Schema.Open, [], entities, relations, [], edgeOrigin);
+        var graph = GraphBuilder.Snapshot(Schema.Open, [], entities, relations, [], edgeOrigin);
+        toSnapshot = new int[entities.Length];
+        fromSnapshot = new ScriptNode[entities.Length];
+        for (int i = 0; i < entities.Length; i++)
+        {
+            int at = graph.IndexOf(entities[i].Id);
+            toSnapshot[i] = at;
+            fromSnapshot[at] = Nodes[i];
+        }
+
+        return graph;
+    }
+
+    private static string SnapshotId(ScriptNode n)
+    {
+        if (n.OriginEntity is { } origin)
+        {
+            return origin.Value;
+        }
+
+        if (n.HasLabel(ScriptMapping.EntityLabel) && n.Properties.TryGetValue("id", out var v) && v is string s && EntityId.IsValid(s))
+        {
+            return s;
+        }
+
+        return Values.GeneratedIdPrefix + "~" + n.Index.ToString(CultureInfo.InvariantCulture);
     }
 
     public static PropertyMap ToPropertyMap(IEnumerable<KeyValuePair<string, object?>> properties) =>

@@ -22,6 +22,8 @@ internal sealed class ScriptRunner
     private readonly CancellationToken _ct;
     private Graph? _snapshot;
     private int[] _edgeOrigin = [];
+    private int[] _toSnapshot = [];
+    private ScriptNode[] _fromSnapshot = [];
     private int _snapshotVersion = -1;
     private int _refLimit;
     private int _startCount;
@@ -281,7 +283,7 @@ internal sealed class ScriptRunner
         {
             if (_snapshotVersion != Graph.Version || _snapshot is null)
             {
-                _snapshot = Graph.Snapshot(out _edgeOrigin);
+                _snapshot = Graph.Snapshot(out _edgeOrigin, out _toSnapshot, out _fromSnapshot);
                 _snapshotVersion = Graph.Version;
                 SnapshotsBuilt++;
             }
@@ -306,20 +308,20 @@ internal sealed class ScriptRunner
     }
 
     // ---- values ----
-    private object NodeValue(ScriptNode n) => n.Index < _refLimit ? new NodeRef(n.Index) : n;
+    private object NodeValue(ScriptNode n) => n.Index < _refLimit ? new NodeRef(_toSnapshot[n.Index]) : n;
 
     private ScriptNode? NodeOf(object? value, string? variable) => value switch
     {
         null => null,
         ScriptNode n => n,
-        NodeRef r => Graph.Nodes[r.Index],
+        NodeRef r => _fromSnapshot[r.Index],
         _ => throw new QueryTypeException($"Variable `{variable}` is a {Values.TypeName(value)}, not a node.", "VariableTypeConflict"),
     };
 
     private IScriptElement ElementOf(object value, string variable) => value switch
     {
         ScriptNode n => n,
-        NodeRef r => Graph.Nodes[r.Index],
+        NodeRef r => _fromSnapshot[r.Index],
         ScriptRel r => r,
         EdgeRef e => Graph.Rels[_edgeOrigin[e.Edge]],
         _ => throw new QueryTypeException($"SET needs a node or a relationship; `{variable}` is a {Values.TypeName(value)}.", "InvalidArgumentType"),

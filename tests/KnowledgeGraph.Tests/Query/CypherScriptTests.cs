@@ -238,6 +238,29 @@ public class CypherScriptTests
     }
 
     [Fact]
+    public void Apply_IdFunction_IsTheEntityIdInScriptsAsInQueries()
+    {
+        var b = new GraphBuilder(Schema.Open);
+        b.AddEntity(new Entity("person:ann", EntityKind.Person, "Ann"));
+        CypherScript.Apply(b, """
+            MERGE (n:Entity {id: 'person:bob'}) SET n:Person, n.name = 'Bob';
+            MATCH (a), (b) WHERE id(a) = 'person:ann' AND id(b) = 'person:bob' CREATE (a)-[:KNOWS]->(b);
+            MATCH (a)-[:KNOWS]->(b) SET b.knownBy = id(a)
+            """);
+        var g = b.Build();
+        Assert.Equal("(person:ann)-[KNOWS]->(person:bob)", Assert.Single(g.Relations).ToString());
+        Assert.Equal("person:ann", g["person:bob"].Properties.GetString("knownBy"));
+    }
+
+    [Fact]
+    public void Load_TwoNodesWithOneEntityId_AreMatchedApartAndReportedAsDuplicates()
+    {
+        string script = "CREATE (:Entity {id: 'x', n: 1}), (:Entity {id: 'x', n: 2}); MATCH (a), (b) WHERE a.n < b.n CREATE (a)-[:T]->(b)";
+        var ex = Assert.Throws<SchemaViolationException>(() => CypherScript.Load(script, Schema.Open));
+        Assert.Contains("an entity with this id was added before", ex.Message);
+    }
+
+    [Fact]
     public void Apply_ChangingTheIdOfAHeldEntity_IsRefused()
     {
         var b = new GraphBuilder(Schema.Open);
