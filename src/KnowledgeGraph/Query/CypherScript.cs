@@ -12,20 +12,22 @@ namespace KnowledgeGraph.Query;
 /// <remarks>
 /// <para><b>Scripts.</b> Statements are separated by <c>;</c> (the last one may go without); empty statements,
 /// <c>//</c> and <c>/* */</c> comments are allowed, and a <c>;</c> inside a string or a quoted name is text.
-/// Each statement sees what the earlier ones wrote, as in cypher-shell. A statement ends with a write clause or
-/// with RETURN (whose rows are dropped); LIMIT may not follow a write in the same statement. The whole script is parsed and checked
-/// before any statement runs, and the builder is changed only when every statement succeeded: a failing script
+/// Each statement sees what the earlier ones wrote, as in cypher-shell. A statement ends with a write clause
+/// or with RETURN (whose rows are dropped); LIMIT may not follow a write in the same statement. The whole
+/// script is parsed and checked before any statement runs, and the builder is changed only when every statement succeeded: a failing script
 /// leaves it as it was. Error messages name the line and column in the whole script (of the offending text
 /// for a syntax error, of the statement otherwise).</para>
 /// <para><b>Semantics.</b> Writes go to a staging property graph (nodes with labels and properties, typed
 /// relationships with properties) that MATCH and MERGE read. <c>MERGE</c> matches its whole pattern or creates
 /// it all (Neo4j semantics; an undirected relationship is created left to right; a null property value is an
 /// error). <c>SET n.key = v</c> sets a property (null removes it), <c>SET n:A:B</c> adds labels,
-/// <c>SET n += {map}</c> sets several properties and <c>SET n = {map}</c> replaces them all. Within one
-/// statement MATCH finds only the nodes and relationships that existed when the statement began, and a MATCH with relationships, a path
-/// or WHERE may not follow a write in the same statement (start a new statement); MERGE, SET and
-/// <c>n.key</c> see every earlier write. A node created in the statement can be read with <c>n.key</c> but
-/// not yet with <c>labels(n)</c>, <c>keys(n)</c> or <c>properties(n)</c>.</para>
+/// <c>SET n += {map}</c> sets several properties and <c>SET n = {map}</c> replaces them all. MERGE and SET
+/// see every earlier write. Within one statement MATCH finds only the nodes and relationships that existed
+/// when the statement began, a MATCH with relationships, a path or WHERE may not follow a write in the same
+/// statement (start a new statement), and reading a matched node (<c>n.key</c>, <c>labels(n)</c>) may see it
+/// as it was when the statement began when the statement also matches relationships or calls functions of
+/// nodes. A node created in the statement can be read with <c>n.key</c> but not yet with <c>labels(n)</c>,
+/// <c>keys(n)</c> or <c>properties(n)</c>.</para>
 /// <para><b>From the staging graph to the builder</b>, when the script ends:</para>
 /// <list type="bullet">
 /// <item>a node labelled <c>Entity</c> with a string <c>id</c> becomes the entity with that id: its first other
