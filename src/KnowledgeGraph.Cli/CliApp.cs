@@ -34,7 +34,7 @@ internal static class CliApp
           bench --nodes FILE --edges FILE [--workloads W1,W2,...] [--repeat N]
                                               time the benchmark workloads W1-W6 on node/edge files
 
-        --graph FILE reads canonical JSON or GraphML (.graphml), chosen by the extension.
+        --graph FILE reads canonical JSON, GraphML (.graphml) or a Cypher script (.cypher), chosen by the extension.
         NAME is an id, a name or an alias, in any case: "Mark Rutte", "Mr. Rutte", "rutte".
         Exit codes: 0 success, 1 not found or unreadable input, 2 bad command line.
         """;

@@ -74,9 +74,13 @@ public sealed class GraphFormat
     public static GraphFormat JsonLd { get; } = new(
         "jsonld", "JSON-LD (schema.org)", [".jsonld"], null, JsonLdWriter.Write);
 
-    /// <summary>A Cypher script of MERGE statements for Neo4j or Memgraph (<c>.cypher</c>, <c>.cql</c>): written only.</summary>
+    /// <summary>
+    /// A Cypher script of MERGE statements for Neo4j or Memgraph (<c>.cypher</c>, <c>.cql</c>): written, and read back
+    /// by running it (<see cref="global::KnowledgeGraph.Query.CypherScript"/> gives the mapping); a bad script raises
+    /// <see cref="GraphFormatException"/> with the query exception inside.
+    /// </summary>
     public static GraphFormat Cypher { get; } = new(
-        "cypher", "Cypher script", [".cypher", ".cql"], null, CypherWriter.Write);
+        "cypher", "Cypher script", [".cypher", ".cql"], global::KnowledgeGraph.Query.CypherScript.Read, CypherWriter.Write);
 
     // ---- CSV ----------------------------------------------------------------------------
     // A CSV graph is two files (nodes and edges), so it is read and written by path, not through one

@@ -124,6 +124,17 @@ public sealed class GraphBuilder
         return AddEntity(entity);
     }
 
+    /// <summary>Replaces the relation added at a position (a script changed its properties).</summary>
+    internal void ReplaceRelation(int index, Relation relation) => _relations[index] = relation;
+
+    /// <summary>Replaces the document with the same id (a script changed its title or text).</summary>
+    internal void ReplaceDocument(Document document)
+    {
+        int i = _documents.FindIndex(d => d.Id == document.Id);
+        _documents[i] = document;
+        _documentIndex[document.Id] = document;
+    }
+
     /// <summary>Whether an entity with this id was added.</summary>
     /// <param name="id">The id.</param>
     /// <returns><see langword="true"/> when it was.</returns>
@@ -222,7 +233,8 @@ public sealed class GraphBuilder
         IReadOnlyList<Document> documents,
         IReadOnlyList<Entity> entityList,
         IReadOnlyList<Relation> relations,
-        ImmutableArray<SchemaViolation> violations)
+        ImmutableArray<SchemaViolation> violations,
+        int[]? edgeOrigin = null)
     {
         var entities = entityList.ToArray();
         Array.Sort(entities, static (a, b) => string.CompareOrdinal(a.Id.Value, b.Id.Value));
@@ -281,6 +293,11 @@ public sealed class GraphBuilder
         for (int e = 0; e < m; e++)
         {
             int i = order[e];
+            if (edgeOrigin is not null)
+            {
+                edgeOrigin[e] = i;
+            }
+
             edgeSource[e] = src[i];
             edgeTarget[e] = dst[i];
             edgeType[e] = typ[i];

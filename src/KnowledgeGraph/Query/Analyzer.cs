@@ -13,22 +13,23 @@ internal enum VarKind
 /// <summary>Resolves variables to row slots and checks the query's meaning before it runs.</summary>
 internal sealed class Analyzer
 {
-    private readonly bool _allowCreate;
+    private readonly bool _allowWrites;
     private readonly string _text;
     private Dictionary<string, (int Slot, VarKind Kind)> _scope = new(StringComparer.Ordinal);
     private Dictionary<string, (int Slot, VarKind Kind)>? _aggregateScope;
 
-    private Analyzer(bool allowCreate, string text)
+    private Analyzer(bool allowWrites, string text)
     {
-        _allowCreate = allowCreate;
+        _allowWrites = allowWrites;
         _text = text;
     }
 
     public int SlotCount { get; private set; }
 
-    public static int Analyze(QueryAst ast, bool allowCreate)
+    /// <summary>Resolves and checks a query; <paramref name="allowWrites"/> admits CREATE, MERGE and SET (scripts only).</summary>
+    public static int Analyze(QueryAst ast, bool allowWrites)
     {
-        var a = new Analyzer(allowCreate, ast.Text);
+        var a = new Analyzer(allowWrites, ast.Text);
         List<string>? columns = null;
         foreach (var part in ast.Parts)
         {
@@ -75,7 +76,7 @@ internal sealed class Analyzer
                     u.Slot = Declare(u.Variable, VarKind.Any);
                     break;
                 case CreateClause c:
-                    if (!_allowCreate)
+                    if (!_allowWrites)
                     {
                         throw new QuerySemanticException("CREATE is not allowed here: a Graph is immutable; apply CREATE to a GraphBuilder with CypherScript.Apply.", "UnsupportedClause");
                     }
@@ -85,6 +86,16 @@ internal sealed class Analyzer
                         DeclareCreate(p);
                     }
 
+                    break;
+                case MergeClause mc:
+                    CheckWritesAllowed("MERGE");
+                    DeclareMerge(mc);
+                    ResolveSetItems(mc.OnCreate);
+                    ResolveSetItems(mc.OnMatch);
+                    break;
+                case SetClause sc:
+                    CheckWritesAllowed("SET");
+                    ResolveSetItems(sc.Items);
                     break;
                 case ProjectionClause p:
                     AnalyzeProjection(p);
@@ -97,9 +108,9 @@ internal sealed class Analyzer
             }
         }
 
-        if (q.Clauses[^1] is not CreateClause)
+        if (q.Clauses[^1] is not (CreateClause or MergeClause or SetClause))
         {
-            throw new QuerySemanticException("A query must end with RETURN (or, in a script, CREATE).", "InvalidClauseComposition");
+            throw new QuerySemanticException("A query must end with RETURN (or, in a script, CREATE, MERGE or SET).", "InvalidClauseComposition");
         }
 
         return null;
@@ -217,12 +228,22 @@ internal sealed class Analyzer
             }
         }
 
+        foreach (var n in p.Nodes)
+        {
+            foreach (var l in n.Labels)
+            {
+                CheckName(l, "label");
+            }
+        }
+
         foreach (var r in p.Rels)
         {
             if (r.Types.Count != 1 || r.Direction == RelDirection.Both || r.VarLength)
             {
                 throw new QuerySemanticException("CREATE needs each relationship to have one type and a direction.", "InvalidRelationshipPattern");
             }
+
+            CheckName(r.Types[0], "relationship type");
 
             if (_scope.ContainsKey(r.Variable!))
             {
@@ -239,6 +260,149 @@ internal sealed class Analyzer
         if (p.PathVariable is not null)
         {
             p.PathSlot = Declare(p.PathVariable, VarKind.Path);
+        }
+    }
+
+    private void CheckWritesAllowed(string clause)
+    {
+        if (!_allowWrites)
+        {
+            throw new QuerySemanticException($"{clause} is not allowed here: a Graph is immutable; run writes (CREATE, MERGE, SET) against a GraphBuilder with CypherScript.Apply, or load a script with CypherScript.Load.", "UnsupportedClause");
+        }
+    }
+
+    private static void CheckName(string name, string what)
+    {
+        if (!Names.IsValidLabel(name))
+        {
+            throw new QuerySemanticException($"The {what} `{name}` cannot be stored: {what}s must be non-empty names without whitespace or control characters.", "InvalidName", "SemanticError");
+        }
+    }
+
+    private void DeclareMerge(MergeClause m)
+    {
+        var p = m.Pattern;
+        if (p.Shortest != ShortestKind.None)
+        {
+            throw new QuerySemanticException("MERGE cannot use shortestPath or allShortestPaths.", "InvalidRelationshipPattern");
+        }
+
+        if (p.PathVariable is not null)
+        {
+            throw new QuerySemanticException($"MERGE does not bind a path variable (`{p.PathVariable}`); name the nodes and relationships instead.", "InvalidRelationshipPattern");
+        }
+
+        var declaredHere = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var n in p.Nodes)
+        {
+            if (_scope.TryGetValue(n.Variable!, out var existing) && !declaredHere.Contains(n.Variable!))
+            {
+                if (n.Labels.Count > 0 || n.Properties is not null || p.Rels.Count == 0)
+                {
+                    throw new QuerySemanticException($"Variable `{n.Variable}` already declared; MERGE can reuse a bound node only without labels or properties, in a pattern with a relationship.", "VariableAlreadyBound");
+                }
+
+                if (existing.Kind is VarKind.Relationship or VarKind.RelationshipList or VarKind.Path or VarKind.Value)
+                {
+                    throw new QuerySemanticException($"Variable `{n.Variable}` is a {existing.Kind} and cannot be used as a node.", "VariableTypeConflict");
+                }
+
+                n.Slot = existing.Slot;
+                m.BoundBefore.Add(n.Slot);
+            }
+            else if (declaredHere.Contains(n.Variable!))
+            {
+                n.Slot = _scope[n.Variable!].Slot;
+            }
+            else
+            {
+                n.Slot = Declare(n.Variable!, VarKind.Node);
+                declaredHere.Add(n.Variable!);
+            }
+
+            foreach (var l in n.Labels)
+            {
+                CheckName(l, "label");
+            }
+        }
+
+        foreach (var r in p.Rels)
+        {
+            if (r.Types.Count != 1 || r.VarLength)
+            {
+                throw new QuerySemanticException("MERGE needs each relationship to have exactly one type and no variable length.", "InvalidRelationshipPattern");
+            }
+
+            CheckName(r.Types[0], "relationship type");
+            if (_scope.ContainsKey(r.Variable!))
+            {
+                throw new QuerySemanticException($"Variable `{r.Variable}` already declared.", "VariableAlreadyBound");
+            }
+
+            r.Slot = Declare(r.Variable!, VarKind.Relationship);
+        }
+
+        foreach (var n in p.Nodes)
+        {
+            ResolveWriteProperties(n.Properties, "MERGE", "node");
+        }
+
+        foreach (var r in p.Rels)
+        {
+            ResolveWriteProperties(r.Properties, "MERGE", "relationship");
+        }
+    }
+
+    private void ResolveWriteProperties(Expr? properties, string clause, string what)
+    {
+        if (properties is ParameterExpr)
+        {
+            throw new QuerySemanticException($"A parameter cannot be used as a {what}'s properties in {clause}; write {{key: $param}}.", "InvalidParameterUse");
+        }
+
+        if (properties is not null)
+        {
+            Resolve(properties, false);
+        }
+    }
+
+    private void ResolveSetItems(List<SetItem> items)
+    {
+        foreach (var item in items)
+        {
+            if (!_scope.TryGetValue(item.Target.Name, out var info))
+            {
+                throw new QuerySemanticException($"Variable `{item.Target.Name}` not defined.", "UndefinedVariable");
+            }
+
+            if (info.Kind is VarKind.Path or VarKind.RelationshipList or VarKind.Value)
+            {
+                throw new QuerySemanticException($"SET needs a node or a relationship; `{item.Target.Name}` is a {(info.Kind == VarKind.RelationshipList ? "list of relationships" : info.Kind.ToString().ToLowerInvariant())}.", "InvalidArgumentType");
+            }
+
+            if (item.Kind == SetKind.Labels)
+            {
+                if (info.Kind == VarKind.Relationship)
+                {
+                    throw new QuerySemanticException($"SET {item.Target.Name}:{item.Labels[0]}: only nodes have labels; `{item.Target.Name}` is a relationship.", "InvalidArgumentType");
+                }
+
+                foreach (var l in item.Labels)
+                {
+                    CheckName(l, "label");
+                }
+            }
+
+            if (item.Key is { Length: 0 })
+            {
+                throw new QuerySemanticException("SET needs a non-empty property name.", "InvalidName", "SemanticError");
+            }
+
+            item.Target.Slot = info.Slot;
+            if (item.Value is not null)
+            {
+                Resolve(item.Value, aggregatesAllowed: false);
+            }
         }
     }
 

@@ -230,6 +230,49 @@ internal sealed class CreateClause(List<PatternPart> patterns) : Clause
     public List<PatternPart> Patterns { get; } = patterns;
 }
 
+/// <summary>What one SET item does: <c>n.key = v</c>, <c>n:Label</c>, <c>n = {map}</c> or <c>n += {map}</c>.</summary>
+internal enum SetKind
+{
+    Property,
+    Labels,
+    Replace,
+    Merge,
+}
+
+/// <summary>One item of a SET clause (or of ON CREATE SET / ON MATCH SET).</summary>
+internal sealed class SetItem(SetKind kind, VariableExpr target, string? key, List<string>? labels, Expr? value)
+{
+    public SetKind Kind { get; } = kind;
+
+    public VariableExpr Target { get; } = target;
+
+    public string? Key { get; } = key;
+
+    public List<string> Labels { get; } = labels ?? [];
+
+    public Expr? Value { get; } = value;
+
+    public int Offset { get; set; }
+}
+
+internal sealed class SetClause(List<SetItem> items) : Clause
+{
+    public List<SetItem> Items { get; } = items;
+}
+
+/// <summary><c>MERGE pattern [ON CREATE SET …] [ON MATCH SET …]</c>: matches the whole pattern or creates it all.</summary>
+internal sealed class MergeClause(PatternPart pattern, List<SetItem> onCreate, List<SetItem> onMatch) : Clause
+{
+    public PatternPart Pattern { get; } = pattern;
+
+    public List<SetItem> OnCreate { get; } = onCreate;
+
+    public List<SetItem> OnMatch { get; } = onMatch;
+
+    /// <summary>The slots of the pattern's node variables that were bound before the clause.</summary>
+    public HashSet<int> BoundBefore { get; } = [];
+}
+
 internal sealed class ProjectionItem(Expr expression, string? alias, string text)
 {
     public Expr Expression { get; } = expression;

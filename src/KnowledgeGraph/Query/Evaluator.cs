@@ -142,6 +142,8 @@ internal static class Evaluator
                 return ctx.Graph.QualifiersAt(r.Edge).TryGetValue(key, out var q) ? Values.FromProperty(q) : null;
             case Dictionary<string, object?> map:
                 return map.TryGetValue(key, out var mv) ? mv : null;
+            case IScriptElement written:
+                return written.GetProperty(key);
             default:
                 throw new QueryTypeException($"Cannot read property '{key}' of a {Values.TypeName(target)}.", "PropertyAccessOnNonMap");
         }

@@ -19,8 +19,14 @@ internal sealed class Executor
         ctx.Matcher = new Matcher(ctx);
     }
 
-    /// <summary>Called for CREATE clauses when running a script against a builder.</summary>
-    public Action<CreateClause, object?[]>? OnCreate { get; init; }
+    /// <summary>Runs CREATE, MERGE and SET clauses when running a script: the rows one input row (a copy) becomes.</summary>
+    public Func<Clause, object?[], IEnumerable<object?[]>>? OnWrite { get; init; }
+
+    /// <summary>
+    /// When running a script: answers a MATCH clause itself for the given input rows (given the slots bound
+    /// before it), or returns null to leave the clause to the matcher. The answer must depend on the clause only.
+    /// </summary>
+    public Func<MatchClause, IEnumerable<object?[]>, bool[], IEnumerable<object?[]>?>? OnMatch { get; init; }
 
     public (List<string> Columns, List<object?[]> Rows) Run(QueryAst ast)
     {
@@ -53,8 +59,17 @@ internal sealed class Executor
             switch (clause)
             {
                 case MatchClause m:
-                    bool distinctEnds = ci + 1 < q.Clauses.Count && q.Clauses[ci + 1] is ProjectionClause next && DuplicatesIrrelevant(m, next, bound);
-                    ops.Add(new MatchOp(this, m, (bool[])bound.Clone(), distinctEnds));
+                    var preBound = (bool[])bound.Clone();
+                    if (OnMatch is not null && OnMatch(m, [], preBound) is not null)
+                    {
+                        ops.Add(new AnsweredMatchOp(this, m, preBound));
+                    }
+                    else
+                    {
+                        bool distinctEnds = ci + 1 < q.Clauses.Count && q.Clauses[ci + 1] is ProjectionClause next && DuplicatesIrrelevant(m, next, bound);
+                        ops.Add(new MatchOp(this, m, preBound, distinctEnds));
+                    }
+
                     MarkPatternSlots(m.Patterns, bound);
                     break;
                 case UnwindClause u:
@@ -62,8 +77,17 @@ internal sealed class Executor
                     bound[u.Slot] = true;
                     break;
                 case CreateClause c:
-                    ops.Add(new CreateOp(this, c));
+                    ops.Add(new WriteOp(this, c));
                     MarkPatternSlots(c.Patterns, bound);
+                    writes = true;
+                    break;
+                case MergeClause mc:
+                    ops.Add(new WriteOp(this, mc));
+                    MarkPatternSlots([mc.Pattern], bound);
+                    writes = true;
+                    break;
+                case SetClause sc:
+                    ops.Add(new WriteOp(this, sc));
                     writes = true;
                     break;
                 case ProjectionClause p:
@@ -419,14 +443,29 @@ internal sealed class Executor
         }
     }
 
-    private sealed class CreateOp(Executor owner, CreateClause clause) : Op(owner)
+    /// <summary>A MATCH clause the script runner answers itself (see <see cref="OnMatch"/>), one input row at a time.</summary>
+    private sealed class AnsweredMatchOp(Executor owner, MatchClause clause, bool[] preBound) : Op(owner)
     {
         public override void Push(object?[] row)
         {
-            var onCreate = Owner.OnCreate ?? throw new QuerySemanticException("CREATE needs a GraphBuilder; use CypherScript.Apply.", "UnsupportedClause");
-            var r = (object?[])row.Clone();
-            onCreate(clause, r);
-            Next!.Push(r);
+            foreach (var r in Owner.OnMatch!(clause, [row], preBound)!)
+            {
+                Next!.Push(r);
+            }
+        }
+    }
+
+    /// <summary>CREATE, MERGE or SET, run by the script runner (see <see cref="OnWrite"/>).</summary>
+    private sealed class WriteOp(Executor owner, Clause clause) : Op(owner)
+    {
+        public override void Push(object?[] row)
+        {
+            var onWrite = Owner.OnWrite ?? throw new QuerySemanticException("CREATE, MERGE and SET need a GraphBuilder; use CypherScript.Apply.", "UnsupportedClause");
+            Owner._ctx.Cancellation.ThrowIfCancellationRequested();
+            foreach (var r in onWrite(clause, (object?[])row.Clone()))
+            {
+                Next!.Push(r);
+            }
         }
     }
 

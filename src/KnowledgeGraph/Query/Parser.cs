@@ -5,7 +5,7 @@ namespace KnowledgeGraph.Query;
 /// <summary>A hand-written recursive-descent parser for the openCypher subset.</summary>
 internal sealed class Parser
 {
-    private static readonly string ClauseStart = "MATCH, OPTIONAL MATCH, UNWIND, WITH, RETURN or CREATE";
+    private static readonly string ClauseStart = "MATCH, OPTIONAL MATCH, UNWIND, WITH, RETURN, CREATE, MERGE or SET";
     private readonly string _text;
     private readonly List<Token> _tokens;
     private readonly int _maxDepth;
@@ -30,7 +30,57 @@ internal sealed class Parser
         return p.ParseQuery();
     }
 
+    /// <summary>
+    /// Parses a script: statements separated by <c>;</c>, with empty statements allowed and the last <c>;</c>
+    /// optional. Each statement's AST keeps the whole script as its text, so offsets (and error positions) are
+    /// the script's.
+    /// </summary>
+    public static List<(QueryAst Ast, int Offset)> ParseScript(string text, int maxDepth = 256)
+    {
+        var p = new Parser(text, maxDepth);
+        var statements = new List<(QueryAst, int)>();
+        while (true)
+        {
+            while (p.Current.Is(";"))
+            {
+                p.Advance();
+            }
+
+            if (p.Current.Kind == TokenKind.End)
+            {
+                return statements;
+            }
+
+            int offset = p.Current.Offset;
+            statements.Add((p.ParseStatement(), offset));
+            if (p.Current.Is(";"))
+            {
+                p.Advance();
+            }
+            else if (p.Current.Kind != TokenKind.End)
+            {
+                throw p.Unexpected(ClauseStart + ", `;` or end of input");
+            }
+        }
+    }
+
     private QueryAst ParseQuery()
+    {
+        var ast = ParseStatement();
+        if (Current.Is(";"))
+        {
+            Advance();
+        }
+
+        if (Current.Kind != TokenKind.End)
+        {
+            throw Unexpected(ClauseStart + " or end of input");
+        }
+
+        return ast;
+    }
+
+    private QueryAst ParseStatement()
     {
         var parts = new List<SingleQuery> { ParseSingle() };
         var all = new List<bool>();
@@ -46,16 +96,6 @@ internal sealed class Parser
 
             all.Add(isAll);
             parts.Add(ParseSingle());
-        }
-
-        if (Current.Is(";"))
-        {
-            Advance();
-        }
-
-        if (Current.Kind != TokenKind.End)
-        {
-            throw Unexpected(ClauseStart + " or end of input");
         }
 
         return new QueryAst(parts, all, _text);
@@ -96,10 +136,20 @@ internal sealed class Parser
                 Advance();
                 clause = new CreateClause(ParsePatternList());
             }
-            else if (t.IsKeyword("DELETE") || t.IsKeyword("DETACH") || t.IsKeyword("SET") || t.IsKeyword("REMOVE") || t.IsKeyword("MERGE")
+            else if (t.IsKeyword("MERGE"))
+            {
+                Advance();
+                clause = ParseMerge();
+            }
+            else if (t.IsKeyword("SET"))
+            {
+                Advance();
+                clause = new SetClause(ParseSetItems());
+            }
+            else if (t.IsKeyword("DELETE") || t.IsKeyword("DETACH") || t.IsKeyword("REMOVE")
                 || t.IsKeyword("CALL") || t.IsKeyword("FOREACH") || t.IsKeyword("LOAD"))
             {
-                throw new QuerySyntaxException(_text, t.Offset, t.Describe(), "a read-only clause (" + ClauseStart + "); " + t.Text.ToUpperInvariant() + " is not supported", "UnsupportedClause");
+                throw new QuerySyntaxException(_text, t.Offset, t.Describe(), "a supported clause (" + ClauseStart + "); " + t.Text.ToUpperInvariant() + " is not supported", "UnsupportedClause");
             }
 
             if (clause is null)
@@ -134,6 +184,89 @@ internal sealed class Parser
         }
 
         return new MatchClause(optional, patterns, where);
+    }
+
+    private MergeClause ParseMerge()
+    {
+        var pattern = ParsePatternPart();
+        var onCreate = new List<SetItem>();
+        var onMatch = new List<SetItem>();
+        while (Current.IsKeyword("ON"))
+        {
+            Advance();
+            List<SetItem> into;
+            if (Current.IsKeyword("CREATE"))
+            {
+                into = onCreate;
+            }
+            else if (Current.IsKeyword("MATCH"))
+            {
+                into = onMatch;
+            }
+            else
+            {
+                throw Unexpected("CREATE or MATCH after ON");
+            }
+
+            Advance();
+            ExpectKeyword("SET");
+            into.AddRange(ParseSetItems());
+        }
+
+        return new MergeClause(pattern, onCreate, onMatch);
+    }
+
+    private List<SetItem> ParseSetItems()
+    {
+        var items = new List<SetItem> { ParseSetItem() };
+        while (Current.Is(","))
+        {
+            Advance();
+            items.Add(ParseSetItem());
+        }
+
+        return items;
+    }
+
+    /// <summary><c>n.key = expr</c>, <c>n:Label:Other</c>, <c>n = expr</c> or <c>n += expr</c>.</summary>
+    private SetItem ParseSetItem()
+    {
+        var t = Current;
+        if (!IsName(t))
+        {
+            throw Unexpected("a variable name (SET n.key = value, SET n:Label, SET n = {…} or SET n += {…})");
+        }
+
+        Advance();
+        var target = new VariableExpr(t.Text) { Start = t.Offset, End = t.Offset + t.Length };
+        if (Current.Is(":"))
+        {
+            var labels = new List<string>();
+            while (Current.Is(":"))
+            {
+                Advance();
+                labels.Add(ParseSymbolicName("a label name"));
+            }
+
+            return new SetItem(SetKind.Labels, target, null, labels, null) { Offset = t.Offset };
+        }
+
+        if (Current.Is("."))
+        {
+            Advance();
+            string key = ParseSymbolicName("a property name");
+            Expect("=");
+            return new SetItem(SetKind.Property, target, key, null, ParseExpr()) { Offset = t.Offset };
+        }
+
+        if (Current.Is("=") || Current.Is("+="))
+        {
+            var kind = Current.Is("=") ? SetKind.Replace : SetKind.Merge;
+            Advance();
+            return new SetItem(kind, target, null, null, ParseExpr()) { Offset = t.Offset };
+        }
+
+        throw Unexpected("`.`, `:`, `=` or `+=` after the variable");
     }
 
     private List<PatternPart> ParsePatternList()

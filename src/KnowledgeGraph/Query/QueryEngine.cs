@@ -11,11 +11,11 @@ internal static class QueryEngine
     /// Analysed queries by text: the analysed tree is never changed while a query runs, so a query asked again
     /// (with other parameters, on any graph, from any thread) skips parsing and analysis.
     /// </summary>
-    private static readonly ConcurrentDictionary<(string Text, int MaxDepth, bool Writes), (QueryAst Ast, int Width)> Analysed = new();
+    private static readonly ConcurrentDictionary<(string Text, int MaxDepth), (QueryAst Ast, int Width)> Analysed = new();
 
-    public static QueryResult Run(Graph graph, string text, IReadOnlyDictionary<string, object?>? parameters, QueryOptions options, CancellationToken ct, Func<ExecContext, Action<CreateClause, object?[]>>? onCreate)
+    public static QueryResult Run(Graph graph, string text, IReadOnlyDictionary<string, object?>? parameters, QueryOptions options, CancellationToken ct)
     {
-        var (ast, width) = Analyse(text, options.MaxNestingDepth, writes: onCreate is not null);
+        var (ast, width) = Analyse(text, options.MaxNestingDepth);
         var ps = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (parameters is not null)
         {
@@ -26,22 +26,22 @@ internal static class QueryEngine
         }
 
         var ctx = new ExecContext(graph, ps, options, ct);
-        var executor = new Executor(ctx, width) { OnCreate = onCreate?.Invoke(ctx) };
+        var executor = new Executor(ctx, width);
         var (columns, rows) = executor.Run(ast);
         return QueryResult.Create(graph, columns, rows);
     }
 
-    /// <summary>Parses and analyses a query, or finds it analysed already. Errors are not cached.</summary>
-    internal static (QueryAst Ast, int Width) Analyse(string text, int maxDepth, bool writes)
+    /// <summary>Parses and analyses a read query, or finds it analysed already. Errors are not cached.</summary>
+    internal static (QueryAst Ast, int Width) Analyse(string text, int maxDepth)
     {
-        var key = (text, maxDepth, writes);
+        var key = (text, maxDepth);
         if (Analysed.TryGetValue(key, out var known))
         {
             return known;
         }
 
         var ast = Parser.Parse(text, maxDepth);
-        int width = Analyzer.Analyze(ast, allowCreate: writes);
+        int width = Analyzer.Analyze(ast, allowWrites: false);
         if (Analysed.Count >= MaxCachedQueries)
         {
             Analysed.Clear();

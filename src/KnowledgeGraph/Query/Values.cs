@@ -61,6 +61,8 @@ internal static class Values
         NodeRef => "Node",
         EdgeRef => "Relationship",
         PathValue => "Path",
+        ScriptNode => "Node",
+        ScriptRel => "Relationship",
         _ => v.GetType().Name,
     };
 

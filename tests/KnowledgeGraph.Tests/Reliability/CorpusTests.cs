@@ -27,6 +27,10 @@ public class CorpusTests
     public void CypherCorpus_EveryQueryFailsWithItsExactMessage() =>
         VerifyCorpus("cypher", "*.cypher", file => Graph.LoadSeed().Query(File.ReadAllText(file)), typeof(KnowledgeGraph.Query.QueryException));
 
+    [Fact]
+    public void CypherScriptCorpus_EveryScriptFailsWithItsExactMessage() =>
+        VerifyCorpus("cypher-scripts", "*.cypher", file => Graph.Load(file));
+
     private static void VerifyCorpus(string folder, string pattern, Action<string> load, Type? documented = null, int minimumFiles = 6)
     {
         string dir = Path.Combine(RepoRoot.Path, "tests", "Corpus", folder);

@@ -72,6 +72,37 @@ public class ReaderFuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void CypherReader_MutatedExport_LoadsOrRaisesDocumentedExceptions()
+    {
+        var outcomes = FuzzAndReport(
+            "Cypher script (tricky graph export)",
+            Utf8(KnowledgeGraph.IO.Cypher.CypherWriter.ToCypher(TestGraphs.Tricky())),
+            bytes => GraphFormat.Cypher.Read(new MemoryStream(bytes), new GraphReadOptions { SourceName = "fuzz.cypher", Schema = Schema.Open }),
+            ReaderExceptions,
+            iterations: 2000);
+        Assert.True(outcomes.GetValueOrDefault(nameof(GraphFormatException)) > 500, "the mutations should mostly break the input");
+    }
+
+    [Fact]
+    public void CypherScript_MutatedWriteScripts_RunOrRaiseDocumentedExceptions()
+    {
+        const string script = """
+            UNWIND range(1, 3) AS i MERGE (n:N {i: i}) ON CREATE SET n.c = 1, n:New ON MATCH SET n.c = n.c + 1;
+            MATCH (a:N {i: 1}), (b:N {i: 2}) MERGE (a)-[r:T {w: 1}]->(b) ON CREATE SET r.x = [1, 2] SET a += {k: 'v'};
+            MATCH (a:N)-[r:T]->(b) WHERE a.i < b.i SET r.w = r.w + 1, b = {i: b.i, seen: true};
+            OPTIONAL MATCH (z:Z) SET z.q = 1;
+            CREATE (d:Document {id: 'doc:1', title: 't', text: 'x;y'}), (e:Entity {id: 'e:1', aliases: ['a']})-[:R {evidenceDocument: ['doc:1'], evidenceStart: [0], evidenceLength: [1], evidenceText: ['x']}]->(:Entity {id: 'e:2'});
+            MATCH (n) WITH n, labels(n) AS l MERGE (m:Seen {labels: size(l)}) SET m.last = id(n)
+            """;
+        FuzzAndReport(
+            "Cypher write script",
+            Utf8(script),
+            bytes => KnowledgeGraph.Query.CypherScript.Load(System.Text.Encoding.UTF8.GetString(bytes), Schema.Open),
+            [typeof(KnowledgeGraph.Query.QueryException), typeof(SchemaViolationException)],
+            iterations: 3000);
+    }
+
+    [Fact]
     public void QueryParser_MutatedQueries_ParseOrRaiseQueryExceptions()
     {
         var g = Graph.LoadSeed();

@@ -18,7 +18,10 @@ namespace KnowledgeGraph.IO.Cypher;
 /// <c>\f</c> and <c>\uXXXX</c> escapes; labels, types and keys that are not plain words are back-quoted with
 /// back-quotes doubled; floats keep every digit; NaN and infinities are written as <c>0.0/0.0</c>,
 /// <c>1.0/0.0</c>, <c>-1.0/0.0</c>. Nulls are left out. Order: documents, entities by id, relations in graph
-/// order; <c>\n</c> line ends, UTF-8 without BOM.</para>
+/// order (relations between the same two entities with the same type: fewer properties first, so that no MERGE
+/// takes one for another); <c>\n</c> line ends, UTF-8 without BOM. <see cref="Query.CypherScript.Load"/> (or
+/// <c>Graph.Load("graph.cypher")</c>) reads the script back into an equal graph, except for null properties,
+/// which Neo4j cannot store, and for identical relations between the same entities, which one MERGE stands for.</para>
 /// </remarks>
 /// <threadsafety>Static and stateless; safe to call from many threads.</threadsafety>
 public static class CypherWriter
@@ -92,7 +95,7 @@ public static class CypherWriter
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var r in graph.Relations)
+            foreach (var r in MergeOrder(graph.Relations))
             {
                 sb.Clear();
                 sb.Append("MATCH (a:Entity {id: ");
@@ -150,6 +153,41 @@ public static class CypherWriter
     /// <param name="graph">The graph.</param>
     /// <returns>The script.</returns>
     public static string ToCypher(Graph graph) => GraphFormat.Cypher.WriteToString(graph);
+
+    /// <summary>
+    /// The relations in graph order, except that relations between the same two entities with the same type come
+    /// with fewer properties first: a MERGE matches any relation that has its properties, so a relation written
+    /// after one with more properties (a superset) would be taken for it and lost.
+    /// </summary>
+    private static IEnumerable<Relation> MergeOrder(IReadOnlyList<Relation> relations)
+    {
+        static int Size(Relation r) => r.Qualifiers.Count(q => !q.Value.IsNull) + (r.Evidence.IsEmpty ? 0 : 4);
+        int i = 0;
+        while (i < relations.Count)
+        {
+            var first = relations[i];
+            int j = i + 1;
+            while (j < relations.Count && relations[j].Source == first.Source && relations[j].Type == first.Type && relations[j].Target == first.Target)
+            {
+                j++;
+            }
+
+            if (j - i == 1)
+            {
+                yield return first;
+            }
+            else
+            {
+                // OrderBy is stable: relations of the same size keep graph order.
+                foreach (var r in Enumerable.Range(i, j - i).Select(k => relations[k]).OrderBy(Size))
+                {
+                    yield return r;
+                }
+            }
+
+            i = j;
+        }
+    }
 
     /// <summary>A single-quoted Cypher string literal.</summary>
     internal static void AppendString(StringBuilder sb, string text)
