@@ -12,6 +12,17 @@ public sealed partial class Graph
     };
 
     /// <summary>
+    /// The indexes, ascending, of the entities whose name or an alias normalizes to the same text as
+    /// <paramref name="name"/>: every entity named exactly <paramref name="name"/> is among them. Null when the
+    /// text normalizes to nothing (such names are not indexed).
+    /// </summary>
+    internal int[]? NameCandidates(string name)
+    {
+        string key = Names.Normalize(name);
+        return key.Length == 0 ? null : _nameIndex.Value.TryGetValue(key, out var found) ? found : [];
+    }
+
+    /// <summary>
     /// The entities whose name or alias matches <paramref name="nameOrAlias"/>, ignoring case, accents and
     /// punctuation ("rutte", "Mr. Rutte" and "Mark Rutte" find the same person). When nothing matches
     /// exactly, titles ("Mr.", "President", "Secretary-General", …) are dropped and a single remaining word

@@ -178,6 +178,9 @@ public sealed partial class Graph
     /// <summary>The index of the entity with this id text (an invalid id is simply not found).</summary>
     internal bool TryIndexOf(string id, out int index) => _idIndex.TryGetValue(id, out index);
 
+    /// <summary>The edges of one relation type, in edge order (so by source).</summary>
+    internal int[] EdgesOfType(int code) => _typeIndex.Value[code];
+
     internal Relation GetRelation(int edge)
     {
         // The cache costs nothing until a relation object is first asked for.

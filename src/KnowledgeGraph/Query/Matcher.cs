@@ -2,14 +2,24 @@ using System.Runtime.CompilerServices;
 
 namespace KnowledgeGraph.Query;
 
-/// <summary>Per-graph indexes the planner uses: node indexes by label.</summary>
+/// <summary>Per-graph indexes the planner uses: node indexes by label, and the nodes with edges of a type.</summary>
 internal sealed class QueryIndex
 {
     private static readonly ConditionalWeakTable<Graph, QueryIndex> Cache = new();
+    private readonly Graph _graph;
     private readonly Dictionary<string, int[]> _byLabel;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Code, RelDirection Direction), int[]> _byType = new();
 
     private QueryIndex(Graph graph)
     {
+        _graph = graph;
+        for (int i = 0; i < graph.EntityCount; i++)
+        {
+            var properties = graph.EntityAt(i).Properties;
+            HasIdProperty |= properties.ContainsKey("id");
+            HasNameProperty |= properties.ContainsKey("name");
+        }
+
         var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int i = 0; i < graph.EntityCount; i++)
         {
@@ -47,6 +57,42 @@ internal sealed class QueryIndex
     }
 
     public int[] WithLabel(string label) => _byLabel.TryGetValue(label, out var a) ? a : [];
+
+    /// <summary>Whether some entity has a property of its own named <c>id</c> (which then hides the entity id).</summary>
+    public bool HasIdProperty { get; }
+
+    /// <summary>Whether some entity has a property of its own named <c>name</c> (which then hides the entity name).</summary>
+    public bool HasNameProperty { get; }
+
+    /// <summary>The nodes, ascending, that have an edge of type <paramref name="code"/> leaving (Out), entering (In) or either (Both).</summary>
+    public int[] WithEdgeOfType(int code, RelDirection direction) => _byType.GetOrAdd((code, direction), key =>
+    {
+        var t = _graph.Topology;
+        var has = new bool[_graph.EntityCount];
+        foreach (int e in _graph.EdgesOfType(key.Code))
+        {
+            if (key.Direction != RelDirection.In)
+            {
+                has[t.EdgeSource[e]] = true;
+            }
+
+            if (key.Direction != RelDirection.Out)
+            {
+                has[t.EdgeTarget[e]] = true;
+            }
+        }
+
+        var nodes = new List<int>();
+        for (int v = 0; v < has.Length; v++)
+        {
+            if (has[v])
+            {
+                nodes.Add(v);
+            }
+        }
+
+        return [.. nodes];
+    });
 }
 
 /// <summary>
@@ -87,6 +133,15 @@ internal sealed class Matcher
         public required int[][] TypeCodes { get; init; }
 
         public Expr? StartId { get; init; }
+
+        /// <summary>The value of the start node's <c>id</c> property in the pattern, when the id index can find it.</summary>
+        public Expr? StartIdProperty { get; init; }
+
+        /// <summary>The value of the start node's <c>name</c> property in the pattern, when the name index can find it.</summary>
+        public Expr? StartName { get; init; }
+
+        /// <summary>The nodes with an edge of the first relationship's type, when that is the cheapest start.</summary>
+        public int[]? StartTypeNodes { get; init; }
 
         /// <summary>Whether anonymous nodes and relationships must be bound too (for a path value).</summary>
         public bool BindAll { get; init; }
@@ -272,16 +327,23 @@ internal sealed class Matcher
 
     private Plan MakePlan(PatternPart p, bool[] preBound, Dictionary<string, Expr> idLookups, IReadOnlyList<PatternPart> clauseParts, bool bindAll = false)
     {
-        int Score(NodePattern n)
+        // The cost of starting at an end node: bound already, an id or name lookup, a label, or the nodes
+        // with an edge of the adjacent relationship's type; else every node.
+        int Score(NodePattern n, RelPattern? adjacent)
         {
             if (preBound[n.Slot])
             {
                 return 0;
             }
 
-            if (idLookups.ContainsKey(n.Variable!))
+            if (idLookups.ContainsKey(n.Variable!) || IdProperty(n) is not null)
             {
                 return 1;
+            }
+
+            if (NameProperty(n) is not null)
+            {
+                return 2;
             }
 
             if (n.Labels.Count > 0)
@@ -289,10 +351,10 @@ internal sealed class Matcher
                 return 2 + n.Labels.Min(l => _index.WithLabel(l).Length);
             }
 
-            return int.MaxValue;
+            return TypeStart(adjacent) is int code ? 2 + _graph.EdgesOfType(code).Length : int.MaxValue;
         }
 
-        bool reverse = p.Shortest == ShortestKind.None && p.Nodes.Count > 1 && Score(p.Nodes[^1]) < Score(p.Nodes[0]);
+        bool reverse = p.Shortest == ShortestKind.None && p.Nodes.Count > 1 && Score(p.Nodes[^1], p.Rels[^1]) < Score(p.Nodes[0], p.Rels[0]);
         var nodes = p.Nodes.ToArray();
         var rels = p.Rels.ToArray();
         if (reverse)
@@ -318,8 +380,25 @@ internal sealed class Matcher
                 && clauseParts.SelectMany(part => part.Nodes).Count(n => n.Slot == end.Slot) == 1;
         }
 
+        var first = nodes[0];
+        var startId = idLookups.TryGetValue(first.Variable!, out var e) && !preBound[first.Slot] ? e : null;
+        Expr? startIdProperty = null, startName = null;
+        int[]? startTypeNodes = null;
+        if (!preBound[first.Slot] && startId is null && p.Shortest == ShortestKind.None)
+        {
+            startIdProperty = IdProperty(first);
+            startName = startIdProperty is null ? NameProperty(first) : null;
+            if (startIdProperty is null && startName is null && first.Labels.Count == 0 && rels.Length > 0 && TypeStart(rels[0]) is int code)
+            {
+                startTypeNodes = _index.WithEdgeOfType(code, Effective(rels[0], reverse));
+            }
+        }
+
         return new Plan
         {
+            StartIdProperty = startIdProperty,
+            StartName = startName,
+            StartTypeNodes = startTypeNodes,
             Isolated = isolated,
             CanBatchLast = canBatch,
             Part = p,
@@ -327,9 +406,43 @@ internal sealed class Matcher
             Rels = rels,
             Reversed = reverse,
             TypeCodes = codes,
-            StartId = idLookups.TryGetValue(nodes[0].Variable!, out var e) && !preBound[nodes[0].Slot] ? e : null,
+            StartId = startId,
             BindAll = bindAll || p.PathSlot >= 0 || p.Shortest != ShortestKind.None,
         };
+    }
+
+    /// <summary>The value of a node pattern's <c>id</c> property, when the entity id index answers it (no entity hides its id).</summary>
+    private Expr? IdProperty(NodePattern n) => _index.HasIdProperty ? null : PatternProperty(n, "id");
+
+    /// <summary>The value of a node pattern's <c>name</c> property, when the name index answers it (no entity hides its name).</summary>
+    private Expr? NameProperty(NodePattern n) => _index.HasNameProperty ? null : PatternProperty(n, "name");
+
+    private static Expr? PatternProperty(NodePattern n, string key)
+    {
+        if (n.Properties is MapExpr map)
+        {
+            foreach (var kv in map.Entries)
+            {
+                if (kv.Key == key)
+                {
+                    return kv.Value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The type code of a fixed-length relationship of one type that exists in the graph, or null.</summary>
+    private int? TypeStart(RelPattern? r)
+    {
+        if (r is null || r.VarLength || r.Types.Count != 1)
+        {
+            return null;
+        }
+
+        int code = _graph.TypeCode(new RelationType(r.Types[0]));
+        return code >= 0 ? code : null;
     }
 
     private void Tick()
@@ -371,7 +484,7 @@ internal sealed class Matcher
             return;
         }
 
-        foreach (int v in Candidates(first, plan.StartId, row))
+        foreach (int v in Candidates(first, plan, row))
         {
             StartAt(plan, first, v, row, next);
         }
@@ -421,8 +534,9 @@ internal sealed class Matcher
         }
     }
 
-    private IEnumerable<int> Candidates(NodePattern n, Expr? startId, object?[] row)
+    private IEnumerable<int> Candidates(NodePattern n, Plan? plan, object?[] row)
     {
+        var startId = plan?.StartId;
         if (_preBound![n.Slot] || row[n.Slot] is not null)
         {
             if (row[n.Slot] is NodeRef bound)
@@ -444,6 +558,26 @@ internal sealed class Matcher
             return id is string s && EntityId.IsValid(s) && _graph.TryIndexOf(new EntityId(s), out int ix) ? [ix] : [];
         }
 
+        // {id: …} and {name: …} in the pattern: no entity hides its id or name behind a property of its
+        // own, so the value is a string or matches nothing, and the indexes hold every match.
+        if (plan?.StartIdProperty is { } idValue)
+        {
+            return Evaluator.Eval(idValue, row, _ctx) is string s && _graph.TryIndexOf(s, out int ix) ? [ix] : [];
+        }
+
+        if (plan?.StartName is { } nameValue)
+        {
+            if (Evaluator.Eval(nameValue, row, _ctx) is not string s)
+            {
+                return [];
+            }
+
+            if (_graph.NameCandidates(s) is { } named)
+            {
+                return named;
+            }
+        }
+
         if (n.Labels.Count > 0)
         {
             int[] best = _index.WithLabel(n.Labels[0]);
@@ -459,7 +593,7 @@ internal sealed class Matcher
             return best;
         }
 
-        return Enumerable.Range(0, _graph.EntityCount);
+        return plan?.StartTypeNodes ?? Enumerable.Range(0, _graph.EntityCount);
     }
 
     /// <summary>Binds (or checks) a node slot; <paramref name="bound"/> says whether the caller must unbind it.</summary>
