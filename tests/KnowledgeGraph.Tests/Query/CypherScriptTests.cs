@@ -5,12 +5,7 @@ namespace KnowledgeGraph.Tests.Query;
 /// <summary>MERGE, SET and multi-statement scripts run by <see cref="CypherScript"/>.</summary>
 public class CypherScriptTests
 {
-    private static Graph Run(string script)
-    {
-        var b = new GraphBuilder(Schema.Open);
-        CypherScript.Apply(b, script);
-        return b.Build();
-    }
+    private static Graph Run(string script) => CypherScript.Load(script, Schema.Open);
 
     private static List<object?> Column(Graph g, string query) => g.Query(query).Select(row => row[0]).ToList();
 

@@ -13,12 +13,7 @@ public class ExecutorTests
     private static readonly RelationType P = new("P");
     private static readonly RelationType M = new("M");
 
-    private static Graph Build(string cypher)
-    {
-        var b = new GraphBuilder(Schema.Open);
-        CypherScript.Apply(b, cypher);
-        return b.Build();
-    }
+    private static Graph Build(string cypher) => CypherScript.Load(cypher, Schema.Open);
 
     /// <summary>A graph of up to 24 nodes a0, a1, … with random P and M edges, self-loops and parallel edges included.</summary>
     private static readonly Gen<Graph> Graphs =

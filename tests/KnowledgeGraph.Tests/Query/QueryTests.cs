@@ -5,12 +5,7 @@ namespace KnowledgeGraph.Tests.Query;
 
 public class QueryTests
 {
-    private static Graph Build(string cypher)
-    {
-        var b = new GraphBuilder(Schema.Open);
-        CypherScript.Apply(b, cypher);
-        return b.Build();
-    }
+    private static Graph Build(string cypher) => CypherScript.Load(cypher, Schema.Open);
 
     private static readonly Graph Small = Build("""
         CREATE (a:Person {name: 'Ann', age: 30}), (b:Person {name: 'Bob', age: 25}), (c:Person {name: 'Cid'}),
