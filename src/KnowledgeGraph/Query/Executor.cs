@@ -600,7 +600,7 @@ internal sealed class Executor
     private sealed class ProjectOp : ProjectionBase
     {
         private readonly bool _canStop;
-        private readonly object?[] _buffer;
+        private readonly object?[] _saved;
         private readonly object?[] _values;
         private readonly List<object?[]>? _held;
 
@@ -608,7 +608,7 @@ internal sealed class Executor
             : base(owner, clause)
         {
             _canStop = canStop;
-            _buffer = new object?[owner._width];
+            _saved = new object?[clause.Items.Count];
             _values = new object?[clause.Items.Count];
             _held = clause.OrderBy.Count > 0 ? [] : null;
         }
@@ -624,26 +624,46 @@ internal sealed class Executor
                 _values[k] = Evaluator.Eval(items[k].Expression, row, ctx);
             }
 
-            var r = _held is null ? _buffer : new object?[row.Length];
-            Array.Copy(row, r, row.Length);
-            for (int k = 0; k < items.Count; k++)
-            {
-                r[items[k].Slot] = _values[k];
-            }
-
-            if (!IsNew(r))
-            {
-                return;
-            }
-
             if (_held is not null)
             {
-                _held.Add(r);
-                Owner.CheckRows(_held.Count);
+                var copy = (object?[])row.Clone();
+                for (int k = 0; k < items.Count; k++)
+                {
+                    copy[items[k].Slot] = _values[k];
+                }
+
+                if (IsNew(copy))
+                {
+                    _held.Add(copy);
+                    Owner.CheckRows(_held.Count);
+                }
+
                 return;
             }
 
-            if (!EmitStreaming(r) && _canStop)
+            // Streaming: the items go into the incoming row's own slots while it is handed on, and the
+            // slots get their values back afterwards (later clauses see only the items; slots are never reused).
+            for (int k = 0; k < items.Count; k++)
+            {
+                int slot = items[k].Slot;
+                _saved[k] = row[slot];
+                row[slot] = _values[k];
+            }
+
+            bool more;
+            try
+            {
+                more = !IsNew(row) || EmitStreaming(row);
+            }
+            finally
+            {
+                for (int k = items.Count - 1; k >= 0; k--)
+                {
+                    row[items[k].Slot] = _saved[k];
+                }
+            }
+
+            if (!more && _canStop)
             {
                 throw new StopSignal(this);
             }

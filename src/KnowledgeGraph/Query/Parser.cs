@@ -108,6 +108,14 @@ internal sealed class Parser
         {
             var t = Current;
             Clause? clause = null;
+
+            // Clauses run as a chain, each handing its rows to the next: the chain is nesting too.
+            if (clauses.Count >= _maxDepth && (t.IsKeyword("MATCH") || t.IsKeyword("OPTIONAL") || t.IsKeyword("UNWIND") || t.IsKeyword("WITH")
+                || t.IsKeyword("RETURN") || t.IsKeyword("CREATE") || t.IsKeyword("MERGE") || t.IsKeyword("SET")))
+            {
+                throw new QuerySyntaxException(_text, t.Offset, t.Describe(), $"at most {_maxDepth} clauses in one query part", "NestingTooDeep");
+            }
+
             if (t.IsKeyword("MATCH"))
             {
                 Advance();

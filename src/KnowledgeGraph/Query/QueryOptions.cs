@@ -10,7 +10,10 @@ public sealed class QueryOptions
     /// <summary>The upper bound used for a variable-length relationship written without one (<c>*</c>, <c>*2..</c>). Default 15.</summary>
     public int MaxUnboundedPathLength { get; init; } = 15;
 
-    /// <summary>The deepest nesting of expressions and patterns the parser accepts. Default 256.</summary>
+    /// <summary>
+    /// The deepest nesting of expressions and patterns the parser accepts, and the most clauses one part of a
+    /// query (between UNIONs) may chain. Default 256.
+    /// </summary>
     public int MaxNestingDepth { get; init; } = 256;
 
     /// <summary>The most rows any clause may hold at once (sorting, grouping, the result). Default 1,000,000.</summary>

@@ -298,4 +298,35 @@ public class ExecutorTests
             }
         }, iter: 300);
     }
+
+    [Fact]
+    public void ClauseChain_LongestAllowed_RunsOnASmallStack_AndOneMoreIsRefused()
+    {
+        var g = Build("CREATE (:N {name: 'n'})");
+        string longest = "MATCH (n:N) " + string.Concat(Enumerable.Repeat("WITH n ", 254)) + "RETURN n.name";
+        QueryResult? result = null;
+        Exception? error = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    result = g.Query(longest);
+                }
+                catch (Exception ex)
+                {
+                    error = ex;
+                }
+            },
+            256 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.Null(error);
+        Assert.Equal(["n"], Lines(result!));
+
+        var ex = Assert.Throws<QuerySyntaxException>(() => g.Query("MATCH (n:N) " + string.Concat(Enumerable.Repeat("WITH n ", 255)) + "RETURN n.name"));
+        Assert.Equal("NestingTooDeep", ex.Code);
+        Assert.Contains("at most 256 clauses in one query part", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(2, g.Query("MATCH (n:N) RETURN n UNION ALL " + string.Concat(Enumerable.Repeat("MATCH (n:N) WITH n ", 127)) + "RETURN n").Count);
+    }
 }
