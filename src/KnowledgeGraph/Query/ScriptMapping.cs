@@ -274,7 +274,7 @@ internal static class ScriptMapping
     }
 
     private static Document ToDocument(ScriptNode n) =>
-        new((string)n.Properties["id"]!, n.GetProperty("title") as string ?? string.Empty, n.GetProperty("text") as string ?? string.Empty);
+        Checked(() => new Document((string)n.Properties["id"]!, n.GetProperty("title") as string ?? string.Empty, n.GetProperty("text") as string ?? string.Empty), $"Document '{n.Properties["id"]}'");
 
     /// <summary>A node labelled Entity with a string id: other labels give the kind (first) and labels; name, aliases and property_X are mapped back.</summary>
     private static Entity ToEntity(ScriptNode n, EntityId id)
@@ -294,9 +294,9 @@ internal static class ScriptMapping
                     name = value as string ?? throw Mapping($"The name of entity '{id}' must be a string; found {Values.TypeName(value)}.");
                     break;
                 case "aliases":
-                    if (value is not List<object?> list || list.Any(a => a is not string { Length: > 0 }))
+                    if (value is not List<object?> list || list.Any(a => a is not string s || string.IsNullOrWhiteSpace(s)))
                     {
-                        throw Mapping($"The aliases of entity '{id}' must be a list of non-empty strings; found {Describe(value)}.");
+                        throw Mapping($"The aliases of entity '{id}' must be a list of strings that are not empty or blank; found {Describe(value)}.");
                     }
 
                     aliases = list.Cast<string>().ToList();
@@ -308,7 +308,7 @@ internal static class ScriptMapping
             }
         }
 
-        return new Entity(id, new EntityKind(kind), name, aliases, PropertyMap.Create(props), labels.Skip(1));
+        return Checked(() => new Entity(id, new EntityKind(kind), name, aliases, PropertyMap.Create(props), labels.Skip(1)), $"Entity '{id}'");
     }
 
     /// <summary>Any other node: the first label is the kind, a non-empty string <c>name</c> the name, the rest properties.</summary>
@@ -328,7 +328,7 @@ internal static class ScriptMapping
         }
 
         string kind = n.Labels.Count > 0 ? n.Labels[0] : Values.UnlabeledKind;
-        return new Entity(id, new EntityKind(kind), name, null, PropertyMap.Create(props), n.Labels.Skip(1));
+        return Checked(() => new Entity(id, new EntityKind(kind), name, null, PropertyMap.Create(props), n.Labels.Skip(1)), $"Entity '{id}'");
     }
 
     private static Relation ToRelation(ScriptRel r, EntityId source, EntityId target)
@@ -359,11 +359,25 @@ internal static class ScriptMapping
                     throw Mapping($"{where}: evidence {i + 1} must be a document id (string), a start and a length (integers from 0) and a text (string).");
                 }
 
-                evidence.Add(new Evidence(doc, (int)start, (int)length, text));
+                evidence.Add(Checked(() => new Evidence(doc, (int)start, (int)length, text), $"{where}: evidence {i + 1}"));
             }
         }
 
-        return new Relation(source, new RelationType(r.Type), target, PropertyMap.Create(qualifiers), evidence);
+        return Checked(() => new Relation(source, new RelationType(r.Type), target, PropertyMap.Create(qualifiers), evidence), $"The relationship ({source})-[:{r.Type}]->({target})");
+    }
+
+    /// <summary>Makes a model value, turning the model's own argument checks into a mapping error that names the element.</summary>
+    private static T Checked<T>(Func<T> make, string what)
+    {
+        try
+        {
+            return make();
+        }
+        catch (ArgumentException ex)
+        {
+            string message = ex.ParamName is { } p ? ex.Message.Replace($" (Parameter '{p}')", string.Empty, StringComparison.Ordinal) : ex.Message;
+            throw Mapping($"{what} cannot be made: {message}");
+        }
     }
 
     private static string Describe(object? v) => v is List<object?> list ? "a list holding " + string.Join(", ", list.Select(Values.TypeName).Distinct()) : Values.TypeName(v);

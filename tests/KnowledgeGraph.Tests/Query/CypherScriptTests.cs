@@ -115,6 +115,18 @@ public class CypherScriptTests
         Assert.Equal(0, b.EntityCount);
     }
 
+    [Theory]
+    [InlineData("CREATE (:Entity:Person {id: 'p:1', aliases: [' ']})", "The aliases of entity 'p:1' must be a list of strings that are not empty or blank; found a list holding String.")]
+    [InlineData("CREATE (:Entity:Person {id: 'p:1', aliases: ['\t\n']})", "The aliases of entity 'p:1' must be a list of strings that are not empty or blank; found a list holding String.")]
+    public void Script_EntityTheModelRefuses_IsAMappingError(string script, string message)
+    {
+        var b = new GraphBuilder(Schema.Open);
+        var ex = Assert.Throws<QuerySemanticException>(() => CypherScript.Apply(b, script));
+        Assert.Equal("InvalidGraphMapping", ex.Code);
+        Assert.EndsWith(message, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, b.EntityCount);
+    }
+
     [Fact]
     public void Script_LimitAfterWrite_LimitsRowsNotWrites()
     {
