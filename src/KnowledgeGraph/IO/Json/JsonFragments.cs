@@ -110,8 +110,8 @@ internal static class JsonFragments
             {
                 if (item.ValueKind != JsonValueKind.Object
                     || !item.TryGetProperty("document", out var document) || document.ValueKind != JsonValueKind.String
-                    || !item.TryGetProperty("start", out var start) || !start.TryGetInt32(out int s) || s < 0
-                    || !item.TryGetProperty("length", out var length) || !length.TryGetInt32(out int l) || l < 0
+                    || !item.TryGetProperty("start", out var start) || start.ValueKind != JsonValueKind.Number || !start.TryGetInt32(out int s) || s < 0
+                    || !item.TryGetProperty("length", out var length) || length.ValueKind != JsonValueKind.Number || !length.TryGetInt32(out int l) || l < 0
                     || !item.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String)
                 {
                     return null;
@@ -160,6 +160,12 @@ internal static class JsonFragments
         }
         catch (JsonException)
         {
+            error = expected;
+            return default;
+        }
+        catch (ArgumentException)
+        {
+            // A value the model refuses (an empty document id, say): the fragment is not what was expected.
             error = expected;
             return default;
         }

@@ -23,6 +23,20 @@ public class GraphMLTests
         Assert.DoesNotContain("\r\n", xml);
     }
 
+    [Theory]
+    [InlineData("\"start\":\"4461\"")]
+    [InlineData("\"start\":4461.5")]
+    [InlineData("\"start\":null")]
+    public void Read_EvidenceStartNotAnInteger_IsAFormatError(string start)
+    {
+        string xml = GraphMLWriter.ToGraphML(Graph.LoadSeed());
+        int at = xml.IndexOf("\"start\":4461", StringComparison.Ordinal);
+        Assert.True(at > 0);
+        string bad = xml[..at] + start + xml[(at + "\"start\":4461".Length)..];
+        var ex = Assert.Throws<GraphFormatException>(() => GraphMLReader.Parse(bad));
+        Assert.Contains("a JSON array of {\"document\", \"start\", \"length\", \"text\"} objects", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Write_Twice_GivesSameBytes()
     {
