@@ -311,7 +311,7 @@ public class CypherScriptTests
 
     [Theory]
     [InlineData("CREATE (:Entity {id: 'a', name: 5})", "The name of entity 'a' must be a string; found Integer.")]
-    [InlineData("CREATE (:Entity {id: 'a', aliases: ['x', 2]})", "The aliases of entity 'a' must be a list of non-empty strings; found a list holding String, Integer.")]
+    [InlineData("CREATE (:Entity {id: 'a', aliases: ['x', 2]})", "The aliases of entity 'a' must be a list of strings that are not empty or blank; found a list holding String, Integer.")]
     [InlineData("CREATE (:Entity {id: 'a'})-[:T {evidenceDocument: ['d']}]->(:Entity {id: 'b'})", "The relationship (a)-[:T]->(b) has evidence properties, but not all four of evidenceDocument, evidenceStart, evidenceLength and evidenceText as lists of the same length.")]
     [InlineData("CREATE (:Entity {id: 'a'})-[:T {evidenceDocument: ['d'], evidenceStart: [-1], evidenceLength: [1], evidenceText: ['x']}]->(:Entity {id: 'b'})", "The relationship (a)-[:T]->(b): evidence 1 must be a document id (string), a start and a length (integers from 0) and a text (string).")]
     [InlineData("CREATE (:Document {id: 'd'})-[:CITES]->(:Entity {id: 'b'})", "A relationship :CITES touches the Document node 'd'; a document cannot be an end of a relation.")]

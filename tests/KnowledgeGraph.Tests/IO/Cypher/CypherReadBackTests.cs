@@ -115,7 +115,7 @@ public class CypherReadBackTests
 
         var mapping = Assert.Throws<GraphFormatException>(() => GraphFormat.Cypher.Read(Stream("CREATE (:Entity {id: 'a', aliases: 'x'})")));
         Assert.Equal(0, mapping.Line);
-        Assert.Contains("aliases of entity 'a' must be a list of non-empty strings", mapping.Message);
+        Assert.Contains("aliases of entity 'a' must be a list of strings that are not empty or blank", mapping.Message);
     }
 
     [Fact]
