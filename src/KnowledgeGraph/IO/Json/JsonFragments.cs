@@ -16,36 +16,9 @@ internal static class JsonFragments
 
     public static string Properties(PropertyMap properties) => Write(w => JsonGraphWriter.WriteProperties(w, null, properties));
 
-    public static string Evidence(IEnumerable<Evidence> evidence) => Write(w =>
-    {
-        w.WriteStartArray();
-        foreach (var ev in evidence)
-        {
-            w.WriteStartObject();
-            w.WriteString("document", ev.Document);
-            w.WriteNumber("start", ev.Start);
-            w.WriteNumber("length", ev.Length);
-            w.WriteString("text", ev.Text);
-            w.WriteEndObject();
-        }
+    public static string Evidence(IEnumerable<Evidence> evidence) => Write(w => JsonGraphWriter.WriteEvidence(w, null, evidence));
 
-        w.WriteEndArray();
-    });
-
-    public static string Documents(IEnumerable<Document> documents) => Write(w =>
-    {
-        w.WriteStartArray();
-        foreach (var d in documents)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", d.Id);
-            w.WriteString("title", d.Title);
-            w.WriteString("text", d.Text);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    });
+    public static string Documents(IEnumerable<Document> documents) => Write(w => JsonGraphWriter.WriteDocuments(w, null, documents));
 
     /// <summary>Parses a JSON array of strings; null with a reason when the text is not one.</summary>
     public static ImmutableArray<string>? ParseStrings(string json, out string? error)

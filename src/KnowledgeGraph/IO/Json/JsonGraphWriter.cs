@@ -46,17 +46,7 @@ public static class JsonGraphWriter
             w.WriteStartObject();
             w.WriteString("format", JsonGraphReader.FormatName);
             w.WriteNumber("version", JsonGraphReader.Version);
-            w.WriteStartArray("documents");
-            foreach (var d in graph.Documents)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", d.Id);
-                w.WriteString("title", d.Title);
-                w.WriteString("text", d.Text);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            WriteDocuments(w, "documents", graph.Documents);
             w.WriteStartArray("entities");
             foreach (var e in graph.Entities)
             {
@@ -88,18 +78,7 @@ public static class JsonGraphWriter
                 w.WriteString("type", r.Type.Name);
                 w.WriteString("target", r.Target.Value);
                 WriteProperties(w, "qualifiers", r.Qualifiers);
-                w.WriteStartArray("evidence");
-                foreach (var ev in r.Evidence)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("document", ev.Document);
-                    w.WriteNumber("start", ev.Start);
-                    w.WriteNumber("length", ev.Length);
-                    w.WriteString("text", ev.Text);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
+                WriteEvidence(w, "evidence", r.Evidence);
                 w.WriteEndObject();
                 if (w.BytesPending > 64 * 1024)
                 {
@@ -154,6 +133,18 @@ public static class JsonGraphWriter
 
     internal static void WriteStrings(Utf8JsonWriter w, string? name, IEnumerable<string> items)
     {
+        StartArray(w, name);
+
+        foreach (var item in items)
+        {
+            w.WriteStringValue(item);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void StartArray(Utf8JsonWriter w, string? name)
+    {
         if (name is null)
         {
             w.WriteStartArray();
@@ -162,10 +153,38 @@ public static class JsonGraphWriter
         {
             w.WriteStartArray(name);
         }
+    }
 
-        foreach (var item in items)
+    /// <summary>An array of documents as <c>{"id", "title", "text"}</c> objects, named or as a value.</summary>
+    internal static void WriteDocuments(Utf8JsonWriter w, string? name, IEnumerable<Document> documents)
+    {
+        StartArray(w, name);
+
+        foreach (var d in documents)
         {
-            w.WriteStringValue(item);
+            w.WriteStartObject();
+            w.WriteString("id", d.Id);
+            w.WriteString("title", d.Title);
+            w.WriteString("text", d.Text);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>An array of evidence as <c>{"document", "start", "length", "text"}</c> objects, named or as a value.</summary>
+    internal static void WriteEvidence(Utf8JsonWriter w, string? name, IEnumerable<Evidence> evidence)
+    {
+        StartArray(w, name);
+
+        foreach (var ev in evidence)
+        {
+            w.WriteStartObject();
+            w.WriteString("document", ev.Document);
+            w.WriteNumber("start", ev.Start);
+            w.WriteNumber("length", ev.Length);
+            w.WriteString("text", ev.Text);
+            w.WriteEndObject();
         }
 
         w.WriteEndArray();
