@@ -96,7 +96,7 @@ public static class TypedExpansion
                     if (forward)
                     {
                         int end = outOffsets[v + 1];
-                        int e = TypeStart(types, outOffsets[v], end, code);
+                        int e = GraphTopology.TypeStart(types, outOffsets[v], end, code);
                         for (; e < end && types[e] == code; e++)
                         {
                             int u = targets[e];
@@ -132,35 +132,6 @@ public static class TypedExpansion
             }
 
             return count;
-        }
-
-        /// <summary>The first edge of a row (sorted by type) whose type is at least <paramref name="code"/>.</summary>
-        private static int TypeStart(int[] types, int lo, int hi, int code)
-        {
-            if (hi - lo <= 16)
-            {
-                while (lo < hi && types[lo] < code)
-                {
-                    lo++;
-                }
-
-                return lo;
-            }
-
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                if (types[mid] < code)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            return lo;
         }
 
         private int NextRun()

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using KnowledgeGraph.Storage;
 
 namespace KnowledgeGraph.Query;
 
@@ -555,7 +556,7 @@ internal sealed class Matcher
         if (startId is not null)
         {
             var id = Evaluator.Eval(startId, row, _ctx);
-            return id is string s && EntityId.IsValid(s) && _graph.TryIndexOf(new EntityId(s), out int ix) ? [ix] : [];
+            return id is string s && _graph.TryIndexOf(s, out int ix) ? [ix] : [];
         }
 
         // {id: …} and {name: …} in the pattern: no entity hides its id or name behind a property of its
@@ -757,7 +758,7 @@ internal sealed class Matcher
                 // Edges are sorted by (source, type, target): binary-search the type's range in the out-row.
                 int lo = t.OutOffsets[v], hi = t.OutOffsets[v + 1];
                 int code = codes[0];
-                int a = LowerBound(t.EdgeType, lo, hi, code);
+                int a = GraphTopology.TypeStart(t.EdgeType, lo, hi, code);
                 if (_batch is not null && i == plan.Rels.Length - 1 && plan.CanBatchLast && row[next.Slot] is null && ReferenceEquals(plan, _plans![^1]))
                 {
                     // The last step binds only its end node and checks nothing: hand the ends on at once.
@@ -884,24 +885,6 @@ internal sealed class Matcher
         }
 
         return true;
-    }
-
-    private static int LowerBound(int[] a, int lo, int hi, int value)
-    {
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     private void Step(Plan plan, int i, RelPattern rel, NodePattern next, int e, int other, object?[] row, Action<object?[]> emit, int[] codes, bool typeChecked)

@@ -164,9 +164,7 @@ internal sealed class ScriptGraph
     /// <summary>Sets a property; null removes it. A value a property cannot hold (a map, a node) is a type error.</summary>
     public void SetProperty(ScriptNode n, string key, object? value)
     {
-        Check(key, value);
-        bool had = n.Properties.TryGetValue(key, out var old);
-        if (had ? SameValue(old, value) : value is null)
+        if (!Assign(n.Properties, key, value, out bool had, out var old))
         {
             return;
         }
@@ -187,39 +185,42 @@ internal sealed class ScriptGraph
             }
         }
 
-        if (value is null)
-        {
-            n.Properties.Remove(key);
-        }
-        else
-        {
-            n.Properties[key] = value;
-        }
-
         Touch(n);
     }
 
+    /// <summary>Sets a relationship property; null removes it.</summary>
     public void SetProperty(ScriptRel r, string key, object? value)
     {
-        Check(key, value);
-        bool had = r.Properties.TryGetValue(key, out var old);
-        if (had ? SameValue(old, value) : value is null)
+        if (!Assign(r.Properties, key, value, out _, out _))
         {
             return;
-        }
-
-        if (value is null)
-        {
-            r.Properties.Remove(key);
-        }
-        else
-        {
-            r.Properties[key] = value;
         }
 
         r.Changed = true;
         r.Snapshot = null;
         Version++;
+    }
+
+    /// <summary>Sets or (for null) removes a property in a map after checking the value; false when nothing changes.</summary>
+    private static bool Assign(Dictionary<string, object?> properties, string key, object? value, out bool had, out object? old)
+    {
+        Check(key, value);
+        had = properties.TryGetValue(key, out old);
+        if (had ? SameValue(old, value) : value is null)
+        {
+            return false;
+        }
+
+        if (value is null)
+        {
+            properties.Remove(key);
+        }
+        else
+        {
+            properties[key] = value;
+        }
+
+        return true;
     }
 
     /// <summary>The relationships from <paramref name="start"/> to <paramref name="end"/> of a type.</summary>

@@ -97,4 +97,33 @@ internal sealed class GraphTopology
     public int OutDegree(int v) => OutOffsets[v + 1] - OutOffsets[v];
 
     public int InDegree(int v) => InOffsets[v + 1] - InOffsets[v];
+
+    /// <summary>The first edge of a row (sorted by type) whose type is at least <paramref name="code"/>.</summary>
+    internal static int TypeStart(int[] types, int lo, int hi, int code)
+    {
+        if (hi - lo <= 16)
+        {
+            while (lo < hi && types[lo] < code)
+            {
+                lo++;
+            }
+
+            return lo;
+        }
+
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (types[mid] < code)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
 }
