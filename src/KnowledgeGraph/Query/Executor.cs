@@ -11,11 +11,13 @@ internal sealed class Executor
 {
     private readonly ExecContext _ctx;
     private readonly int _width;
+    private readonly QueryIndex _index;
 
     public Executor(ExecContext ctx, int width)
     {
         _ctx = ctx;
         _width = width;
+        _index = QueryIndex.For(ctx.Graph);
         ctx.Matcher = new Matcher(ctx);
     }
 
@@ -273,36 +275,6 @@ internal sealed class Executor
             && part.Nodes.Skip(1).SkipLast(1).All(n => part.Nodes[0].Variable != n.Variable && part.Nodes[^1].Variable != n.Variable);
     }
 
-    /// <summary>WHERE id(v) = expr conjuncts, where expr does not depend on this clause: the planner starts from that entity.</summary>
-    private static Dictionary<string, (Expr Value, Expr Conjunct)> IdLookups(MatchClause m, bool[] preBound)
-    {
-        var result = new Dictionary<string, (Expr Value, Expr Conjunct)>(StringComparer.Ordinal);
-        var conjuncts = Matcher.Conjuncts(m.Where);
-        bool Independent(Expr e) => e switch
-        {
-            VariableExpr v => v.Slot >= 0 && preBound[v.Slot],
-            PatternExpr => false,
-            ComprehensionExpr => false,
-            _ => Analyzer.Children(e).All(Independent),
-        };
-
-        foreach (var c in conjuncts)
-        {
-            if (c is BinaryExpr { Op: "=" } eq)
-            {
-                foreach (var (fn, other) in new[] { (eq.Left, eq.Right), (eq.Right, eq.Left) })
-                {
-                    if (fn is FunctionExpr { Lower: "id", Args: [VariableExpr v] } && !preBound[v.Slot] && Independent(other))
-                    {
-                        result.TryAdd(v.Name, (other, c));
-                    }
-                }
-            }
-        }
-
-        return result;
-    }
-
     private long Count(Expr e, string clause)
     {
         var v = Evaluator.Eval(e, new object?[_width], _ctx);
@@ -355,7 +327,7 @@ internal sealed class Executor
         /// <summary>Takes rows that differ only in one node slot (see <see cref="BatchEmit"/>); by default one by one.</summary>
         public virtual void PushBatch(object?[] row, int slot, ReadOnlySpan<int> nodes)
         {
-            var index = QueryIndex.For(Owner._ctx.Graph);
+            var index = Owner._index;
             int count = Owner._ctx.Graph.EntityCount;
             var saved = row[slot];
             foreach (int v in nodes)
@@ -373,7 +345,6 @@ internal sealed class Executor
         private readonly MatchClause _clause;
         private readonly bool[] _preBound;
         private readonly bool _distinctEnds;
-        private readonly Dictionary<string, (Expr Value, Expr Conjunct)> _lookups;
         private readonly Matcher _matcher;
         private readonly Action<object?[]> _emit;
         private readonly BatchEmit _emitBatch;
@@ -385,7 +356,6 @@ internal sealed class Executor
             _clause = clause;
             _preBound = preBound;
             _distinctEnds = distinctEnds;
-            _lookups = IdLookups(clause, preBound);
             _matcher = new Matcher(owner._ctx);
             _emit = r =>
             {
@@ -403,7 +373,7 @@ internal sealed class Executor
         {
             Owner._ctx.Cancellation.ThrowIfCancellationRequested();
             long before = _emitted;
-            _matcher.MatchClauseRows(_clause, row, _preBound, _lookups, _distinctEnds, _emit, _emitBatch);
+            _matcher.MatchClauseRows(_clause, row, _preBound, _distinctEnds, _emit, _emitBatch);
             if (_emitted == before && _clause.Optional)
             {
                 Next!.Push(row);

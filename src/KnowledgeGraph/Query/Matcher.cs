@@ -172,18 +172,18 @@ internal sealed class Matcher
 
     /// <summary>Enumerates the rows a MATCH clause makes from one input row; <c>emit</c> must copy the row it keeps.</summary>
     /// <remarks>
-    /// idLookups: WHERE conjuncts <c>id(v) = value</c> by variable (the value and the conjunct). When
+    /// The clause is planned on the first call (WHERE conjuncts <c>id(v) = value</c> choose start entities). When
     /// <paramref name="emitBatch"/> is given, rows whose only difference is the last node may come to it
     /// as one batch instead of one by one to <paramref name="emit"/>. Not re-entrant: the consumer must not
     /// call this matcher again while it handles a row.
     /// </remarks>
-    public void MatchClauseRows(MatchClause clause, object?[] row, bool[] preBound, Dictionary<string, (Expr Value, Expr Conjunct)> idLookups, bool distinctEnds, Action<object?[]> emit, BatchEmit? emitBatch = null)
+    public void MatchClauseRows(MatchClause clause, object?[] row, bool[] preBound, bool distinctEnds, Action<object?[]> emit, BatchEmit? emitBatch = null)
     {
         _distinctEnds = distinctEnds;
 
         if (!ReferenceEquals(_clause, clause))
         {
-            Prepare(clause, preBound, idLookups);
+            Prepare(clause, preBound);
         }
 
         _preBound = preBound;
@@ -218,8 +218,9 @@ internal sealed class Matcher
     };
 
     /// <summary>Plans a clause (kept apart so that matching a row allocates no closure state).</summary>
-    private void Prepare(MatchClause clause, bool[] preBound, Dictionary<string, (Expr Value, Expr Conjunct)> idLookups)
+    private void Prepare(MatchClause clause, bool[] preBound)
     {
+        var idLookups = IdLookups(clause, preBound);
         _clause = clause;
         var values = idLookups.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal);
         _plans = clause.Patterns.Select(p => MakePlan(p, preBound, values, clause.Patterns)).ToArray();
@@ -245,6 +246,36 @@ internal sealed class Matcher
                 _residual = _residual is null ? c : new BinaryExpr("AND", _residual, c);
             }
         }
+    }
+
+    /// <summary>WHERE id(v) = expr conjuncts, where expr does not depend on this clause: the planner starts from that entity.</summary>
+    private static Dictionary<string, (Expr Value, Expr Conjunct)> IdLookups(MatchClause m, bool[] preBound)
+    {
+        var result = new Dictionary<string, (Expr Value, Expr Conjunct)>(StringComparer.Ordinal);
+        var conjuncts = Matcher.Conjuncts(m.Where);
+        bool Independent(Expr e) => e switch
+        {
+            VariableExpr v => v.Slot >= 0 && preBound[v.Slot],
+            PatternExpr => false,
+            ComprehensionExpr => false,
+            _ => Analyzer.Children(e).All(Independent),
+        };
+
+        foreach (var c in conjuncts)
+        {
+            if (c is BinaryExpr { Op: "=" } eq)
+            {
+                foreach (var (fn, other) in new[] { (eq.Left, eq.Right), (eq.Right, eq.Left) })
+                {
+                    if (fn is FunctionExpr { Lower: "id", Args: [VariableExpr v] } && !preBound[v.Slot] && Independent(other))
+                    {
+                        result.TryAdd(v.Name, (other, c));
+                    }
+                }
+            }
+        }
+
+        return result;
     }
 
     public static List<Expr> Conjuncts(Expr? where)
