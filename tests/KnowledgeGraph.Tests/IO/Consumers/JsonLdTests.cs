@@ -20,12 +20,7 @@ public class JsonLdTests
     public void JsonLdToRdf_OurJsonLd_EqualsOurNTriples(string which)
     {
         var g = which == "seed" ? Graph.LoadSeed() : TestGraphs.Tricky();
-        string node = Tool.Require("node", "apt-get install -y nodejs npm");
-        string folder = Path.Combine(Tool.RepoRoot, "tests", "consumers", "node");
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "jsonld")))
-        {
-            Tool.Missing("The jsonld npm package is not installed in tests/consumers/node; .ci/run installs it with: cd tests/consumers/node && npm ci");
-        }
+        var (node, folder) = Tool.RequireNodePackages("jsonld");
         string path = Tool.TempFile(".jsonld");
         try
         {

@@ -27,12 +27,7 @@ public class MermaidTests
 
     private static (int Code, string Output) Parse(string text)
     {
-        string node = Tool.Require("node", "apt-get install -y nodejs npm");
-        string folder = Path.Combine(Tool.RepoRoot, "tests", "consumers", "node");
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "mermaid")) && Directory.Exists(Path.Combine(folder, "node_modules", "jsdom")))
-        {
-            Tool.Missing("The mermaid and jsdom npm packages are not installed in tests/consumers/node; .ci/run installs them with: cd tests/consumers/node && npm ci");
-        }
+        var (node, folder) = Tool.RequireNodePackages("mermaid", "jsdom");
         string path = Tool.TempFile(".mmd");
         try
         {

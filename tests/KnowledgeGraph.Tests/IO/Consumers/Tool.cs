@@ -31,6 +31,20 @@ internal static class Tool
     /// <summary>Whether the tests run on CI, where every consumer must be present.</summary>
     public static bool OnCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The node.js folder of the consumer tests, once node and every named npm package are installed there (else <see cref="Missing"/>).</summary>
+    public static (string Node, string Folder) RequireNodePackages(params string[] packages)
+    {
+        string node = Require("node", "apt-get install -y nodejs npm");
+        string folder = Path.Combine(RepoRoot, "tests", "consumers", "node");
+        var absent = packages.Where(p => !Directory.Exists(Path.Combine(folder, "node_modules", p))).ToList();
+        if (absent.Count > 0)
+        {
+            Missing($"The npm package(s) {string.Join(", ", absent)} are not installed in tests/consumers/node; .ci/run installs them with: cd tests/consumers/node && npm ci");
+        }
+
+        return (node, folder);
+    }
+
     /// <summary>Fails on CI, skips elsewhere.</summary>
     public static void Missing(string message)
     {
