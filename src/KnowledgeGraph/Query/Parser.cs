@@ -966,8 +966,26 @@ internal sealed class Parser
 
         if (next.Is(".") && Peek(2).Kind == TokenKind.Identifier && Peek(3).Is("("))
         {
-            // namespaced function such as toString or a.b(): keep the last name.
-            throw new QuerySyntaxException(_text, start, $"`{t.Text}.{Peek(2).Text}(`", "a function without a namespace", "UnknownFunction");
+            // a namespaced function such as date.truncate(...) or duration.between(...)
+            string name = t.Text + "." + Peek(2).Text;
+            Advance();
+            Advance();
+            Advance();
+            Advance();
+            var nsArgs = new List<Expr>();
+            if (!Current.Is(")"))
+            {
+                nsArgs.Add(ParseExpr());
+                while (Current.Is(","))
+                {
+                    Advance();
+                    nsArgs.Add(ParseExpr());
+                }
+            }
+
+            var nsEnd = Current;
+            Expect(")");
+            return new FunctionExpr(name, false, nsArgs, false) { Start = start, End = nsEnd.Offset + 1 };
         }
 
         Advance();
