@@ -16,6 +16,11 @@ internal sealed class ExecContext(Graph graph, Dictionary<string, object?> param
     public CancellationToken Cancellation { get; } = ct;
 
     public Matcher? Matcher { get; set; }
+
+    /// <summary>The statement clock: the instant the temporal functions without arguments give, the same for the whole query.</summary>
+    public DateTime Now => _now ??= DateTime.UtcNow;
+
+    private DateTime? _now;
 }
 
 /// <summary>Evaluates expressions over a row (an array of slots) by walking the tree; nothing is compiled.</summary>
@@ -149,7 +154,7 @@ internal static class Evaluator
             case TemporalValue t:
                 return TemporalMath.Component(t, key);
             default:
-                throw new QueryTypeException($"Cannot read property '{key}' of a {Values.TypeName(target)}.", "PropertyAccessOnNonMap");
+                throw new QueryTypeException($"Cannot read property '{key}' of a {Values.TypeName(target)}.", "InvalidArgumentType");
         }
     }
 
@@ -245,7 +250,7 @@ internal static class Evaluator
         try
         {
             var result = new List<object?>();
-            int trues = 0;
+            int trues = 0, falses = 0;
             bool sawNull = false;
             foreach (var item in list)
             {
@@ -264,15 +269,20 @@ internal static class Evaluator
                 {
                     sawNull = true;
                 }
+                else
+                {
+                    falses++;
+                }
             }
 
+            bool sawFalse = falses > 0;
             return c.Kind switch
             {
                 "list" => result,
-                "all" => trues == list.Count ? true : sawNull ? null : false,
+                "all" => sawFalse ? false : sawNull ? null : true,
                 "any" => trues > 0 ? true : sawNull ? null : false,
                 "none" => trues > 0 ? false : sawNull ? null : true,
-                _ => sawNull ? null : trues == 1,
+                _ => trues > 1 ? false : sawNull ? null : trues == 1,
             };
         }
         finally

@@ -15,10 +15,10 @@ internal static class TemporalFunctions
         foreach (var kind in new[] { TemporalKind.Date, TemporalKind.LocalTime, TemporalKind.Time, TemporalKind.LocalDateTime, TemporalKind.DateTime })
         {
             string name = kind.ToString().ToLowerInvariant();
-            r.Add(name, 0, 1, c => c.Count == 0 ? TemporalConstruct.Now(kind, null) : TemporalConstruct.Create(kind, c[0], name), nullIn: false);
+            r.Add(name, 0, 1, c => c.Count == 0 ? TemporalConstruct.Now(kind, c.Context.Now, null) : TemporalConstruct.Create(kind, c[0], name), nullIn: false);
             foreach (string clock in new[] { "statement", "transaction", "realtime" })
             {
-                r.Add(name + "." + clock, 0, 1, c => TemporalConstruct.Now(kind, c.Count == 0 ? null : c[0] as string ?? throw c.ArgumentTypeError(c[0])));
+                r.Add(name + "." + clock, 0, 1, c => TemporalConstruct.Now(kind, c.Context.Now, c.Count == 0 ? null : c[0] as string ?? throw c.ArgumentTypeError(c[0])));
             }
 
             r.Add(name + ".truncate", 2, 3, c => TemporalUnits.Truncate(kind, c[0], c[1], c.Count > 2 ? c[2] : null), nullIn: false);

@@ -28,21 +28,17 @@ internal static class TemporalConstruct
         }
     }
 
-    /// <summary>The current instant in UTC, as the functions without arguments give it.</summary>
-    public static TemporalValue Now(TemporalKind kind, string? timezone)
+    /// <summary>The instant <paramref name="now"/> (UTC) as a value of <paramref name="kind"/>, seen in <paramref name="timezone"/> (UTC when null).</summary>
+    public static TemporalValue Now(TemporalKind kind, DateTime now, string? timezone)
     {
-        var now = DateTime.UtcNow;
-        long epoch = (long)(now - DateTime.UnixEpoch).TotalSeconds;
-        long nanos = now.Ticks % TimeSpan.TicksPerSecond * 100;
-        var utc = TemporalValue.OfDateTime(DateOnly.FromDateTime(now), (now.TimeOfDay.Ticks / TimeSpan.TicksPerSecond * TemporalText.NanosPerSecond) + nanos, 0, null);
-        var zoned = utc;
+        long nanos = now.TimeOfDay.Ticks * 100;
+        var zoned = TemporalValue.OfDateTime(DateOnly.FromDateTime(now), nanos, 0, null);
         if (timezone is not null)
         {
             var (zone, offset) = TemporalZones.ReadTimeZone(timezone);
-            zoned = TemporalZones.Convert(utc, zone, offset);
+            zoned = TemporalZones.Convert(zoned, zone, offset);
         }
 
-        _ = epoch;
         return Project(kind, zoned, kind.ToString().ToLowerInvariant());
     }
 
@@ -203,14 +199,22 @@ internal static class TemporalConstruct
         int hour = Int(m, "hour") ?? (int)(bs / 3600), minute = Int(m, "minute") ?? (int)(bs / 60 % 60), second = Int(m, "second") ?? (int)(bs % 60);
         int? ms = Int(m, "millisecond"), us = Int(m, "microsecond"), ns = Int(m, "nanosecond");
         long nanos = bn;
-        if (ms is not null || us is not null || ns is not null)
+        if (ms is not null)
         {
-            if (ms is < 0 or > 999 || us is < 0 or > 999 || (ns is < 0 or > 999 && (ms is not null || us is not null)))
-            {
-                throw new QueryTypeException("The sub-second components are out of range.", "InvalidArgumentValue", "ArgumentError");
-            }
+            nanos = (ms.Value * 1_000_000L) + ((us ?? 0) * 1000L) + (ns ?? 0);
+        }
+        else if (us is not null)
+        {
+            nanos = (us.Value >= 1000 ? 0 : bn / 1_000_000 * 1_000_000) + (us.Value * 1000L) + (ns ?? 0);
+        }
+        else if (ns is not null)
+        {
+            nanos = (ns.Value >= 1000 ? 0 : bn / 1000 * 1000) + ns.Value;
+        }
 
-            nanos = ((ms ?? (int)(bn / 1_000_000)) * 1_000_000L) + ((us ?? (int)(bn / 1000 % 1000)) * 1000L) + (ns ?? (int)(bn % 1000));
+        if ((ms is not null && ms is < 0 or > 999) || us < 0 || ns < 0)
+        {
+            throw new QueryTypeException("The sub-second components are out of range.", "InvalidArgumentValue", "ArgumentError");
         }
 
         if (hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59 || nanos is < 0 or >= TemporalText.NanosPerSecond)

@@ -188,7 +188,7 @@ internal static class TemporalText
                 }
 
             case TemporalKind.DateTime:
-                result = ParseDateTime(c);
+                result = ParseDateTime(ref c);
                 break;
             default:
                 result = c.Duration();
@@ -199,7 +199,7 @@ internal static class TemporalText
         return result;
     }
 
-    private static TemporalValue ParseDateTime(Cursor c)
+    private static TemporalValue ParseDateTime(ref Cursor c)
     {
         var d = c.Date();
         long t = c.TryChar('T') ? c.Time() : 0;

@@ -18,22 +18,11 @@ internal static class TemporalUnits
             throw new QueryTypeException($"duration.{units}() needs two temporal values that are not durations.", "InvalidArgumentType");
         }
 
-        long ta = x.HasTime ? x.NanoOfDay : 0, tb = y.HasTime ? y.NanoOfDay : 0;
-        if (!x.HasDate || !y.HasDate)
+        var (da, ta, oa) = Fill(x, y);
+        var (db, tb, ob) = Fill(y, x);
+        if (oa is int offA && ob is int offB && offA != offB)
         {
-            if (units is "inMonths" or "inDays")
-            {
-                return TemporalValue.OfDuration(0, 0, 0, 0);
-            }
-
-            long shift = x.HasOffset && y.HasOffset ? (x.OffsetSeconds - y.OffsetSeconds) * TemporalText.NanosPerSecond : 0;
-            return TemporalValue.OfDuration(0, 0, 0, tb - ta + shift);
-        }
-
-        DateOnly da = x.Date, db = y.Date;
-        if (x.HasOffset && y.HasOffset && x.OffsetSeconds != y.OffsetSeconds)
-        {
-            (db, tb) = TemporalCalendar.FromEpoch(TemporalCalendar.EpochSeconds(db, tb, y.OffsetSeconds), tb % TemporalText.NanosPerSecond, x.OffsetSeconds);
+            (db, tb) = TemporalCalendar.FromEpoch(TemporalCalendar.EpochSeconds(db, tb, offB), tb % TemporalText.NanosPerSecond, offA);
         }
 
         long total = checked(((db.DayNumber - (long)da.DayNumber) * NanosPerDay) + tb - ta);
@@ -64,6 +53,17 @@ internal static class TemporalUnits
         long rest = ((db.DayNumber - (long)start.DayNumber) * NanosPerDay) + tb - ta;
         long days = rest / NanosPerDay;
         return TemporalValue.OfDuration(months, days, 0, rest - (days * NanosPerDay));
+    }
+
+    /// <summary>A value completed from the other one: its date (or the other's), its time (or midnight), its offset (or the other's zone or offset).</summary>
+    private static (DateOnly Date, long Time, int? Offset) Fill(TemporalValue v, TemporalValue other)
+    {
+        var date = v.HasDate ? v.Date : other.HasDate ? other.Date : new DateOnly(1970, 1, 1);
+        long time = v.HasTime ? v.NanoOfDay : 0;
+        int? offset = v.HasOffset ? v.OffsetSeconds
+            : other.Zone is not null ? TemporalZones.InZone(date, time, other.Zone, null).OffsetSeconds
+            : other.HasOffset ? other.OffsetSeconds : null;
+        return (date, time, offset);
     }
 
     private static bool Later(DateOnly d1, long t1, DateOnly d2, long t2) => d1 > d2 || (d1 == d2 && t1 > t2);
