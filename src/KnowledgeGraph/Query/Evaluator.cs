@@ -185,6 +185,11 @@ internal static class Evaluator
             return Property(target, key, ctx);
         }
 
+        if (target is Dictionary<string, object?>)
+        {
+            throw new QueryTypeException($"A map can be indexed only with a string; found {Values.TypeName(index)}.", "MapElementAccessByNonString");
+        }
+
         throw new QueryTypeException($"Cannot index a {Values.TypeName(target)} with a {Values.TypeName(index)}.", "InvalidArgumentType");
     }
 
