@@ -1,5 +1,3 @@
-using KnowledgeGraph.Query.Functions;
-
 namespace KnowledgeGraph.Query;
 
 internal enum VarKind
@@ -687,12 +685,7 @@ internal sealed class Analyzer
             case PropertyExpr { Target: VariableExpr pv } pe when _scope.TryGetValue(pv.Name, out var pinfo) && pinfo.Kind is VarKind.Path or VarKind.RelationshipList:
                 throw new QuerySemanticException($"Cannot read property '{pe.Key}' of `{pv.Name}`, a {(pinfo.Kind == VarKind.Path ? "path" : "list of relationships")}.", "InvalidArgumentType");
             case FunctionExpr f:
-                if (!FunctionTable.IsKnown(f.Lower))
-                {
-                    throw new QuerySemanticException($"Unknown function '{f.Name}'.", "UnknownFunction");
-                }
-
-                FunctionTable.CheckArity(f);
+                Functions.FunctionTable.CheckKnown(f);
 
                 if (f.IsAggregate)
                 {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace KnowledgeGraph.Query;
 
 /// <summary>A hand-written recursive-descent parser for the openCypher subset.</summary>
-internal sealed class Parser
+internal sealed partial class Parser
 {
     private static readonly string ClauseStart = "MATCH, OPTIONAL MATCH, UNWIND, WITH, RETURN, CREATE, MERGE or SET";
     private readonly string _text;
@@ -966,26 +966,7 @@ internal sealed class Parser
 
         if (next.Is(".") && Peek(2).Kind == TokenKind.Identifier && Peek(3).Is("("))
         {
-            // a namespaced function such as date.truncate(...) or duration.between(...)
-            string name = t.Text + "." + Peek(2).Text;
-            Advance();
-            Advance();
-            Advance();
-            Advance();
-            var nsArgs = new List<Expr>();
-            if (!Current.Is(")"))
-            {
-                nsArgs.Add(ParseExpr());
-                while (Current.Is(","))
-                {
-                    Advance();
-                    nsArgs.Add(ParseExpr());
-                }
-            }
-
-            var nsEnd = Current;
-            Expect(")");
-            return new FunctionExpr(name, false, nsArgs, false) { Start = start, End = nsEnd.Offset + 1 };
+            return ParseNamespacedCall(t.Text, start);
         }
 
         Advance();

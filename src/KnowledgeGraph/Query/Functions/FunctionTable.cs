@@ -59,6 +59,17 @@ internal static class FunctionTable
     /// <summary>Whether a function of this (lower-case) name exists, scalar or aggregate.</summary>
     public static bool IsKnown(string lower) => Defs.ContainsKey(lower) || Aggregates.Contains(lower);
 
+    /// <summary>Checks, while the query is analysed, that the function exists and gets as many arguments as it takes.</summary>
+    public static void CheckKnown(FunctionExpr f)
+    {
+        if (!IsKnown(f.Lower))
+        {
+            throw new QuerySemanticException($"Unknown function '{f.Name}'.", "UnknownFunction");
+        }
+
+        CheckArity(f);
+    }
+
     /// <summary>Checks the number of arguments of a scalar function call while the query is analysed.</summary>
     public static void CheckArity(FunctionExpr f)
     {
