@@ -1,3 +1,4 @@
+using KnowledgeGraph.IO.Cypher;
 using KnowledgeGraph.Query;
 using KnowledgeGraph.Rendering;
 
