@@ -122,7 +122,7 @@ internal sealed class Arguments
                 default:
                     if (arg.StartsWith('-') && arg.Length > 1)
                     {
-                        throw new UsageException($"unknown option '{arg}'");
+                        throw new UsageException(CommandLineNames.UnknownOption(arg));
                     }
 
                     if (a.Command is null)

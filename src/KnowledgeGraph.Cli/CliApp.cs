@@ -10,7 +10,7 @@ internal static class CliApp
     public const int Failure = 1;
     public const int Usage = 2;
 
-    private const string HelpText = """
+    internal const string HelpText = """
         kg — explore a knowledge graph (the embedded seed graph unless --graph FILE is given)
 
         Usage: kg [--graph FILE] <command> [options]
@@ -73,7 +73,9 @@ internal static class CliApp
                 return Commands.BenchCommand.Run(parsed, stdout, stderr);
             }
 
-            var graph = parsed.GraphFile is null ? Graph.LoadSeed() : Graph.Load(parsed.GraphFile);
+            var graph = parsed.GraphFile is null
+                ? Graph.LoadSeed()
+                : Graph.Load(CliFiles.Input(parsed.GraphFile, "--graph", "a graph file (.json, .graphml, .cypher, .csv)"));
             return parsed.Command switch
             {
                 "stats" => Stats(graph, parsed, stdout),
@@ -82,13 +84,18 @@ internal static class CliApp
                 "path" => ShowPath(graph, parsed, stdout),
                 "export" => Commands.ExportCommand.Run(graph, parsed, stdout),
                 "query" => Commands.QueryCommand.Run(graph, parsed, stdin, stdout, stderr),
-                _ => throw new UsageException($"unknown command '{parsed.Command}'; expected stats, entity, neighbors, path, export, query, extract or bench"),
+                _ => throw new UsageException(CommandLineNames.UnknownCommand(parsed.Command)),
             };
         }
         catch (UsageException ex)
         {
             stderr.Write("kg: " + ex.Message + "\nRun 'kg --help' for usage.\n");
             return Usage;
+        }
+        catch (InputException ex)
+        {
+            stderr.Write("kg: " + ex.Message + "\n");
+            return Failure;
         }
         catch (KeyNotFoundException ex)
         {

@@ -144,13 +144,13 @@ public sealed partial class Graph
             return [];
         }
 
-        int limit = Math.Max(2, key.Length / 3);
+        int limit = KnowledgeGraph.EditDistance.LimitFor(key);
         var scored = new List<(int Score, string Name)>();
         foreach (var (name, ids) in _nameIndex.Value)
         {
             int distance = name.Contains(key, StringComparison.Ordinal) || key.Contains(name, StringComparison.Ordinal)
                 ? Math.Abs(name.Length - key.Length) / 4
-                : EditDistance(name, key, limit);
+                : KnowledgeGraph.EditDistance.Compute(name, key, limit);
             if (distance <= limit)
             {
                 foreach (int i in ids)
@@ -161,41 +161,5 @@ public sealed partial class Graph
         }
 
         return [.. scored.OrderBy(s => s.Score).ThenBy(s => s.Name, StringComparer.Ordinal).Select(s => s.Name).Distinct().Take(max)];
-    }
-
-    private static int EditDistance(string a, string b, int limit)
-    {
-        if (Math.Abs(a.Length - b.Length) > limit)
-        {
-            return limit + 1;
-        }
-
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            prev[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            int best = cur[0];
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-                best = Math.Min(best, cur[j]);
-            }
-
-            if (best > limit)
-            {
-                return limit + 1;
-            }
-
-            (prev, cur) = (cur, prev);
-        }
-
-        return prev[b.Length];
     }
 }

@@ -9,19 +9,8 @@ internal static class ExportCommand
     {
         a.ExpectPositional(0, "export");
         string writable = string.Join("|", GraphFormat.All.Where(f => f.CanWrite).Select(f => f.Name));
-        GraphFormat? format;
-        if (a.Format is not null)
-        {
-            if (!GraphFormat.TryFromName(a.Format, out format))
-            {
-                throw new UsageException($"unknown format '{a.Format}'; expected {writable}");
-            }
-        }
-        else if (a.Output is null || !GraphFormat.TryFromPath(a.Output, out format))
-        {
-            format = GraphFormat.Json;
-        }
-
+        string? output = a.Output is null ? null : CliFiles.Output(a.Output);
+        var format = OutputFormat(a, GraphFormat.Json);
         if (!format.CanWrite)
         {
             throw new UsageException($"the {format.Name} format cannot be written yet; expected {writable}");
@@ -40,9 +29,39 @@ internal static class ExportCommand
         }
         else
         {
-            graph.Save(a.Output, format);
+            graph.Save(output!, format);
         }
 
         return CliApp.Ok;
+    }
+
+    /// <summary>
+    /// The format to write: <c>--format</c> when given, else the one of the extension of <c>-o</c>, else
+    /// <paramref name="fallback"/> for standard output. An <c>-o</c> whose extension names no format is an error.
+    /// </summary>
+    internal static GraphFormat OutputFormat(Arguments a, GraphFormat fallback)
+    {
+        string writable = string.Join("|", GraphFormat.All.Where(f => f.CanWrite).Select(f => f.Name));
+        if (a.Format is not null)
+        {
+            return GraphFormat.TryFromName(a.Format, out var named)
+                ? named
+                : throw new UsageException($"unknown format '{a.Format}'.{EditDistance.DidYouMean(EditDistance.Closest(a.Format, GraphFormat.All.Select(f => f.Name), 1))} Formats: {writable}");
+        }
+
+        if (a.Output is null)
+        {
+            return fallback;
+        }
+
+        if (GraphFormat.TryFromPath(a.Output, out var byExtension))
+        {
+            return byExtension;
+        }
+
+        string extension = Path.GetExtension(a.Output);
+        string extensions = string.Join(", ", GraphFormat.All.Where(f => f.CanWrite).SelectMany(f => f.Extensions));
+        throw new UsageException((extension.Length == 0 ? $"-o '{a.Output}' has no extension" : $"unknown extension '{extension}' for -o '{a.Output}'")
+            + $": name a --format ({writable}) or end the file name with one of {extensions}");
     }
 }

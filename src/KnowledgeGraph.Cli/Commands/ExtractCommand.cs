@@ -1,4 +1,5 @@
 using KnowledgeGraph.Extraction;
+using KnowledgeGraph.IO;
 using KnowledgeGraph.IO.Json;
 
 namespace KnowledgeGraph.Cli.Commands;
@@ -10,7 +11,9 @@ internal static class ExtractCommand
     {
         a.ExpectPositional(1, "extract FILE.txt [-o FILE] [--evaluate GOLD.json] [--explain]");
         string path = a.Positional[0];
-        string text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
+        string? output = a.Output is null ? null : CliFiles.Output(a.Output);
+        var outputFormat = a.Output is null ? null : ExportCommand.OutputFormat(a, GraphFormat.Json);
+        string text = CliFiles.ReadText(CliFiles.Input(path, "extract", "a plain-text article (.txt)")).Replace("\r\n", "\n", StringComparison.Ordinal);
         string id = "doc:" + Path.GetFileNameWithoutExtension(path);
         var result = TextExtractor.Analyze(text, new ExtractionOptions { DocumentId = id });
         var graph = result.Graph;
@@ -34,12 +37,12 @@ internal static class ExtractCommand
 
         if (a.Output is not null)
         {
-            graph.Save(a.Output);
+            graph.Save(output!, outputFormat);
         }
 
         if (a.Evaluate is not null)
         {
-            var gold = JsonGraphReader.Read(a.Evaluate);
+            var gold = JsonGraphReader.Read(CliFiles.Input(a.Evaluate, "--evaluate", "a gold graph in canonical JSON"));
             var report = ExtractionEvaluator.Evaluate(graph, gold);
             o.Write(report.ToTable());
             if (a.Explain)

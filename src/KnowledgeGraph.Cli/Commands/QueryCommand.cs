@@ -40,6 +40,11 @@ internal static class QueryCommand
             return CliApp.Failure;
         }
 
+        foreach (var note in result.Notifications)
+        {
+            stderr.Write("kg: " + note + "\n");
+        }
+
         switch (format)
         {
             case "json":

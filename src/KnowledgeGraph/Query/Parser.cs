@@ -5,7 +5,11 @@ namespace KnowledgeGraph.Query;
 /// <summary>A hand-written recursive-descent parser for the openCypher subset.</summary>
 internal sealed partial class Parser
 {
-    private static readonly string ClauseStart = "MATCH, OPTIONAL MATCH, UNWIND, WITH, RETURN, CREATE, MERGE or SET";
+    private const string ReadClauses = "MATCH, OPTIONAL MATCH, UNWIND, WITH or RETURN";
+    private const string AllClauses = "MATCH, OPTIONAL MATCH, UNWIND, WITH, RETURN, CREATE, MERGE or SET";
+
+    /// <summary>The clauses that may start here, as the expected list of a syntax error: read-only queries never offer writes.</summary>
+    private readonly string _clauseStart;
     private readonly string _text;
     private readonly List<Token> _tokens;
     private readonly int _maxDepth;
@@ -13,8 +17,9 @@ internal sealed partial class Parser
     private int _depth;
     private int _anonymous;
 
-    private Parser(string text, int maxDepth)
+    private Parser(string text, int maxDepth, bool readOnly = false)
     {
+        _clauseStart = readOnly ? ReadClauses : AllClauses;
         _text = text;
         _tokens = Lexer.Tokenize(text);
         _maxDepth = maxDepth;
@@ -24,9 +29,9 @@ internal sealed partial class Parser
 
     private Token Peek(int k) => _tokens[Math.Min(_pos + k, _tokens.Count - 1)];
 
-    public static QueryAst Parse(string text, int maxDepth = 256)
+    public static QueryAst Parse(string text, int maxDepth = 256, bool readOnly = false)
     {
-        var p = new Parser(text, maxDepth);
+        var p = new Parser(text, maxDepth, readOnly);
         return p.ParseQuery();
     }
 
@@ -59,7 +64,7 @@ internal sealed partial class Parser
             }
             else if (p.Current.Kind != TokenKind.End)
             {
-                throw p.Unexpected(ClauseStart + ", `;` or end of input");
+                throw p.Unexpected(p._clauseStart.Replace(" or ", ", ", StringComparison.Ordinal) + ", `;` or end of input");
             }
         }
     }
@@ -74,7 +79,7 @@ internal sealed partial class Parser
 
         if (Current.Kind != TokenKind.End)
         {
-            throw Unexpected(ClauseStart + " or end of input");
+            throw Unexpected(_clauseStart.Replace(" or ", ", ", StringComparison.Ordinal) + " or end of input");
         }
 
         return ast;
@@ -157,14 +162,14 @@ internal sealed partial class Parser
             else if (t.IsKeyword("DELETE") || t.IsKeyword("DETACH") || t.IsKeyword("REMOVE")
                 || t.IsKeyword("CALL") || t.IsKeyword("FOREACH") || t.IsKeyword("LOAD"))
             {
-                throw new QuerySyntaxException(_text, t.Offset, t.Describe(), "a supported clause (" + ClauseStart + "); " + t.Text.ToUpperInvariant() + " is not supported", "UnsupportedClause");
+                throw new QuerySyntaxException(_text, t.Offset, t.Describe(), "a supported clause (" + _clauseStart + "); " + t.Text.ToUpperInvariant() + " is not supported", "UnsupportedClause");
             }
 
             if (clause is null)
             {
                 if (clauses.Count == 0)
                 {
-                    throw Unexpected(ClauseStart);
+                    throw Unexpected(_clauseStart);
                 }
 
                 break;

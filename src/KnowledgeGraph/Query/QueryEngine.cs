@@ -28,7 +28,9 @@ internal static class QueryEngine
         var ctx = new ExecContext(graph, ps, options, ct);
         var executor = new Executor(ctx, width);
         var (columns, rows) = executor.Run(ast);
-        return QueryResult.Create(graph, columns, rows);
+        var result = QueryResult.Create(graph, columns, rows);
+        result.Notifications = Notifications.Check(graph, ast);
+        return result;
     }
 
     /// <summary>Parses and analyses a read query, or finds it analysed already. Errors are not cached.</summary>
@@ -40,7 +42,7 @@ internal static class QueryEngine
             return known;
         }
 
-        var ast = Parser.Parse(text, maxDepth);
+        var ast = Parser.Parse(text, maxDepth, readOnly: true);
         int width = Analyzer.Analyze(ast, allowWrites: false);
         if (Analysed.Count >= MaxCachedQueries)
         {

@@ -33,6 +33,13 @@ public sealed class QueryResult : IReadOnlyList<QueryRow>
     /// <summary>The rows, in order.</summary>
     public ImmutableArray<QueryRow> Rows { get; }
 
+    /// <summary>
+    /// Warnings about the query, in the order of their place in it: labels, relationship types and
+    /// property keys that the graph has none of, each with a "Did you mean" from the graph's own names.
+    /// Empty when there is nothing to say.
+    /// </summary>
+    public ImmutableArray<QueryNotification> Notifications { get; internal set; } = [];
+
     /// <summary>The number of rows.</summary>
     public int Count => Rows.Length;
 

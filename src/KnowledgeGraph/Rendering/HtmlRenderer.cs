@@ -127,14 +127,24 @@ public static class HtmlRenderer
         return sb.ToString();
     }
 
-    /// <summary>A query result as an HTML table: one column per result column, values as the text table shows them.</summary>
+    /// <summary>
+    /// A query result as an HTML table: one column per result column, values as the text table shows them;
+    /// the query's notifications (unknown labels, types, property keys) above the table.
+    /// </summary>
     /// <param name="result">The result.</param>
     /// <returns>The HTML fragment.</returns>
     public static string Render(KnowledgeGraph.Query.QueryResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var sb = new StringBuilder();
-        sb.Append("<div class=\"kg-query\"><table><thead><tr>");
+        sb.Append("<div class=\"kg-query\">");
+        foreach (var note in result.Notifications)
+        {
+            sb.Append("<p class=\"kg-notification\" title=\"").Append(Esc(note.Code)).Append("\">&#9888; ")
+                .Append(Esc(note.ToString())).Append("</p>");
+        }
+
+        sb.Append("<table><thead><tr>");
         foreach (var column in result.Columns)
         {
             sb.Append("<th>").Append(Esc(column)).Append("</th>");

@@ -68,7 +68,11 @@ public static class GraphMLReader
             string what = ex.Message.Contains("DTD", StringComparison.Ordinal) ? "DTD not allowed" : "Malformed XML";
             var at = ex.LineNumber > 0 ? new SourceLocation(source, ex.LineNumber, ex.LinePosition)
                 : FindDoctype(stream, start, source) ?? parser.Here();
-            throw new GraphFormatException(what, at, ex.Message, "well-formed GraphML without a DTD", ex);
+            // XmlReader says "Root element is missing." for an empty file (or one of whitespace and comments only).
+            string found = ex.Message.StartsWith("Root element is missing", StringComparison.Ordinal)
+                ? "no root element (the file is empty)"
+                : ex.Message;
+            throw new GraphFormatException(what, at, found, "well-formed GraphML without a DTD", ex);
         }
 
         return parser.Build();
