@@ -44,19 +44,20 @@ def main(argv):
     def groups(components):
         return sorted(sorted(c) for c in components)
 
+    def vec(d):
+        return [d[v] for v in range(n)]
+
     out = {
         "library": "networkx " + nx.__version__,
         "weak": groups(nx.weakly_connected_components(multi)),
         "strong": groups(nx.strongly_connected_components(multi)),
-        "core": [nx.core_number(simple)[v] for v in range(n)],
-        "triangles": [nx.triangles(simple)[v] for v in range(n)],
-        "clustering": [nx.clustering(simple)[v] for v in range(n)],
+        "core": vec(nx.core_number(simple)),
+        "triangles": vec(nx.triangles(simple)),
+        "clustering": vec(nx.clustering(simple)),
         "average_clustering": nx.average_clustering(simple) if n else 0.0,
         "transitivity": nx.transitivity(simple),
     }
     if exact:
-        def vec(d):
-            return [d[v] for v in range(n)]
         out["betweenness"] = vec(nx.betweenness_centrality(simple, normalized=False))
         out["betweenness_normalized"] = vec(nx.betweenness_centrality(simple, normalized=True))
         out["betweenness_directed"] = vec(nx.betweenness_centrality(directed, normalized=False))
@@ -67,8 +68,8 @@ def main(argv):
     if "--sources" in argv:
         sources = [int(x) for x in argv[argv.index("--sources") + 1].split(",") if x]
         nodes = list(range(n))
-        out["betweenness_sources"] = [nx.betweenness_centrality_subset(simple, sources, nodes)[v] for v in range(n)]
-        out["betweenness_directed_sources"] = [nx.betweenness_centrality_subset(directed, sources, nodes)[v] for v in range(n)]
+        out["betweenness_sources"] = vec(nx.betweenness_centrality_subset(simple, sources, nodes))
+        out["betweenness_directed_sources"] = vec(nx.betweenness_centrality_subset(directed, sources, nodes))
     if seeds:
         louvain = []
         for seed in range(seeds):
