@@ -316,6 +316,9 @@ public sealed class CommunityResult
     /// <summary>The number of communities.</summary>
     public int Count => _grouping.Groups.Length;
 
+    /// <summary>The graph the communities were found in.</summary>
+    internal Graph Graph => _grouping.Graph;
+
     /// <summary>The number of entities analysed.</summary>
     public int EntityCount => _grouping.EntityCount;
 

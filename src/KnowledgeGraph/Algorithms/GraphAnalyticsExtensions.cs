@@ -14,6 +14,8 @@ namespace KnowledgeGraph;
 /// </code></example>
 public static class GraphAnalyticsExtensions
 {
+    /// <summary>The analytics of a graph.</summary>
+    /// <param name="graph">The graph.</param>
     extension(Graph graph)
     {
         /// <summary>The weakly connected components (<see cref="Components.Weak"/>).</summary>
