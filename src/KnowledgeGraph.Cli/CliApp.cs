@@ -39,6 +39,7 @@ internal static class CliApp
                                               they differ, 2 on a bad command line or an unreadable file (as diff does)
           bench --nodes FILE --edges FILE [--workloads W1,W2,...] [--repeat N]
                                               time the benchmark workloads W1-W6 on node/edge files
+                                              (and, when named, CC, LV, BC64: components, Louvain, betweenness k=64)
 
         --graph FILE reads canonical JSON, GraphML (.graphml) or a Cypher script (.cypher), chosen by the extension.
         NAME is an id, a name or an alias, in any case: "Mark Rutte", "Mr. Rutte", "rutte".
