@@ -40,6 +40,18 @@ internal sealed class Arguments
 
     public int? Repeat { get; private set; }
 
+    public string? By { get; private set; }
+
+    public int? Top { get; private set; }
+
+    public int? Seed { get; private set; }
+
+    public int? Samples { get; private set; }
+
+    public string? Method { get; private set; }
+
+    public List<string> Kinds { get; } = [];
+
     public static Arguments Parse(string[] args)
     {
         var a = new Arguments();
@@ -119,6 +131,24 @@ internal sealed class Arguments
 
                     a.Repeat = r;
                     break;
+                case "--by":
+                    a.By = Value();
+                    break;
+                case "--method":
+                    a.Method = Value();
+                    break;
+                case "--kind":
+                    a.Kinds.AddRange(Value().Split([',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    break;
+                case "--top":
+                    a.Top = Whole(arg, Value(), 1, 1_000_000);
+                    break;
+                case "--seed":
+                    a.Seed = Whole(arg, Value(), 0, int.MaxValue);
+                    break;
+                case "--samples":
+                    a.Samples = Whole(arg, Value(), 1, int.MaxValue);
+                    break;
                 default:
                     if (arg.StartsWith('-') && arg.Length > 1)
                     {
@@ -139,6 +169,16 @@ internal sealed class Arguments
         }
 
         return a;
+    }
+
+    private static int Whole(string option, string text, int min, int max)
+    {
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < min || value > max)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{option} expects a whole number from {min} to {max}; found '{text}'"));
+        }
+
+        return value;
     }
 
     public void ExpectPositional(int count, string usage)

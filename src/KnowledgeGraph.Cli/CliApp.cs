@@ -31,12 +31,19 @@ internal static class CliApp
                                               build a graph from English news text; with --evaluate,
                                               print precision, recall and F1 against a gold graph;
                                               with --explain, list mentions and relation rules
+          communities [--method louvain|lpa] [--seed N] [--type T]... [--kind K]...
+                                              groups of closely related entities (Louvain by default) and their modularity
+          central [--by betweenness|closeness|pagerank] [--top N] [--direction in|out|both] [--samples K] [--type T]... [--kind K]...
+                                              the most central entities (default: exact betweenness, top 10, both directions)
+          diff A B [--format text|json]       what changed from graph file A to graph file B; exit 0 when equal, 1 when
+                                              they differ, 2 on a bad command line or an unreadable file (as diff does)
           bench --nodes FILE --edges FILE [--workloads W1,W2,...] [--repeat N]
                                               time the benchmark workloads W1-W6 on node/edge files
+                                              (and, when named, CC, LV, BC64: components, Louvain, betweenness k=64)
 
         --graph FILE reads canonical JSON, GraphML (.graphml) or a Cypher script (.cypher), chosen by the extension.
         NAME is an id, a name or an alias, in any case: "Mark Rutte", "Mr. Rutte", "rutte".
-        Exit codes: 0 success, 1 not found or unreadable input, 2 bad command line.
+        Exit codes: 0 success, 1 not found or unreadable input, 2 bad command line (diff: 0 equal, 1 different, 2 trouble).
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, Console.In);
@@ -68,6 +75,11 @@ internal static class CliApp
                 return Commands.ExtractCommand.Run(parsed, stdout);
             }
 
+            if (parsed.Command == "diff")
+            {
+                return Commands.DiffCommand.Run(parsed, stdout, stderr);
+            }
+
             if (parsed.Command == "bench")
             {
                 return Commands.BenchCommand.Run(parsed, stdout, stderr);
@@ -84,6 +96,8 @@ internal static class CliApp
                 "path" => ShowPath(graph, parsed, stdout),
                 "export" => Commands.ExportCommand.Run(graph, parsed, stdout),
                 "query" => Commands.QueryCommand.Run(graph, parsed, stdin, stdout, stderr),
+                "communities" => Commands.AnalyticsCommand.Communities(graph, parsed, stdout),
+                "central" => Commands.AnalyticsCommand.Central(graph, parsed, stdout),
                 _ => throw new UsageException(CommandLineNames.UnknownCommand(parsed.Command)),
             };
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using KnowledgeGraph.Algorithms;
 
 namespace KnowledgeGraph.Cli.Commands;
 
@@ -15,6 +16,9 @@ internal static class BenchCommand
 {
     private static readonly string[] All = ["W1", "W2", "W3", "W4", "W5", "W6"];
 
+    /// <summary>Diagnostic rows run only when named: weak components, Louvain (seed 0), betweenness from 64 sampled sources.</summary>
+    private static readonly string[] Analytics = ["CC", "LV", "BC64"];
+
     public static int Run(Arguments a, TextWriter o, TextWriter e)
     {
         if (a.Nodes is null || a.Edges is null)
@@ -24,9 +28,9 @@ internal static class BenchCommand
 
         a.ExpectPositional(0, "bench --nodes FILE --edges FILE [--workloads W1,W2,...] [--repeat N]");
         var selected = a.Workloads.Count == 0 ? [.. All] : a.Workloads.Select(w => w.ToUpperInvariant()).ToList();
-        foreach (var unknown in selected.Where(x => !All.Contains(x)))
+        foreach (var unknown in selected.Where(x => !All.Contains(x) && !Analytics.Contains(x)))
         {
-            throw new UsageException($"unknown workload '{unknown}'; expected W1 to W6");
+            throw new UsageException($"unknown workload '{unknown}'; expected W1 to W6, CC, LV or BC64");
         }
 
         long rssBase = ResidentBytes();
@@ -84,6 +88,9 @@ internal static class BenchCommand
                 "W3" => Time(w.W3, BenchWorkloads.Checksum, r),
                 "W4" => Time(w.W4, BenchWorkloads.Checksum, r),
                 "W5" => Time(w.W5, w.Checksum, r),
+                "CC" => Time(() => Components.Weak(graph!), c => string.Create(CultureInfo.InvariantCulture, $"components={c.Count} largest={c.LargestSize}"), r),
+                "LV" => Time(() => Communities.Louvain(graph!), c => string.Create(CultureInfo.InvariantCulture, $"communities={c.Count} modularity={c.Modularity:F4}"), r),
+                "BC64" => Time(() => Centrality.Betweenness(graph!, samples: 64), c => string.Create(CultureInfo.InvariantCulture, $"max={c.Scores.Max():F1}"), r),
                 _ => Time(w.W6, BenchWorkloads.Checksum, r),
             };
             o.WriteLine(id + " " + line);

@@ -175,11 +175,56 @@ public static class HtmlRenderer
     public static string Diagram(Graph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        var kinds = graph.Kinds.ToList();
+        return Diagram(graph, i => kinds.IndexOf(graph.EntityAt(i).Kind), [.. kinds.Select(k => k.Name)], groupInTitle: false);
+    }
+
+    /// <summary>
+    /// A diagram of the graph the communities were found in, as <see cref="Diagram(Graph)"/> but
+    /// coloured by community (the palette repeats after eight; entities left out by a filter are grey).
+    /// </summary>
+    /// <param name="communities">Communities, from <see cref="Algorithms.Communities"/>.</param>
+    /// <returns>The SVG element.</returns>
+    public static string Diagram(Algorithms.CommunityResult communities)
+    {
+        ArgumentNullException.ThrowIfNull(communities);
+        var graph = communities.Graph;
+        var legend = communities.Groups.Select((c, k) => string.Create(CultureInfo.InvariantCulture, $"community {k} ({c.Length})")).ToArray();
+        return Diagram(graph, i => communities.Contains(graph.EntityAt(i).Id) ? communities.CommunityOf(graph.EntityAt(i).Id) : -1, legend, groupInTitle: true);
+    }
+
+    /// <summary>Communities as a summary line, a table (number, size, members) and, up to <see cref="MaxDiagramEntities"/> entities, a diagram coloured by community.</summary>
+    /// <param name="communities">Communities, from <see cref="Algorithms.Communities"/>.</param>
+    /// <returns>The HTML fragment.</returns>
+    public static string Render(Algorithms.CommunityResult communities)
+    {
+        ArgumentNullException.ThrowIfNull(communities);
+        var sb = new StringBuilder();
+        sb.Append("<div class=\"kg-communities\"><p><strong>");
+        sb.Append(CultureInfo.InvariantCulture, $"{communities.Count} communities over {communities.EntityCount} entities ({Esc(communities.Method)}), modularity {communities.Modularity:F3}");
+        sb.Append("</strong></p><table><thead><tr><th>community</th><th>entities</th><th>members</th></tr></thead><tbody>");
+        for (int k = 0; k < communities.Count; k++)
+        {
+            var members = communities.Groups[k];
+            sb.Append("<tr><td>").Append(Num(k)).Append("</td><td>").Append(Num(members.Length)).Append("</td><td>");
+            sb.Append(Esc(string.Join(", ", members.Take(12).Select(e => e.Name)) + (members.Length > 12 ? ", …" : string.Empty))).Append("</td></tr>");
+        }
+
+        sb.Append("</tbody></table>");
+        if (communities.Graph.EntityCount > 0 && communities.Graph.EntityCount <= MaxDiagramEntities)
+        {
+            sb.Append(Diagram(communities));
+        }
+
+        return sb.Append("</div>").ToString();
+    }
+
+    private static string Diagram(Graph graph, Func<int, int> group, string[] legend, bool groupInTitle)
+    {
         int n = graph.EntityCount;
         double radius = Math.Max(120, n * 9.0);
         double size = (2 * radius) + 260;
         double c = size / 2;
-        var kinds = graph.Kinds.ToList();
         var pos = new (double X, double Y)[n];
         for (int i = 0; i < n; i++)
         {
@@ -201,16 +246,17 @@ public static class HtmlRenderer
         for (int i = 0; i < n; i++)
         {
             var entity = graph.EntityAt(i);
-            string colour = Palette[kinds.IndexOf(entity.Kind) % Palette.Length];
+            int g = group(i);
+            string colour = g < 0 ? "#cccccc" : Palette[g % Palette.Length];
             var (x, y) = pos[i];
             bool right = x >= c;
-            sb.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"6\" fill=\"{colour}\"><title>{Esc(entity.Name)} ({Esc(entity.Kind.Name)})</title></circle>");
+            sb.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"6\" fill=\"{colour}\"><title>{Esc(entity.Name)} ({Esc(entity.Kind.Name)}{(g < 0 || !groupInTitle ? string.Empty : ", " + Esc(legend[g]))})</title></circle>");
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x + (right ? 9 : -9))}\" y=\"{F(y + 3)}\" text-anchor=\"{(right ? "start" : "end")}\">{Esc(entity.Name)}</text>");
         }
 
-        for (int k = 0; k < kinds.Count; k++)
+        for (int k = 0; k < legend.Length; k++)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<circle cx=\"12\" cy=\"{12 + (k * 16)}\" r=\"5\" fill=\"{Palette[k % Palette.Length]}\"/><text x=\"22\" y=\"{15 + (k * 16)}\">{Esc(kinds[k].Name)}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<circle cx=\"12\" cy=\"{12 + (k * 16)}\" r=\"5\" fill=\"{Palette[k % Palette.Length]}\"/><text x=\"22\" y=\"{15 + (k * 16)}\">{Esc(legend[k])}</text>");
         }
 
         sb.Append("</svg>");

@@ -23,6 +23,23 @@ public class HtmlRendererTests
     }
 
     [Fact]
+    public void Communities_DiagramColouredByCommunity()
+    {
+        var g = Graph.LoadSeed();
+        var communities = g.Louvain(seed: 1);
+
+        string html = HtmlRenderer.Render(communities);
+
+        Assert.Equal(html, HtmlRenderer.Render(g.Louvain(seed: 1)));
+        Assert.Contains("<svg", html);
+        Assert.Equal(communities.Count, html.Split("<circle cx=\"12\"").Length - 1);
+        Assert.Contains("<text x=\"22\" y=\"15\">community 0 (" + communities.Groups[0].Length + ")</text>", html);
+        var first = communities.Groups[0][0];
+        Assert.Contains($"fill=\"#2e6ec8\"><title>{System.Net.WebUtility.HtmlEncode(first.Name)} ({first.Kind}, community 0 (", html);
+        Assert.Equal(communities.Count + 1, html.Split("<tr>").Length - 1);
+    }
+
+    [Fact]
     public void Graph_TooLargeForADiagram_ShowsTheSummaryOnly()
     {
         var b = new GraphBuilder(Schema.Open);
