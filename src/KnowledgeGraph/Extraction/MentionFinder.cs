@@ -141,10 +141,9 @@ internal sealed class MentionFinder(Lexicon lexicon)
                     continue;
                 }
 
-                string phrase = Join(t, i, i + n);
-                if (_lex.IsCue("date", phrase) && !(phrase == "May" && i == 0))
+                if (_lex.IsCue("date", t, i, n) && !(n == 1 && t[i].Text == "May" && i == 0))
                 {
-                    return phrase;
+                    return Join(t, i, i + n);
                 }
             }
         }
@@ -259,7 +258,7 @@ internal sealed class MentionFinder(Lexicon lexicon)
         int max = Math.Min(_lex.MaxPhraseTokens, to - k);
         for (int n = max; n >= 1; n--)
         {
-            var entries = _lex.Lookup(Join(t, k, k + n));
+            var entries = _lex.Lookup(t, k, n);
             if (entries.Count == 0)
             {
                 continue;

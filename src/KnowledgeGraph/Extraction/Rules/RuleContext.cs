@@ -113,7 +113,7 @@ internal sealed partial class RuleContext(Lexicon lexicon)
     {
         for (int n = 3; n >= 1; n--)
         {
-            if (i + n <= t.Count && Lexicon.IsCue(category, MentionFinder.Join(t, i, i + n)))
+            if (i + n <= t.Count && Lexicon.IsCue(category, t, i, n))
             {
                 return i + n;
             }
