@@ -34,7 +34,7 @@ internal sealed class AttendancePhraseRule : IRelationRule
 
         for (int k = i - 1; k >= 0 && k >= i - 5; k--)
         {
-            var m = a.Mentions.FirstOrDefault(x => x.LastToken == k && RuleContext.IsActor(x));
+            var m = FirstActorEndingAt(a, k);
             if (m is not null)
             {
                 context.Add(m, RelationType.Attends, e!, a, "'<actor> … to <event>'", isExplicit: false);
@@ -59,7 +59,7 @@ internal sealed class AttendancePhraseRule : IRelationRule
 
         for (int k = i + 1; k < t.Count && t[k].Text is not ("," or ";" or "–" or "—" or "."); k++)
         {
-            var m = a.Mentions.FirstOrDefault(x => x.FirstToken == k && RuleContext.IsActor(x));
+            var m = FirstActorStartingAt(a, k);
             if (m is not null)
             {
                 context.Add(m, RelationType.Attends, e, a, "'<event> where <actor>'", isExplicit: false);
@@ -72,5 +72,31 @@ internal sealed class AttendancePhraseRule : IRelationRule
                 break;
             }
         }
+    }
+
+    private static Mention? FirstActorEndingAt(SentenceAnalysis a, int k)
+    {
+        foreach (var m in a.Mentions)
+        {
+            if (m.LastToken == k && RuleContext.IsActor(m))
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    private static Mention? FirstActorStartingAt(SentenceAnalysis a, int k)
+    {
+        foreach (var m in a.Mentions)
+        {
+            if (m.FirstToken == k && RuleContext.IsActor(m))
+            {
+                return m;
+            }
+        }
+
+        return null;
     }
 }

@@ -89,7 +89,7 @@ internal sealed partial class RuleContext
                 return PronounReferent(a, k);
             }
 
-            var m = a.Mentions.LastOrDefault(x => x.LastToken == k && IsActor(x));
+            var m = ActorEndingAt(a, k);
             bool participle = t[cue].Text.EndsWith("ing", StringComparison.Ordinal);
             if (m is not null && (!InsidePrepositionalPhrase(a, m) || participle && PrepositionBefore(a, m) == "with") && !InsideEvent(a, m))
             {
@@ -179,7 +179,7 @@ internal sealed partial class RuleContext
                 break;
             }
 
-            var m = a.Mentions.FirstOrDefault(x => x.FirstToken == k && (IsActor(x) || x.Kind == EntityKind.Event));
+            var m = ActorOrEventStartingAt(a, k);
             if (m is null)
             {
                 if (result.Count > 0 && !t[k].Is("and"))
@@ -201,5 +201,65 @@ internal sealed partial class RuleContext
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The actors coordinated before a subject ("Brazil, India and China agreed": for China, Brazil and India),
+    /// when the list opens the clause (at the start of the sentence, or after punctuation or a clause word).
+    /// </summary>
+    public List<Mention> CoordinatedBefore(SentenceAnalysis a, Mention last)
+    {
+        var t = a.Tokens;
+        var items = new List<Mention>();
+        int k = last.FirstToken - 1;
+        for (int n = 0; n < 12 && k >= 1; n++)
+        {
+            if (!(t[k].Is("and") || t[k].Text == ","))
+            {
+                break;
+            }
+
+            int end = t[k].Is("and") && t[k - 1].Text == "," ? k - 2 : k - 1;
+            var item = end >= 0 ? a.Mentions.LastOrDefault(m => m.LastToken == end && IsActor(m)) : null;
+            if (item is null)
+            {
+                break;
+            }
+
+            items.Add(item);
+            k = item.FirstToken - 1;
+        }
+
+        bool opensClause = k < 0 || t[k].Text is "," or ";" or ":" or "“" or "\"" or "(" || Is("clauseopener", t[k]);
+        return items.Count > 0 && opensClause ? items : [];
+    }
+
+    /// <summary>The last actor mention that ends at token <paramref name="k"/>, or null (a loop, not a query: it runs per token).</summary>
+    public static Mention? ActorEndingAt(SentenceAnalysis a, int k)
+    {
+        var mentions = a.Mentions;
+        for (int i = mentions.Count - 1; i >= 0; i--)
+        {
+            if (mentions[i].LastToken == k && IsActor(mentions[i]))
+            {
+                return mentions[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first actor or event mention that starts at token <paramref name="k"/>, or null.</summary>
+    public static Mention? ActorOrEventStartingAt(SentenceAnalysis a, int k)
+    {
+        foreach (var m in a.Mentions)
+        {
+            if (m.FirstToken == k && (IsActor(m) || m.Kind == EntityKind.Event))
+            {
+                return m;
+            }
+        }
+
+        return null;
     }
 }

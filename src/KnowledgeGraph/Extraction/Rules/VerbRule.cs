@@ -95,6 +95,17 @@ internal sealed class VerbRule : IRelationRule
             Relate(context, a, i, category, type, subject, o, objects);
         }
 
+        if (context.Is("coordinated", category))
+        {
+            foreach (var other in context.CoordinatedBefore(a, subject))
+            {
+                foreach (var o in objects)
+                {
+                    Relate(context, a, i, category, type, other, o, objects);
+                }
+            }
+        }
+
         return subject;
     }
 
