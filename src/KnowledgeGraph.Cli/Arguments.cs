@@ -32,6 +32,18 @@ internal sealed class Arguments
 
     public bool Explain { get; private set; }
 
+    public string? Corpus { get; private set; }
+
+    public List<string> Texts { get; } = [];
+
+    public string? Record { get; private set; }
+
+    public int? Round { get; private set; }
+
+    public List<string> Read { get; } = [];
+
+    public string? HeldOut { get; private set; }
+
     public string? Nodes { get; private set; }
 
     public string? Edges { get; private set; }
@@ -112,6 +124,30 @@ internal sealed class Arguments
                     break;
                 case "--explain":
                     a.Explain = true;
+                    break;
+                case "--corpus":
+                    a.Corpus = Value();
+                    break;
+                case "--texts":
+                    a.Texts.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    break;
+                case "--record":
+                    a.Record = Value();
+                    break;
+                case "--read":
+                    a.Read.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    break;
+                case "--held-out":
+                    a.HeldOut = Value();
+                    break;
+                case "--round":
+                    string round = Value();
+                    if (!int.TryParse(round, NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n > 1000)
+                    {
+                        throw new UsageException($"--round expects a whole number from 0 to 1000; found '{round}'");
+                    }
+
+                    a.Round = n;
                     break;
                 case "--nodes":
                     a.Nodes = Value();

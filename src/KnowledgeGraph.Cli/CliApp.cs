@@ -31,6 +31,11 @@ internal static class CliApp
                                               build a graph from English news text; with --evaluate,
                                               print precision, recall and F1 against a gold graph;
                                               with --explain, list mentions and relation rules
+          extract --corpus DIR [--texts N1,N2,...] [--record LEDGER --round R [--read N1,...]]
+                                              score every DIR/NAME.txt against DIR/NAME.kg.json: per type,
+                                              micro and macro F1, one line per text; --record appends the
+                                              counts as round R (--read: texts read while tuning it)
+          extract --held-out LEDGER           leave-one-text-out: each text from the last round not tuned on it
           communities [--method louvain|lpa] [--seed N] [--type T]... [--kind K]...
                                               groups of closely related entities (Louvain by default) and their modularity
           central [--by betweenness|closeness|pagerank] [--top N] [--direction in|out|both] [--samples K] [--type T]... [--kind K]...

@@ -9,6 +9,19 @@ internal static class ExtractCommand
 {
     public static int Run(Arguments a, TextWriter o)
     {
+        if (a.HeldOut is not null)
+        {
+            a.ExpectPositional(0, "extract --held-out LEDGER");
+            o.Write(CorpusReport.LeaveOneTextOut(File.ReadAllText(a.HeldOut)).ToTable());
+            return CliApp.Ok;
+        }
+
+        if (a.Corpus is not null)
+        {
+            a.ExpectPositional(0, "extract --corpus DIR [--texts N1,N2,...] [--record LEDGER --round R [--read N1,...]]");
+            return RunCorpus(a, o);
+        }
+
         a.ExpectPositional(1, "extract FILE.txt [-o FILE] [--evaluate GOLD.json] [--explain]");
         string path = a.Positional[0];
         string? output = a.Output is null ? null : CliFiles.Output(a.Output);
@@ -61,6 +74,54 @@ internal static class ExtractCommand
         else if (a.Output is null)
         {
             o.Write(graph.ToJson());
+        }
+
+        return CliApp.Ok;
+    }
+
+    /// <summary>Every <c>NAME.txt</c> of the folder that has a gold <c>NAME.kg.json</c> beside it (texts named by --texts only, when given).</summary>
+    private static int RunCorpus(Arguments a, TextWriter o)
+    {
+        var texts = new List<CorpusText>();
+        foreach (var path in Directory.GetFiles(a.Corpus!, "*.txt").Order(StringComparer.Ordinal))
+        {
+            string name = Path.GetFileNameWithoutExtension(path);
+            string gold = Path.Combine(a.Corpus!, name + ".kg.json");
+            if (!File.Exists(gold) || a.Texts.Count > 0 && !a.Texts.Contains(name, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            string text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
+            texts.Add(new CorpusText(name, text, JsonGraphReader.Read(gold)));
+        }
+
+        var report = ExtractionEvaluator.EvaluateCorpus(texts);
+        if (a.Record is not null)
+        {
+            if (a.Round is not { } round)
+            {
+                throw new UsageException("--record needs --round R");
+            }
+
+            File.AppendAllText(a.Record, report.ToLedger(round, a.Read));
+        }
+
+        o.Write(report.ToTable());
+        if (a.Explain)
+        {
+            foreach (var name in report.TextNames)
+            {
+                foreach (var r in report[name].MissedRelations)
+                {
+                    o.Write(name + "  missed   " + r + "\n");
+                }
+
+                foreach (var r in report[name].SpuriousRelations)
+                {
+                    o.Write(name + "  spurious " + r + "\n");
+                }
+            }
         }
 
         return CliApp.Ok;

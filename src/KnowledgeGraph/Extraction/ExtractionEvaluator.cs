@@ -222,6 +222,29 @@ public static class ExtractionEvaluator
         return new EvaluationReport(entities, byKind, relations, byType, missed, spurious);
     }
 
+    /// <summary>Extracts every text of a corpus and scores it against its gold annotation.</summary>
+    /// <param name="texts">The texts; names must be distinct.</param>
+    /// <param name="options">Options for extraction; the document id of each text becomes <c>corpus:NAME</c>.</param>
+    /// <returns>The per-text and pooled scores.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="texts"/> is null.</exception>
+    /// <exception cref="ArgumentException">Two texts have the same name.</exception>
+    public static CorpusReport EvaluateCorpus(IEnumerable<CorpusText> texts, ExtractionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        options ??= ExtractionOptions.Default;
+        var reports = new Dictionary<string, EvaluationReport>(StringComparer.Ordinal);
+        foreach (var t in texts)
+        {
+            var o = new ExtractionOptions { DocumentId = "corpus:" + t.Name, Title = options.Title, Gazetteer = options.Gazetteer, Schema = options.Schema };
+            if (!reports.TryAdd(t.Name, Evaluate(TextExtractor.Extract(t.Text, o), t.Gold)))
+            {
+                throw new ArgumentException($"Two corpus texts are named '{t.Name}'.", nameof(texts));
+            }
+        }
+
+        return new CorpusReport(reports);
+    }
+
     private static IEnumerable<string> NamesOf(Entity e) =>
         e.Aliases.Prepend(e.Name).Select(Names.Normalize).Where(n => n.Length > 0);
 }

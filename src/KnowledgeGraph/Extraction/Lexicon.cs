@@ -35,6 +35,10 @@ internal sealed class Lexicon
     private readonly Dictionary<string, List<PhraseEntry>> _phrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _cues = new(StringComparer.Ordinal);
 
+    // The same phrases indexed by their first token, so that token sequences are looked up without joining them.
+    private readonly Dictionary<string, List<(string[] Tokens, List<PhraseEntry> Entries)>> _phrasesByFirst = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, List<string[]>>> _cuesByFirst = new(StringComparer.Ordinal);
+
     private Lexicon()
     {
     }
@@ -52,6 +56,65 @@ internal sealed class Lexicon
     /// <summary>Whether a word or phrase is in a cue category, ignoring case.</summary>
     public bool IsCue(string category, string phrase) =>
         _cues.TryGetValue(category, out var set) && set.Contains(phrase);
+
+    /// <summary>The meanings of the phrase made of the tokens <c>t[from..from+count)</c>, case-sensitively; no string is built.</summary>
+    public IReadOnlyList<PhraseEntry> Lookup(List<Token> t, int from, int count)
+    {
+        if (count == 1)
+        {
+            return Lookup(t[from].Text);
+        }
+
+        if (_phrasesByFirst.TryGetValue(t[from].Text, out var candidates))
+        {
+            foreach (var (tokens, entries) in candidates)
+            {
+                if (tokens.Length == count && Matches(tokens, t, from, StringComparison.Ordinal))
+                {
+                    return entries;
+                }
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>Whether the tokens <c>t[from..from+count)</c> make a phrase of a cue category, ignoring case; no string is built.</summary>
+    public bool IsCue(string category, List<Token> t, int from, int count)
+    {
+        if (count == 1)
+        {
+            return IsCue(category, t[from].Text);
+        }
+
+        if (!_cuesByFirst.TryGetValue(category, out var byFirst) || !byFirst.TryGetValue(t[from].Text, out var candidates))
+        {
+            return false;
+        }
+
+        foreach (var tokens in candidates)
+        {
+            if (tokens.Length == count && Matches(tokens, t, from, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Matches(string[] tokens, List<Token> t, int from, StringComparison comparison)
+    {
+        for (int k = 0; k < tokens.Length; k++)
+        {
+            if (!string.Equals(tokens[k], t[from + k].Text, comparison))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     internal static string Key(string phrase)
     {
@@ -119,7 +182,26 @@ internal sealed class Lexicon
                 lex._cues.Add(f[0], set);
             }
 
-            set.Add(Key(f[1]));
+            string cue = Key(f[1]);
+            set.Add(cue);
+            var words = cue.Split(' ');
+            if (words.Length > 1)
+            {
+                if (!lex._cuesByFirst.TryGetValue(f[0], out var byFirst))
+                {
+                    byFirst = new Dictionary<string, List<string[]>>(StringComparer.OrdinalIgnoreCase);
+                    lex._cuesByFirst.Add(f[0], byFirst);
+                }
+
+                if (!byFirst.TryGetValue(words[0], out var phrases))
+                {
+                    phrases = [];
+                    byFirst.Add(words[0], phrases);
+                }
+
+                phrases.Add(words);
+            }
+
             lex.MaxPhraseTokens = Math.Max(lex.MaxPhraseTokens, Tokenizer.Tokenize(f[1], 0, f[1].Length).Count);
         }
 
@@ -133,6 +215,17 @@ internal sealed class Lexicon
         {
             list = [];
             _phrases.Add(key, list);
+            var words = key.Split(' ');
+            if (words.Length > 1)
+            {
+                if (!_phrasesByFirst.TryGetValue(words[0], out var candidates))
+                {
+                    candidates = [];
+                    _phrasesByFirst.Add(words[0], candidates);
+                }
+
+                candidates.Add((words, list));
+            }
         }
 
         list.Add(entry);

@@ -59,7 +59,7 @@ internal static class Tokenizer
 
     public static List<Token> Tokenize(string text, int start, int end)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<Token>(Math.Max(4, (end - start) / 5));
         int i = start;
         while (i < end)
         {

@@ -72,4 +72,37 @@ public class ExtractCommandTests
         Assert.Equal(2, code);
         Assert.StartsWith("kg: 'extract' needs 1 argument", err);
     }
+
+    [Fact]
+    public void Extract_Corpus_RecordsARoundAndHeldOutReadsItBack()
+    {
+        string dir = Path.Combine(RepoRoot.Path, "tests", "KnowledgeGraph.Tests", "Extraction", "Data");
+        string ledger = Path.Combine(Path.GetTempPath(), "kg-ledger-" + Guid.NewGuid().ToString("N") + ".tsv");
+        try
+        {
+            var (code, output, err) = CliTests.Run("extract", "--corpus", dir, "--record", ledger, "--round", "0");
+            Assert.Equal(0, code);
+            Assert.Empty(err);
+            Assert.Contains("\nmacro F1 ", output, StringComparison.Ordinal);
+            Assert.Contains("\npacific-forum-suva ", output, StringComparison.Ordinal);
+            Assert.StartsWith("0\tpacific-forum-suva\tunread\tentity\t", File.ReadAllText(ledger), StringComparison.Ordinal);
+
+            var (code2, held, _) = CliTests.Run("extract", "--held-out", ledger);
+            Assert.Equal(0, code2);
+            Assert.Contains("\npacific-forum-suva                   0 ", held, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(ledger);
+        }
+    }
+
+    [Fact]
+    public void Extract_RecordWithoutRound_IsAUsageError()
+    {
+        string dir = Path.Combine(RepoRoot.Path, "tests", "KnowledgeGraph.Tests", "Extraction", "Data");
+        var (code, _, err) = CliTests.Run("extract", "--corpus", dir, "--record", Path.Combine(Path.GetTempPath(), "never.tsv"));
+        Assert.Equal(2, code);
+        Assert.Contains("--round", err, StringComparison.Ordinal);
+    }
 }

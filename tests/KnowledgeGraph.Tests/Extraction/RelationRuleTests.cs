@@ -31,6 +31,16 @@ public class RelationRuleTests
     [InlineData("ABSENT_FROM", "Omar Haddad attended the Oslo Water Summit in place of Minister Kari Lund.", "person:kari-lund", "event:oslo-water-summit")]
     [InlineData("AFFILIATED_WITH", "Eva Dahl, a professor at Uppsala University, disagreed.", "person:eva-dahl", "organization:uppsala-university")]
     [InlineData("AFFILIATED_WITH", "Eva Dahl, who has also served as adviser to the European Union, disagreed.", "person:eva-dahl", "organization:european-union")]
+    [InlineData("ATTENDS", "Kari Lund, Omar Haddad and Eva Dahl attended the Oslo Water Summit on Monday.", "person:omar-haddad", "event:oslo-water-summit")]
+    [InlineData("ATTENDS", "Kari Lund, Omar Haddad and Eva Dahl attended the Oslo Water Summit on Monday.", "person:kari-lund", "event:oslo-water-summit")]
+    [InlineData("ATTENDS", "Minister Kari Lund took part in the Oslo Water Summit on Monday.", "person:kari-lund", "event:oslo-water-summit")]
+    [InlineData("ATTENDS", "Minister Kari Lund joined the Oslo Water Summit on Monday.", "person:kari-lund", "event:oslo-water-summit")]
+    [InlineData("PRAISES", "Kari Lund saluted Omar Haddad for his patience.", "person:kari-lund", "person:omar-haddad")]
+    [InlineData("PRAISES", "Kari Lund paid tribute to Omar Haddad on Monday.", "person:kari-lund", "person:omar-haddad")]
+    [InlineData("PRAISES", "Norway and Denmark congratulated Omar Haddad on Monday.", "country:norway", "person:omar-haddad")]
+    [InlineData("CONTRIBUTES_TO", "Norway committed $50 million to the Arctic Research Fund.", "country:norway", "organization:arctic-research-fund")]
+    [InlineData("CONTRIBUTES_TO", "Norway allocated $50 million to the Arctic Research Fund.", "country:norway", "organization:arctic-research-fund")]
+    [InlineData("CONTRIBUTES_TO", "Sweden, Finland and Norway pledged $50 million to the Arctic Research Fund.", "country:sweden", "organization:arctic-research-fund")]
     public void Extract_RuleCue_GivesRelation(string type, string text, string source, string target)
     {
         var result = TextExtractor.Analyze(text);
@@ -63,6 +73,14 @@ public class RelationRuleTests
     {
         var g = TextExtractor.Extract("Kari Lund did not attend the Oslo Water Summit.");
         Assert.DoesNotContain(g.Relations, r => r.Type == RelationType.Attends);
+    }
+
+    [Fact]
+    public void Extract_ObjectOfAnEarlierVerb_IsNotASubjectOfTheNext()
+    {
+        // "met Omar Haddad and Eva Dahl praised …": the list before "praised" does not open a clause.
+        var g = TextExtractor.Extract("Kari Lund met Omar Haddad and Eva Dahl praised Norway on Monday.");
+        Assert.DoesNotContain(g.Relations, r => r.Type.Name == "PRAISES" && r.Source.Value == "person:omar-haddad");
     }
 
     [Fact]

@@ -1,0 +1,278 @@
+namespace KnowledgeGraph.Extraction;
+
+/// <summary>Mentions found after the names: group nouns ("the delegation", "the alliance") and event phrases ("the summit in Brussels").</summary>
+internal sealed partial class MentionFinder
+{
+    /// <summary>
+    /// "a large delegation" (named after the country of the sentence: "U.S. delegation") and
+    /// "the administration" / "his administration" (a reference back to a named administration).
+    /// </summary>
+    private void FindGroupNouns(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        int idx = a.Sentence.Index;
+        for (int h = 0; h < t.Count; h++)
+        {
+            if (t[h].Text is "delegation" or "delegations")
+            {
+                var country = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Country && m.LastToken < h);
+                if (country is null)
+                {
+                    continue;
+                }
+
+                int s = h;
+                while (s > 0 && !Determiners.Contains(t[s - 1].Text) && t[s - 1].IsWord && h - s < 2 && !PhraseEnders.Contains(t[s - 1].Text))
+                {
+                    s--;
+                }
+
+                string name = (country.Text.Length <= 5 ? country.Text : country.Name) + " delegation";
+                a.Mentions.Add(new Mention(idx, t[s].Start, Span(a, s, h + 1), EntityKind.Organization, $"group noun '{t[h].Text}' of {country.Name}", s, h)
+                {
+                    Name = name,
+                    RoleOf = country,
+                });
+            }
+            else if (_lex.IsCue("orgnoun", t[h].Text) && h > 0 && (t[h - 1].Is("the") || t[h - 1].Is("its") || t[h - 1].Is("this")) && !(h + 1 < t.Count && (t[h + 1].IsCapitalized || t[h + 1].Text is "of")))
+            {
+                a.Mentions.Add(new Mention(idx, t[h].Start, Span(a, h, h + 1), EntityKind.Organization, $"'{t[h].Text}' referring back", h, h) { EventHead = MentionFinder.Capitalize(t[h].Text), IsAnaphor = true });
+            }
+            else if (t[h].Text == "administration" && h > 0 && (t[h - 1].Is("the") || t[h - 1].Is("his") || t[h - 1].Is("her") || !t[h - 1].IsCapitalized && !Determiners.Contains(t[h - 1].Text)))
+            {
+                a.Mentions.Add(new Mention(idx, t[h].Start, Span(a, h, h + 1), EntityKind.Organization, "'administration' referring back", h, h) { EventHead = "administration", IsAnaphor = true });
+            }
+        }
+    }
+
+    /// <summary>Event phrases headed by a lower-case event noun, with their modifiers and "of …" complement.</summary>
+    private void FindEventPhrases(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        int idx = a.Sentence.Index;
+        for (int h = 0; h < t.Count; h++)
+        {
+            string head = t[h].Text;
+            if (!_lex.IsCue("eventnoun", head) || char.IsUpper(head[0]))
+            {
+                continue;
+            }
+
+            if (h > 0 && (t[h - 1].Is("to") || t[h - 1].Is("will") || t[h - 1].Is("would")))
+            {
+                continue; // a verb: "to attack"
+            }
+
+            if (head == "launch" && h + 2 < t.Count && t[h + 1].Is("of") && t[h + 2].IsCapitalized)
+            {
+                // "the launch of Baltic Shield": the thing launched is the event.
+                int e = h + 2;
+                while (e < t.Count && (t[e].IsCapitalized || t[e].IsAcronym))
+                {
+                    e++;
+                }
+
+                var launched = new Mention(idx, t[h + 2].Start, Span(a, h + 2, e), EntityKind.Event, "named as launched ('launch of …')", h + 2, e - 1)
+                { EventDate = DateBefore(t, h) ?? a.Date, EventHead = "launch" };
+                AddPlacesInside(a, h + 2, e);
+                a.Mentions.RemoveAll(m => m.FirstToken >= h + 2 && m.LastToken <= e - 1);
+                a.Mentions.Add(launched);
+                continue;
+            }
+
+            if (head == "launch")
+            {
+                continue;
+            }
+
+            // Modifiers to the left.
+            int s = h;
+            bool possessive = false;
+            int coreStart = h;
+            while (s > 0)
+            {
+                var p = t[s - 1];
+                if (p.IsPossessive && s - 2 >= 0 && (t[s - 2].IsCapitalized || t[s - 2].IsAcronym))
+                {
+                    // "Russia’s invasion": take the owner too.
+                    int o = s - 2;
+                    while (o > 0 && (t[o - 1].IsCapitalized || t[o - 1].IsAcronym) && !_lex.IsCue("stop", t[o - 1].Text))
+                    {
+                        o--;
+                    }
+
+                    if (h - o > 4)
+                    {
+                        break;
+                    }
+
+                    coreStart = s;
+                    s = o;
+                    possessive = true;
+                    break;
+                }
+
+                if (p.IsCapitalized && !_lex.IsCue("stop", p.Text) || p.IsAcronym || (p.IsNumber && p.Text.Contains('/', StringComparison.Ordinal)) || EventModifiers.Contains(p.Text) || (_lex.IsCue("date", p.Text) && char.IsUpper(p.Text[0])))
+                {
+                    s--;
+                    coreStart = s;
+                    continue;
+                }
+
+                break;
+            }
+
+            // Generic adjectives are not part of the name.
+            int e2 = h + 1;
+            bool complement = false;
+            if (e2 + 1 < t.Count && (t[e2].Text is "of" or "for") && !t[e2 + 1].IsPossessive && !Determiners.Contains(t[e2 + 1].Text))
+            {
+                int c = e2 + 1;
+                bool sawName = false;
+                int lowerAfterName = 0;
+                while (c < t.Count && t[c].IsWord && !PhraseEnders.Contains(t[c].Text) && c - e2 <= 7 && !_lex.IsCue("date", t[c].Text))
+                {
+                    if (sawName && !t[c].IsCapitalized && !t[c].IsAcronym)
+                    {
+                        if (NumberWords.Contains(t[c].Text) || t[c].IsNumber || ++lowerAfterName > 2)
+                        {
+                            break;
+                        }
+                    }
+
+                    sawName |= t[c].IsCapitalized || t[c].IsAcronym;
+                    c++;
+                }
+
+                if (c > e2 + 1)
+                {
+                    e2 = c;
+                    complement = true;
+                }
+            }
+
+            bool hasModifier = s < h;
+            if (possessive && coreStart == h && !complement && head is not ("invasion" or "attack" or "attacks" or "visit" or "war" or "offensive"))
+            {
+                // "NATO’s mission": a reference to a mission named before.
+                a.Mentions.Add(new Mention(idx, t[h].Start, Span(a, h, h + 1), EntityKind.Event, $"owned event noun '{head}' referring back", h, h) { EventHead = head, IsAnaphor = true });
+                continue;
+            }
+            string? place = null;
+            if (!hasModifier && !complement)
+            {
+                // "protests last month in Denmark": a bare event noun named by its place.
+                for (int k = h + 1; k < Math.Min(t.Count - 1, h + 5); k++)
+                {
+                    if (t[k].Is("in") && (t[k + 1].IsCapitalized))
+                    {
+                        var pm = a.Mentions.FirstOrDefault(m => m.FirstToken == k + 1 && (m.Kind == EntityKind.Country || m.Kind == EntityKind.Place));
+                        if (pm is not null)
+                        {
+                            place = pm.Name;
+                        }
+
+                        break;
+                    }
+
+                    if (!t[k].IsWord)
+                    {
+                        break;
+                    }
+                }
+
+                int d = h - 1;
+                while (d >= 0 && (_lex.IsCue("generic", t[d].Text) || IsDurationAdjective(t[d].Text)))
+                {
+                    d--; // "the three-day summit", "the new summit"
+                }
+
+                bool definite = d >= 0 && (t[d].Is("the") || t[d].Is("this"));
+            if (place is not null && head is "fighting")
+            {
+                head = "war";
+            }
+                if (place is null)
+                {
+                    if (definite)
+                    {
+                        a.Mentions.Add(new Mention(idx, t[h].Start, Span(a, h, h + 1), EntityKind.Event, $"definite event noun '{head}' referring back", h, h) { EventHead = head, IsAnaphor = true });
+                    }
+
+                    continue;
+                }
+            }
+
+            string text = Span(a, s, e2);
+            string name = place is not null
+                ? char.ToUpperInvariant(head[0]) + head[1..] + " in " + place
+                : text;
+            var others = new List<string>();
+            if (coreStart < h || possessive)
+            {
+                others.Add(Span(a, coreStart, h + 1));
+            }
+
+            if (complement)
+            {
+                others.Add(Span(a, s, h + 1));
+            }
+
+            var mention = new Mention(idx, t[s].Start, text, EntityKind.Event, $"event noun '{head}'" + (possessive ? " with its owner" : string.Empty) + (complement ? " with its complement" : string.Empty), s, e2 - 1)
+            {
+                Name = name,
+                EventHead = head,
+                EventDate = DateIn(t, s, h) ?? a.Date,
+                OtherNames = others,
+                CoreToken = coreStart,
+                HasOwner = possessive,
+            };
+
+            // The event phrase replaces the unknown words inside it.
+            RemoveUnknownInside(a.Mentions, s, e2 - 1);
+            a.Mentions.Add(mention);
+        }
+    }
+
+    /// <summary>Known places inside a name ("Geneva" in "Geneva Peace Conference") are mentions too.</summary>
+    private void AddPlacesInside(SentenceAnalysis a, int from, int to)
+    {
+        var t = a.Tokens;
+        for (int k = from; k < to; k++)
+        {
+            if (LongestMatch(t, k, to) is { } m && m.Entry.Kind == PhraseKind.Place && !a.Mentions.Any(x => x.FirstToken == k && x.Kind == EntityKind.Place))
+            {
+                a.Mentions.Add(FromLexicon(a, m.Entry, k, m.End));
+                k = m.End - 1;
+            }
+        }
+    }
+
+    /// <summary>"three-day", "48-hour", "two-week": a length of time before an event noun.</summary>
+    private static bool IsDurationAdjective(string word)
+    {
+        int hyphen = word.IndexOf('-', StringComparison.Ordinal);
+        if (hyphen <= 0)
+        {
+            return false;
+        }
+
+        string unit = word[(hyphen + 1)..];
+        return (unit is "day" or "hour" or "week" or "month" or "year" or "minute") && (char.IsDigit(word[0]) || NumberWords.Contains(word[..hyphen]));
+    }
+
+    private string? DateBefore(List<Token> t, int h) => h >= 1 && _lex.IsCue("date", t[h - 1].Text) ? t[h - 1].Text : null;
+
+    private string? DateIn(List<Token> t, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (_lex.IsCue("date", t[i].Text) && char.IsUpper(t[i].Text[0]))
+            {
+                return t[i].Text;
+            }
+        }
+
+        return null;
+    }
+}

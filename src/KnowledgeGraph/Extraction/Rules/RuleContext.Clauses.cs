@@ -1,0 +1,265 @@
+namespace KnowledgeGraph.Extraction.Rules;
+
+/// <summary>Clause structure: the subject of a cue, its objects, and the prepositional phrases a mention sits in.</summary>
+internal sealed partial class RuleContext
+{
+    /// <summary>
+    /// The subject of the verb cue at <paramref name="cue"/>: the previous subject over "and", the antecedent
+    /// of "who", the noun before a participle, a pronoun's referent, else the nearest actor before it
+    /// that is not inside a prepositional phrase (a person preferred).
+    /// </summary>
+    public Mention? Subject(SentenceAnalysis a, int cue, Mention? previousSubject)
+    {
+        var t = a.Tokens;
+        if (cue > 0 && t[cue - 1].Is("and") && previousSubject is not null)
+        {
+            return previousSubject;
+        }
+
+        if (cue > 1 && t[cue - 1].Is("also") && t[cue - 2].Is("and") && previousSubject is not null)
+        {
+            return previousSubject;
+        }
+
+        var relative = RelativeAntecedent(a, cue);
+        if (relative is not null)
+        {
+            return relative;
+        }
+
+        // A participle right after its noun: "NATO allies fighting in …".
+        if (t[cue].Text.EndsWith("ing", StringComparison.Ordinal))
+        {
+            for (int k = cue - 1; k >= 0 && k >= cue - 2; k--)
+            {
+                var m = a.Mentions.LastOrDefault(x => x.LastToken == k && IsActor(x));
+                if (m is not null)
+                {
+                    return m;
+                }
+
+                if (!t[k].IsWord || t[k].IsCapitalized)
+                {
+                    break;
+                }
+            }
+        }
+
+        return NearestSubject(a, cue);
+    }
+
+    /// <summary>"X, who met …": the relative pronoun's antecedent.</summary>
+    private static Mention? RelativeAntecedent(SentenceAnalysis a, int cue)
+    {
+        var t = a.Tokens;
+        int rel = cue - 1;
+        if (rel >= 0 && t[rel].Is("also"))
+        {
+            rel--;
+        }
+
+        if (rel >= 1 && t[rel].Is("who"))
+        {
+            int k = t[rel - 1].Text == "," ? rel - 2 : rel - 1;
+            return a.Mentions.LastOrDefault(x => x.LastToken == k && IsActor(x));
+        }
+
+        return null;
+    }
+
+    private Mention? NearestSubject(SentenceAnalysis a, int cue)
+    {
+        var t = a.Tokens;
+        Mention? nearest = null;
+        for (int k = cue - 1; k >= 0; k--)
+        {
+            string w = t[k].Text;
+            if (w is ";" or "“" or "”" or "\"")
+            {
+                break;
+            }
+
+            if (w is "that" && nearest is not null)
+            {
+                return nearest; // "announced that Australia will contribute"
+            }
+
+            if (Is("pronoun", w) && (k == 0 || t[k - 1].Text is "," or ";" or ":" or "and" or "“"))
+            {
+                return PronounReferent(a, k);
+            }
+
+            var m = ActorEndingAt(a, k);
+            bool participle = t[cue].Text.EndsWith("ing", StringComparison.Ordinal);
+            if (m is not null && (!InsidePrepositionalPhrase(a, m) || participle && PrepositionBefore(a, m) == "with") && !InsideEvent(a, m))
+            {
+                if (m.Kind == EntityKind.Person)
+                {
+                    return m;
+                }
+
+                nearest ??= m;
+            }
+        }
+
+        return nearest;
+    }
+
+    /// <summary>The subject at the start of the clause: a leading pronoun's referent, or null.</summary>
+    public Mention? MainSubject(SentenceAnalysis a, int before)
+    {
+        var t = a.Tokens;
+        int start = 0;
+        for (int k = before - 1; k >= 0; k--)
+        {
+            if (t[k].Text is ":" or ";")
+            {
+                start = k + 1;
+                break;
+            }
+        }
+
+        if (start < t.Count && Is("pronoun", t[start]))
+        {
+            return PronounReferent(a, start);
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a mention lies inside an event's phrase ("the invasion of Ukraine").</summary>
+    public static bool InsideEvent(SentenceAnalysis a, Mention m) =>
+        a.Mentions.Any(e => e.Kind == EntityKind.Event && e.FirstToken <= m.FirstToken && e.LastToken >= m.LastToken && e != m);
+
+    /// <summary>Whether a word is a preposition or an auxiliary verb.</summary>
+    public bool IsPrepositionOrAuxiliary(string w) => Is("preposition", w) || Is("auxiliary", w);
+
+    /// <summary>Whether a mention is governed by a preposition (a partitive "two-thirds of NATO’s members" is not).</summary>
+    public bool InsidePrepositionalPhrase(SentenceAnalysis a, Mention m)
+    {
+        string? p = PrepositionBefore(a, m);
+        if (p is null)
+        {
+            return false;
+        }
+
+        // A partitive ("two-thirds of NATO’s members") keeps its owner as the subject.
+        int k = m.FirstToken - 1;
+        while (k >= 0 && !Is("preposition", a.Tokens[k]))
+        {
+            k--;
+        }
+
+        return !(p == "of" && k > 0 && Is("quantity", a.Tokens[k - 1]) && m.LastToken + 1 < a.Tokens.Count && a.Tokens[m.LastToken + 1].IsPossessive);
+    }
+
+    /// <summary>The preposition that governs a mention, over articles, names and coordination: "between Ms. Dahl and Mr. Haddad".</summary>
+    public string? PrepositionBefore(SentenceAnalysis a, Mention m)
+    {
+        var t = a.Tokens;
+        int k = m.FirstToken - 1;
+        while (k >= 0 && (t[k].Text is "the" or "a" or "an" or "and" or "," || (t[k].IsCapitalized || t[k].IsAcronym) && !Is("preposition", t[k])))
+        {
+            k--;
+        }
+
+        return k >= 0 && Is("preposition", t[k]) ? t[k].Text.ToLowerInvariant() : null;
+    }
+
+    /// <summary>The objects of a cue: the actors and events from <paramref name="from"/> up to the end of the phrase, over "and".</summary>
+    public static List<Mention> Objects(SentenceAnalysis a, int from)
+    {
+        var t = a.Tokens;
+        var result = new List<Mention>();
+        for (int k = from; k < t.Count; k++)
+        {
+            string w = t[k].Text;
+            if (w is "." or ";" or "“" or "”" or "\"" or "–" or "—" or ":" || (w == "," && result.Count > 0) || (k - from > 10 && result.Count == 0))
+            {
+                break;
+            }
+
+            var m = ActorOrEventStartingAt(a, k);
+            if (m is null)
+            {
+                if (result.Count > 0 && !t[k].Is("and"))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            // "the alliance’s newest fund": the owner is not the object.
+            if (m.LastToken + 1 < t.Count && t[m.LastToken + 1].IsPossessive && m.Kind != EntityKind.Event && !(m.LastToken + 2 < t.Count && a.Mentions.Any(x => x.FirstToken == m.LastToken + 2)))
+            {
+                break;
+            }
+
+            result.Add(m);
+            k = m.LastToken;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The actors coordinated before a subject ("Brazil, India and China agreed": for China, Brazil and India),
+    /// when the list opens the clause (at the start of the sentence, or after punctuation or a clause word).
+    /// </summary>
+    public List<Mention> CoordinatedBefore(SentenceAnalysis a, Mention last)
+    {
+        var t = a.Tokens;
+        var items = new List<Mention>();
+        int k = last.FirstToken - 1;
+        for (int n = 0; n < 12 && k >= 1; n++)
+        {
+            if (!(t[k].Is("and") || t[k].Text == ","))
+            {
+                break;
+            }
+
+            int end = t[k].Is("and") && t[k - 1].Text == "," ? k - 2 : k - 1;
+            var item = end >= 0 ? a.Mentions.LastOrDefault(m => m.LastToken == end && IsActor(m)) : null;
+            if (item is null)
+            {
+                break;
+            }
+
+            items.Add(item);
+            k = item.FirstToken - 1;
+        }
+
+        bool opensClause = k < 0 || t[k].Text is "," or ";" or ":" or "“" or "\"" or "(" || Is("clauseopener", t[k]);
+        return items.Count > 0 && opensClause ? items : [];
+    }
+
+    /// <summary>The last actor mention that ends at token <paramref name="k"/>, or null (a loop, not a query: it runs per token).</summary>
+    public static Mention? ActorEndingAt(SentenceAnalysis a, int k)
+    {
+        var mentions = a.Mentions;
+        for (int i = mentions.Count - 1; i >= 0; i--)
+        {
+            if (mentions[i].LastToken == k && IsActor(mentions[i]))
+            {
+                return mentions[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first actor or event mention that starts at token <paramref name="k"/>, or null.</summary>
+    public static Mention? ActorOrEventStartingAt(SentenceAnalysis a, int k)
+    {
+        foreach (var m in a.Mentions)
+        {
+            if (m.FirstToken == k && (IsActor(m) || m.Kind == EntityKind.Event))
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+}

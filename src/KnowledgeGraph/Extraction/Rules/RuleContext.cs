@@ -1,0 +1,170 @@
+namespace KnowledgeGraph.Extraction.Rules;
+
+/// <summary>
+/// The state one extraction pass shares between its rules: the lexicon, the candidates found so
+/// far, and what the text has established (the last person named, the country and organisation it
+/// is mostly about, who holds a title of a named country, which leader leads which country).
+/// </summary>
+internal sealed partial class RuleContext(Lexicon lexicon)
+{
+    public Lexicon Lexicon { get; } = lexicon;
+
+    public List<RelationCandidate> Found { get; } = [];
+
+    /// <summary>The person the last sentence was about: the referent of a pronoun that opens a sentence.</summary>
+    public Mention? LastPerson { get; private set; }
+
+    /// <summary>The country the text mentions most often: the home of titles written without a country.</summary>
+    public Mention? DominantCountry { get; private set; }
+
+    /// <summary>The organisation the text is mostly about (named at least twice as often as any other), or null.</summary>
+    public Mention? DominantOrganization { get; private set; }
+
+    /// <summary>People whose title names the country or organisation it belongs to somewhere in the text.</summary>
+    public HashSet<EntityId> HasRoleOf { get; } = [];
+
+    /// <summary>People whose title has been seen once already.</summary>
+    public HashSet<EntityId> TitledSeen { get; } = [];
+
+    /// <summary>A leader's country, by the leader.</summary>
+    public Dictionary<EntityId, Mention> LeaderCountry { get; } = [];
+
+    /// <summary>Reads what the whole text establishes before the rules run sentence by sentence.</summary>
+    public void Prepare(List<SentenceAnalysis> sentences)
+    {
+        DominantCountry = sentences.SelectMany(x => x.Mentions).Where(m => m.Kind == EntityKind.Country && m.EntityId is not null)
+            .GroupBy(m => m.EntityId!.Value.Value, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.First()).FirstOrDefault();
+        var orgs = sentences.SelectMany(x => x.Mentions).Where(m => m.Kind == EntityKind.Organization && m.EntityId is not null)
+            .GroupBy(m => m.EntityId!.Value.Value, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (orgs.Count > 0 && (orgs.Count == 1 || orgs[0].Count() >= 2 * orgs[1].Count()))
+        {
+            DominantOrganization = orgs[0].First();
+        }
+
+        foreach (var m in sentences.SelectMany(x => x.Mentions))
+        {
+            if (m.Kind == EntityKind.Person && m.RoleOf is not null && m.EntityId is { } pid)
+            {
+                HasRoleOf.Add(pid);
+            }
+        }
+    }
+
+    /// <summary>Proposes a relation between two resolved mentions (nothing when either is unresolved or both are one entity).</summary>
+    public void Add(Mention s, RelationType type, Mention t, SentenceAnalysis a, string rule, bool isExplicit = true)
+    {
+        if (s.EntityId is not { } sid || t.EntityId is not { } tid || sid == tid)
+        {
+            return;
+        }
+
+        Found.Add(new RelationCandidate(sid, type, tid, a.Sentence.Index, rule, isExplicit));
+    }
+
+    /// <summary>Proposes a relation between two entities.</summary>
+    public void Add(EntityId source, RelationType type, EntityId target, SentenceAnalysis a, string rule, bool isExplicit)
+    {
+        Found.Add(new RelationCandidate(source, type, target, a.Sentence.Index, rule, isExplicit));
+    }
+
+    /// <summary>Whether a word or phrase is in a cue category of the lexicon.</summary>
+    public bool Is(string category, string word) => Lexicon.IsCue(category, word);
+
+    /// <summary>Whether the token is in a cue category of the lexicon.</summary>
+    public bool Is(string category, Token token) => Lexicon.IsCue(category, token.Text);
+
+    /// <summary>Remembers the person a sentence is about, for the pronouns of the next one.</summary>
+    public void NotePeople(SentenceAnalysis a)
+    {
+        var speaker = Speaker(a);
+        if (speaker is not null)
+        {
+            LastPerson = speaker;
+            return;
+        }
+
+        var first = a.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Person && !InsidePrepositionalPhrase(a, m));
+        if (first is not null)
+        {
+            LastPerson = first;
+        }
+    }
+
+    /// <summary>The person a pronoun at this token means: the last person before it in the sentence, else the last subject before the sentence.</summary>
+    public Mention? PronounReferent(SentenceAnalysis a, int token)
+    {
+        if (token > 0)
+        {
+            var before = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Person && m.LastToken < token);
+            if (before is not null)
+            {
+                return before;
+            }
+        }
+
+        return LastPerson;
+    }
+
+    /// <summary>The end of the cue phrase of a category (up to three tokens) that starts at token <paramref name="i"/>, or -1.</summary>
+    public int CueAt(List<Token> t, int i, string category)
+    {
+        for (int n = 3; n >= 1; n--)
+        {
+            if (i + n <= t.Count && Lexicon.IsCue(category, t, i, n))
+            {
+                return i + n;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The person a speech verb ("said", "told") attributes the sentence to.</summary>
+    public Mention? Speaker(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        for (int i = 0; i < t.Count; i++)
+        {
+            if (CueAt(t, i, "say") < 0)
+            {
+                continue;
+            }
+
+            var after = a.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Person && m.FirstToken == i + 1);
+            if (after is not null)
+            {
+                return after;
+            }
+
+            if (i > 0 && Is("subjectpronoun", t[i - 1]))
+            {
+                return PronounReferent(a, i - 1);
+            }
+
+            var before = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Person && m.LastToken < i && i - m.LastToken <= 2);
+            if (before is not null)
+            {
+                return before;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the word at <paramref name="i"/> is negated ("not attend", "never attended", "did not attend").</summary>
+    public bool IsNegated(List<Token> t, int i) =>
+        (i > 0 && Is("negation", t[i - 1])) || (i > 1 && t[i - 2].Is("not"));
+
+    /// <summary>Whether a lower-case word is a title of the lexicon ("undersecretary").</summary>
+    public bool IsLowerTitle(string word) =>
+        char.IsLower(word[0]) && Lexicon.Lookup(MentionFinder.Capitalize(word)).Any(e => e.Kind == PhraseKind.Title);
+
+    /// <summary>Whether a mention names a person, an organisation or a country.</summary>
+    public static bool IsActor(Mention m) => m.Kind == EntityKind.Person || m.Kind == EntityKind.Organization || m.Kind == EntityKind.Country;
+
+    /// <summary>Whether a mention names a place or a country.</summary>
+    public static bool IsPlace(Mention m) => m.Kind == EntityKind.Place || m.Kind == EntityKind.Country;
+}

@@ -1,0 +1,164 @@
+namespace KnowledgeGraph.Extraction.Rules;
+
+/// <summary>
+/// Verb cues by class (praise, criticize, contribute, attend, absent, support, lead, meet, attack):
+/// the subject of the clause relates to each object after the cue; "at &lt;event&gt;" makes the
+/// clause's subject attend. The subject carries over coordinated verbs ("met X and praised Y").
+/// </summary>
+internal sealed class VerbRule : IRelationRule
+{
+    private static readonly (string Category, RelationType Type)[] VerbTypes =
+    [
+        ("praise", RelationType.Praises),
+        ("criticize", RelationType.Criticizes),
+        ("contribute", RelationType.ContributesTo),
+        ("attend", RelationType.Attends),
+        ("absent", RelationType.AbsentFrom),
+        ("support", RelationType.Supports),
+        ("lead", RelationType.Leads),
+        ("meet", RelationType.Meets),
+        ("attack", RelationType.Attacks),
+    ];
+
+    public void Apply(RuleContext context, SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        Mention? previousSubject = null;
+        for (int i = 0; i < t.Count; i++)
+        {
+            foreach (var (category, type) in VerbTypes)
+            {
+                int end = context.CueAt(t, i, category);
+                if (end >= 0)
+                {
+                    previousSubject = Cue(context, a, i, end, category, type, previousSubject) ?? previousSubject;
+                }
+            }
+
+            // "said at a press briefing", "at the summit": attending.
+            if (t[i].Is("at"))
+            {
+                var e = a.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Event && m.FirstToken > i && m.FirstToken <= i + 3);
+                var subject = e is null ? null : context.Subject(a, i, previousSubject);
+                if (e is not null && subject is not null && subject.Kind == EntityKind.Person)
+                {
+                    context.Add(subject, RelationType.Attends, e, a, "'at <event>'");
+                }
+            }
+        }
+    }
+
+    /// <summary>One cue: its subject and objects, and the relations between them. Returns the subject, or null when none was found.</summary>
+    private static Mention? Cue(RuleContext context, SentenceAnalysis a, int i, int end, string category, RelationType type, Mention? previousSubject)
+    {
+        var t = a.Tokens;
+        if (category == "support" && t[i].Is("for") && !(i + 1 < t.Count && a.Mentions.Any(m => m.FirstToken == i + 1 && m.Kind == EntityKind.Country)))
+        {
+            return null;
+        }
+
+        if (category == "attend" && context.IsNegated(t, i))
+        {
+            return null;
+        }
+
+        var subject = context.Subject(a, i, previousSubject);
+        if (type == RelationType.Attacks)
+        {
+            var ev = a.Mentions.LastOrDefault(x => x.Kind == EntityKind.Event && x.LastToken < i && i - x.LastToken <= 3);
+            subject = ev ?? subject;
+        }
+
+        if (subject is null)
+        {
+            return null;
+        }
+
+        var objects = RuleContext.Objects(a, a.Mentions.Any(m => m.FirstToken == i && m.Kind == EntityKind.Event) ? i : end);
+        if (type == RelationType.Attends)
+        {
+            AttendedPlace(context, a, end, objects);
+            if (objects.Count == 0 && a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Event && m.LastToken < i) is { } before)
+            {
+                objects.Add(before);
+            }
+        }
+
+        if (type == RelationType.ContributesTo && objects.Count == 0 && subject.Kind == EntityKind.Country && context.DominantOrganization is not null && !context.IsNegated(t, i))
+        {
+            // "Norway will spend $9 billion on defense": in a text about one organisation, a country's spending goes to it.
+            context.Add(subject, type, context.DominantOrganization, a, $"{category} cue '{t[i].Text}' without an object, in a text mostly about one organisation", isExplicit: false);
+        }
+
+        foreach (var o in objects)
+        {
+            Relate(context, a, i, category, type, subject, o, objects);
+        }
+
+        if (context.Is("coordinated", category))
+        {
+            foreach (var other in context.CoordinatedBefore(a, subject))
+            {
+                foreach (var o in objects)
+                {
+                    Relate(context, a, i, category, type, other, o, objects);
+                }
+            }
+        }
+
+        return subject;
+    }
+
+    /// <summary>"arrived in Oslo on Monday for the summit": the event is held where they arrived.</summary>
+    private static void AttendedPlace(RuleContext context, SentenceAnalysis a, int end, List<Mention> objects)
+    {
+        var t = a.Tokens;
+        if (objects.FirstOrDefault(o => o.Kind == EntityKind.Event) is not { } attended)
+        {
+            return;
+        }
+
+        for (int k = end; k + 1 < attended.FirstToken; k++)
+        {
+            var where = t[k].Is("in") ? a.Mentions.FirstOrDefault(p => p.FirstToken == k + 1 && RuleContext.IsPlace(p)) : null;
+            if (where is not null)
+            {
+                context.Add(attended, RelationType.HeldIn, where, a, "'<attend> in <place> … <event>'", isExplicit: false);
+                break;
+            }
+        }
+    }
+
+    private static void Relate(RuleContext context, SentenceAnalysis a, int i, string category, RelationType type, Mention subject, Mention o, List<Mention> objects)
+    {
+        var t = a.Tokens;
+        if (type == RelationType.ContributesTo && o.Kind == EntityKind.Country)
+        {
+            return; // giving to a country is support, and too loose to state
+        }
+
+        if (type == RelationType.ContributesTo && o.RoleOf is { } ofCountry && a.Mentions.Any(x => x.FirstToken == ofCountry.FirstToken && x.EntityId == subject.EntityId))
+        {
+            return; // a country sending its own delegation
+        }
+
+        if (type == RelationType.Meets && (o.Kind == EntityKind.Country || o.Kind == EntityKind.Event))
+        {
+            return; // "welcomed Chinese investment"
+        }
+
+        if (type == RelationType.AbsentFrom && o.Kind != EntityKind.Event)
+        {
+            // "in place of Prime Minister X": X is absent from the event of the clause.
+            var ev = a.Mentions.LastOrDefault(x => x.Kind == EntityKind.Event && x.LastToken < i) ?? objects.FirstOrDefault(x => x.Kind == EntityKind.Event);
+            if (ev is not null && o.Kind == EntityKind.Person && t[i].Is("in") || ev is not null && t[i].Is("instead"))
+            {
+                context.Add(o, type, ev!, a, $"{category} cue '{t[i].Text}'");
+            }
+
+            return;
+        }
+
+        context.Add(subject, type, o, a, $"{category} cue '{t[i].Text}'");
+    }
+}
