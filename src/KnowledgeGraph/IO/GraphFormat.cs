@@ -70,9 +70,10 @@ public sealed class GraphFormat
     public static GraphFormat NQuads { get; } = new(
         "nquads", "RDF N-Quads", [".nq"], (s, o, ct) => NQuadsReader.Read(s, o, null, ct), null);
 
-    /// <summary>RDF Turtle (<c>.ttl</c>): written only; see <see cref="RdfMapping"/> for the IRI scheme.</summary>
+    /// <summary>RDF Turtle (<c>.ttl</c>): read (<see cref="TurtleReader"/>) and written; see <see cref="RdfMapping"/> for the mapping both ways.</summary>
     public static GraphFormat Turtle { get; } = new(
-        "turtle", "RDF Turtle", [".ttl"], null, TurtleWriter.Write);
+        "turtle", "RDF Turtle", [".ttl"], (s, o, ct) => TurtleReader.Read(s, o, null, ct), TurtleWriter.Write,
+        readFile: (path, o, ct) => TurtleReader.Read(path, o, null, ct));
 
     /// <summary>JSON-LD with a schema.org context (<c>.jsonld</c>): written only.</summary>
     public static GraphFormat JsonLd { get; } = new(

@@ -16,18 +16,13 @@ internal sealed partial class RdfGraphLoader
     private const string Statement = RdfMapping.Rdf + "Statement";
     private const string EvidenceClass = RdfMapping.Vocabulary + "Evidence";
 
-    private static readonly HashSet<string> NamePredicates = new(StringComparer.Ordinal)
-    {
-        "http://www.w3.org/2000/01/rdf-schema#label",
-        "http://www.w3.org/2004/02/skos/core#prefLabel",
-        "http://xmlns.com/foaf/0.1/name",
-    };
 
     private readonly RdfReadOptions _rdf;
     private readonly Dictionary<string, int> _nodeIndex = new(StringComparer.Ordinal);
     private readonly List<Node> _nodes = [];
     private readonly Dictionary<string, int> _predicateIndex = new(StringComparer.Ordinal);
     private readonly List<string> _predicates = [];
+    private readonly HashSet<int> _nameLike = [];
     private int[] _edgeSource = new int[1024];
     private int[] _edgePredicate = new int[1024];
     private int[] _edgeTarget = new int[1024];
@@ -150,6 +145,10 @@ internal sealed partial class RdfGraphLoader
             p = _predicates.Count;
             _predicateIndex.Add(iri, p);
             _predicates.Add(iri);
+            if (IsNameLike(iri))
+            {
+                _nameLike.Add(p);
+            }
         }
 
         return p;
@@ -188,7 +187,7 @@ internal sealed partial class RdfGraphLoader
             (node.Aliases ??= []).Add(literal.Value);
             return;
         }
-        else if (NamePredicates.Contains(predicate) && node.Label is null)
+        else if (_nameLike.Contains(p) && node.Label is null)
         {
             node.Label = literal.Value;
             return;
@@ -215,6 +214,16 @@ internal sealed partial class RdfGraphLoader
 
         (node.Literals ??= []).Add((p, RdfMapping.ValueOf(literal), literal.Value));
     }
+
+    /// <summary>
+    /// A foreign predicate that names its subject when <c>schema:name</c> does not: <c>rdfs:label</c>,
+    /// <c>skos:prefLabel</c>, <c>foaf:name</c>, and any predicate whose local name is <c>name</c> or <c>label</c>.
+    /// </summary>
+    private bool IsNameLike(string iri) =>
+        !_rdf.Predicates.ContainsKey(iri)
+        && !iri.StartsWith(RdfMapping.Vocabulary, StringComparison.Ordinal)
+        && !iri.StartsWith(RdfMapping.SchemaOrg, StringComparison.Ordinal)
+        && RdfMapping.LocalName(iri) is "name" or "label" or "prefLabel";
 
     private NodeRole RoleOf(Node node)
     {

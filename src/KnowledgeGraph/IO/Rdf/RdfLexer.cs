@@ -262,12 +262,7 @@ internal sealed class RdfLexer
 
                 if (Peek() == quote && Peek(1) == quote)
                 {
-                    // """" ends with the last three quotes: any extra quote before belongs to the string.
-                    while (Peek(2) == quote)
-                    {
-                        Append((char)Read());
-                    }
-
+                    // The first three quotes in a row close the string (inside, at most two may follow each other).
                     Read();
                     Read();
                     return _token.ToString();
