@@ -75,9 +75,9 @@ public sealed class GraphFormat
         "turtle", "RDF Turtle", [".ttl"], (s, o, ct) => TurtleReader.Read(s, o, null, ct), TurtleWriter.Write,
         readFile: (path, o, ct) => TurtleReader.Read(path, o, null, ct));
 
-    /// <summary>JSON-LD with a schema.org context (<c>.jsonld</c>): written only.</summary>
+    /// <summary>JSON-LD with a schema.org context (<c>.jsonld</c>): written, and read in the subset the writer uses (<see cref="JsonLdReader"/>).</summary>
     public static GraphFormat JsonLd { get; } = new(
-        "jsonld", "JSON-LD (schema.org)", [".jsonld"], null, JsonLdWriter.Write);
+        "jsonld", "JSON-LD (schema.org)", [".jsonld"], (s, o, ct) => JsonLdReader.Read(s, o, null, ct), JsonLdWriter.Write);
 
     /// <summary>
     /// A Cypher script of MERGE statements for Neo4j or Memgraph (<c>.cypher</c>, <c>.cql</c>): written, and read back
