@@ -34,7 +34,8 @@ internal static class CliApp
           bench --nodes FILE --edges FILE [--workloads W1,W2,...] [--repeat N]
                                               time the benchmark workloads W1-W6 on node/edge files
 
-        --graph FILE reads canonical JSON, GraphML (.graphml) or a Cypher script (.cypher), chosen by the extension.
+        --graph FILE reads canonical JSON, GraphML (.graphml), a Cypher script (.cypher), CSV (.csv, .tsv) or RDF
+        (.nt, .nq, .ttl, .jsonld), chosen by the extension; RDF is read against the open schema (any relation type).
         NAME is an id, a name or an alias, in any case: "Mark Rutte", "Mr. Rutte", "rutte".
         Exit codes: 0 success, 1 not found or unreadable input, 2 bad command line.
         """;
@@ -73,7 +74,7 @@ internal static class CliApp
                 return Commands.BenchCommand.Run(parsed, stdout, stderr);
             }
 
-            var graph = parsed.GraphFile is null ? Graph.LoadSeed() : Graph.Load(parsed.GraphFile);
+            var graph = parsed.GraphFile is null ? Graph.LoadSeed() : LoadGraph(parsed.GraphFile);
             return parsed.Command switch
             {
                 "stats" => Stats(graph, parsed, stdout),
@@ -101,6 +102,15 @@ internal static class CliApp
             stderr.Write("kg: " + what + ex.Message + "\n");
             return Failure;
         }
+    }
+
+    /// <summary>A graph file in the format its extension names; RDF (foreign vocabularies, any predicate) against the open schema.</summary>
+    private static Graph LoadGraph(string path)
+    {
+        var format = KnowledgeGraph.IO.GraphFormat.TryFromPath(path, out var f) ? f : KnowledgeGraph.IO.GraphFormat.Json;
+        bool rdf = format == KnowledgeGraph.IO.GraphFormat.NTriples || format == KnowledgeGraph.IO.GraphFormat.NQuads
+            || format == KnowledgeGraph.IO.GraphFormat.Turtle || format == KnowledgeGraph.IO.GraphFormat.JsonLd;
+        return Graph.Load(path, format, rdf ? new KnowledgeGraph.IO.GraphReadOptions { Schema = Schema.Open } : null);
     }
 
     private static int Stats(Graph graph, Arguments a, TextWriter o)
