@@ -4,7 +4,11 @@ namespace KnowledgeGraph.IO.Rdf;
 /// Reads RDF JSON-LD (<c>.jsonld</c>), in the subset <see cref="JsonLdWriter"/> writes, into a graph, streaming: statements are parsed one at a time from a 64 Ki-character
 /// window and mapped as <see cref="RdfMapping"/> documents under "Reading back", so the library's own exports read
 /// back to the graph written and foreign RDF loads with kinds from <c>rdf:type</c> and relation types from
-/// predicates. The subset: an inline <c>@context</c> of prefix and term IRIs and <c>@vocab</c>, then <c>@graph</c> (or one node object, or an array of them); node objects with <c>@id</c> first (else blank), <c>@type</c>, and values that are strings, numbers, booleans, <c>{"@id"}</c>, <c>{"@value", "@type"|"@language"}</c> or nested node objects. Remote contexts, expanded term definitions, <c>@list</c>, <c>@reverse</c>, <c>@included</c> and named graphs raise <see cref="GraphFormatException"/>; unmapped terms are dropped, as JSON-LD does.
+/// predicates. The subset: an inline <c>@context</c> of prefix and term IRIs and <c>@vocab</c>, then <c>@graph</c> (or
+/// one node object, or an array of them); node objects with <c>@id</c> first (else blank), <c>@type</c>, and values
+/// that are strings, numbers, booleans, <c>{"@id"}</c>, <c>{"@value", "@type"|"@language"}</c> or nested node objects.
+/// Remote contexts, expanded term definitions, <c>@list</c>, <c>@reverse</c>, <c>@included</c> and named graphs raise
+/// <see cref="GraphFormatException"/>; unmapped terms are dropped, as JSON-LD does.
 /// </summary>
 /// <remarks>
 /// Malformed input raises <see cref="GraphFormatException"/> with the source, line and column; schema problems

@@ -4,7 +4,10 @@ namespace KnowledgeGraph.IO.Rdf;
 /// Reads RDF Turtle 1.1 (<c>.ttl</c>) into a graph, streaming: statements are parsed one at a time from a 64 Ki-character
 /// window and mapped as <see cref="RdfMapping"/> documents under "Reading back", so the library's own exports read
 /// back to the graph written and foreign RDF loads with kinds from <c>rdf:type</c> and relation types from
-/// predicates. Prefixes, <c>@base</c> and relative IRIs (RFC 3986), blank nodes, <c>[ ]</c>, collections, long and escaped strings, language tags, datatypes and numeric and boolean shorthand; nesting deeper than <see cref="GraphReadOptions.MaxDepth"/> is refused. Relative IRIs resolve against <c>@base</c>, else <see cref="RdfReadOptions.BaseIri"/>, else (reading a file) the file's <c>file:</c> URI.
+/// predicates. Prefixes, <c>@base</c> and relative IRIs (RFC 3986), blank nodes, <c>[ ]</c>, collections, long and
+/// escaped strings, language tags, datatypes and numeric and boolean shorthand; nesting deeper than <see
+/// cref="GraphReadOptions.MaxDepth"/> is refused. Relative IRIs resolve against <c>@base</c>, else <see
+/// cref="RdfReadOptions.BaseIri"/>, else (reading a file) the file's <c>file:</c> URI.
 /// </summary>
 /// <remarks>
 /// Malformed input raises <see cref="GraphFormatException"/> with the source, line and column; schema problems
