@@ -126,6 +126,11 @@ internal sealed class RdfLexer
     {
         int line = Line, column = Column;
         Read();
+        if (TryTakePlain('>', IriStops, out string? plain))
+        {
+            return plain;
+        }
+
         _token.Clear();
         while (true)
         {
@@ -249,6 +254,11 @@ internal sealed class RdfLexer
     /// </summary>
     public string ReadString(char quote, bool isLong, int line, int column)
     {
+        if (!isLong && TryTakePlain(quote, quote == '"' ? DoubleQuoteStops : SingleQuoteStops, out string? plain))
+        {
+            return plain;
+        }
+
         _token.Clear();
         while (true)
         {
@@ -384,6 +394,49 @@ internal sealed class RdfLexer
         Append(pair[0]);
         Append(pair[1]);
     }
+
+    /// <summary>
+    /// The fast path of IRIs and short strings: when the rest of the token up to <paramref name="end"/> lies in the
+    /// window and holds none of <paramref name="stops"/> (escapes, line breaks, forbidden characters), takes it whole
+    /// and consumes the closing character; otherwise leaves the input alone for the character-by-character path.
+    /// </summary>
+    private bool TryTakePlain(char end, System.Buffers.SearchValues<char> stops, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text)
+    {
+        text = null;
+        if (_len - _pos < 256)
+        {
+            Fill(255);
+        }
+
+        var window = _buffer.AsSpan(_pos, _len - _pos);
+        int at = window.IndexOfAny(stops);
+        if (at < 0 || window[at] != end || at > MaxTokenLength)
+        {
+            return false;
+        }
+
+        text = new string(window[..at]);
+        int chars = at + 1;
+        int lows = 0;
+        foreach (char c in window[..at])
+        {
+            if (char.IsLowSurrogate(c))
+            {
+                lows++;
+            }
+        }
+
+        _pos += chars;
+        Column += chars - lows;
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> IriStops = System.Buffers.SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000B\f\r\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F <>\"{}|^`\\");
+
+    private static readonly System.Buffers.SearchValues<char> DoubleQuoteStops = System.Buffers.SearchValues.Create("\"\\\n\r");
+
+    private static readonly System.Buffers.SearchValues<char> SingleQuoteStops = System.Buffers.SearchValues.Create("'\\\n\r");
 
     private int Fill(int ahead)
     {
