@@ -685,10 +685,7 @@ internal sealed class Analyzer
             case PropertyExpr { Target: VariableExpr pv } pe when _scope.TryGetValue(pv.Name, out var pinfo) && pinfo.Kind is VarKind.Path or VarKind.RelationshipList:
                 throw new QuerySemanticException($"Cannot read property '{pe.Key}' of `{pv.Name}`, a {(pinfo.Kind == VarKind.Path ? "path" : "list of relationships")}.", "InvalidArgumentType");
             case FunctionExpr f:
-                if (!Functions.Known.Contains(f.Lower))
-                {
-                    throw new QuerySemanticException($"Unknown function '{f.Name}'.", "UnknownFunction");
-                }
+                Functions.FunctionTable.CheckKnown(f);
 
                 if (f.IsAggregate)
                 {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using KnowledgeGraph.Query.Functions;
+using KnowledgeGraph.Query.Temporal;
 
 namespace KnowledgeGraph.Query;
 
@@ -14,6 +16,11 @@ internal sealed class ExecContext(Graph graph, Dictionary<string, object?> param
     public CancellationToken Cancellation { get; } = ct;
 
     public Matcher? Matcher { get; set; }
+
+    /// <summary>The statement clock: the instant the temporal functions without arguments give, the same for the whole query.</summary>
+    public DateTime Now => _now ??= DateTime.UtcNow;
+
+    private DateTime? _now;
 }
 
 /// <summary>Evaluates expressions over a row (an array of slots) by walking the tree; nothing is compiled.</summary>
@@ -122,7 +129,7 @@ internal static class Evaluator
                     return row[f.AggregateSlot];
                 }
 
-                return Functions.Call(f, row, ctx);
+                return FunctionTable.Call(f, row, ctx);
             case PatternExpr pe:
                 return ctx.Matcher!.MatchPatternExpression(pe.Pattern, row);
             default:
@@ -144,8 +151,10 @@ internal static class Evaluator
                 return map.TryGetValue(key, out var mv) ? mv : null;
             case IScriptElement written:
                 return written.GetProperty(key);
+            case TemporalValue t:
+                return TemporalMath.Component(t, key);
             default:
-                throw new QueryTypeException($"Cannot read property '{key}' of a {Values.TypeName(target)}.", "PropertyAccessOnNonMap");
+                throw new QueryTypeException($"Cannot read property '{key}' of a {Values.TypeName(target)}.", "InvalidArgumentType");
         }
     }
 
@@ -174,6 +183,11 @@ internal static class Evaluator
         if (index is string key && target is Dictionary<string, object?> or NodeRef or EdgeRef)
         {
             return Property(target, key, ctx);
+        }
+
+        if (target is Dictionary<string, object?>)
+        {
+            throw new QueryTypeException($"A map can be indexed only with a string; found {Values.TypeName(index)}.", "MapElementAccessByNonString");
         }
 
         throw new QueryTypeException($"Cannot index a {Values.TypeName(target)} with a {Values.TypeName(index)}.", "InvalidArgumentType");
@@ -241,7 +255,7 @@ internal static class Evaluator
         try
         {
             var result = new List<object?>();
-            int trues = 0;
+            int trues = 0, falses = 0;
             bool sawNull = false;
             foreach (var item in list)
             {
@@ -260,15 +274,20 @@ internal static class Evaluator
                 {
                     sawNull = true;
                 }
+                else
+                {
+                    falses++;
+                }
             }
 
+            bool sawFalse = falses > 0;
             return c.Kind switch
             {
                 "list" => result,
-                "all" => trues == list.Count ? true : sawNull ? null : false,
+                "all" => sawFalse ? false : sawNull ? null : true,
                 "any" => trues > 0 ? true : sawNull ? null : false,
                 "none" => trues > 0 ? false : sawNull ? null : true,
-                _ => sawNull ? null : trues == 1,
+                _ => trues > 1 ? false : sawNull ? null : trues == 1,
             };
         }
         finally
@@ -383,6 +402,12 @@ internal static class Evaluator
             return null;
         }
 
+        if (a is TemporalValue || c is TemporalValue)
+        {
+            return TemporalMath.Arithmetic(op, a, c)
+                ?? throw new QueryTypeException($"Cannot apply {op} to {Values.TypeName(a)} and {Values.TypeName(c)}.", "InvalidArgumentType");
+        }
+
         if (op == "+")
         {
             switch (a)
@@ -394,9 +419,9 @@ internal static class Evaluator
                 case var _ when c is List<object?> lc2:
                     return lc2.Prepend(a).ToList();
                 case string sa when c is string or long or double or bool:
-                    return sa + Functions.ToStringValue(c);
+                    return sa + FunctionTable.ToStringValue(c);
                 case long or double or bool when c is string sc:
-                    return Functions.ToStringValue(a) + sc;
+                    return FunctionTable.ToStringValue(a) + sc;
             }
         }
 
@@ -436,288 +461,4 @@ internal static class Evaluator
 
         throw new QueryTypeException($"Cannot apply {op} to {Values.TypeName(a)} and {Values.TypeName(c)}.", "InvalidArgumentType");
     }
-}
-
-/// <summary>The built-in scalar functions.</summary>
-internal static class Functions
-{
-    public static readonly HashSet<string> Known = new(StringComparer.Ordinal)
-    {
-        "id", "type", "labels", "properties", "keys", "nodes", "relationships", "length", "size", "coalesce",
-        "toupper", "tolower", "tostring", "tointeger", "tofloat", "toboolean", "startnode", "endnode", "evidence", "exists",
-        "head", "last", "tail", "range", "abs", "sign", "reverse", "substring", "trim", "ltrim", "rtrim", "split", "replace",
-        "left", "right", "round", "floor", "ceil", "sqrt", "count", "collect", "sum", "avg", "min", "max", "elementid",
-        "isempty", "tostringornull", "tointegerornull", "tofloatornull", "exp", "log", "log10", "sin", "cos", "tan", "pi", "e", "rand",
-    };
-
-    public static string ToStringValue(object? v) => v switch
-    {
-        string s => s,
-        long l => l.ToString(CultureInfo.InvariantCulture),
-        double d => Values.FormatFloat(d),
-        bool b => b ? "true" : "false",
-        _ => throw new QueryTypeException($"Cannot convert a {Values.TypeName(v)} to a string.", "InvalidArgumentValue"),
-    };
-
-    public static object? Call(FunctionExpr f, object?[] row, ExecContext ctx)
-    {
-        var g = ctx.Graph;
-        object? Arg(int i) => Evaluator.Eval(f.Args[i], row, ctx);
-        void Arity(int n)
-        {
-            if (f.Args.Count != n)
-            {
-                throw new QuerySemanticException($"{f.Name}() takes {n} argument(s); found {f.Args.Count}.", "InvalidNumberOfArguments");
-            }
-        }
-
-        switch (f.Lower)
-        {
-            case "coalesce":
-                foreach (var a in f.Args)
-                {
-                    var v = Evaluator.Eval(a, row, ctx);
-                    if (v is not null)
-                    {
-                        return v;
-                    }
-                }
-
-                return null;
-            case "exists":
-                Arity(1);
-                var ex = Arg(0);
-                return f.Args[0] is PatternExpr ? ex is List<object?> { Count: > 0 } : ex is not null;
-            case "range":
-                {
-                    if (f.Args.Count is < 2 or > 3)
-                    {
-                        throw new QuerySemanticException("range() takes 2 or 3 arguments.", "InvalidNumberOfArguments");
-                    }
-
-                    if (Arg(0) is not long from || Arg(1) is not long to)
-                    {
-                        throw new QueryTypeException("range() needs integer bounds.", "InvalidArgumentType");
-                    }
-
-                    long step = f.Args.Count == 3 ? Arg(2) as long? ?? throw new QueryTypeException("range() needs an integer step.", "InvalidArgumentType") : 1;
-                    if (step == 0)
-                    {
-                        throw new QueryTypeException("range() needs a non-zero step.", "NumberOutOfRange", "ArgumentError");
-                    }
-
-                    var list = new List<object?>();
-                    for (long i = from; step > 0 ? i <= to : i >= to; i += step)
-                    {
-                        if (list.Count >= ctx.Options.MaxRows)
-                        {
-                            throw new QueryLimitException($"range() would make more than {ctx.Options.MaxRows} values.");
-                        }
-
-                        list.Add(i);
-                    }
-
-                    return list;
-                }
-
-            case "rand":
-                return Random.Shared.NextDouble();
-            case "pi":
-                return Math.PI;
-            case "e":
-                return Math.E;
-        }
-
-        if (f.Lower is "substring" or "split" or "replace" or "left" or "right")
-        {
-            var s = Arg(0);
-            var args = f.Args.Skip(1).Select(a => Evaluator.Eval(a, row, ctx)).ToList();
-            if (s is null || args.Any(a => a is null))
-            {
-                return null;
-            }
-
-            string str = s as string ?? throw new QueryTypeException($"{f.Name}() needs a string; found {Values.TypeName(s)}.", "InvalidArgumentType");
-            switch (f.Lower)
-            {
-                case "split":
-                    return str.Split((string)args[0]!).Select(x => (object?)x).ToList();
-                case "replace":
-                    return str.Replace((string)args[0]!, (string)args[1]!, StringComparison.Ordinal);
-                case "left":
-                    return str[..(int)Math.Min(str.Length, (long)args[0]!)];
-                case "right":
-                    return str[(int)Math.Max(0, str.Length - (long)args[0]!)..];
-                default:
-                    int start = (int)Math.Min((long)args[0]!, str.Length);
-                    int len = args.Count > 1 ? (int)Math.Min((long)args[1]!, str.Length - start) : str.Length - start;
-                    return str.Substring(start, len);
-            }
-        }
-
-        Arity(1);
-        var x = Arg(0);
-        if (x is null)
-        {
-            return null;
-        }
-
-        switch (f.Lower)
-        {
-            case "id":
-            case "elementid":
-                return x switch
-                {
-                    NodeRef n => g.EntityAt(n.Index).Id.Value,
-                    EdgeRef r => (long)r.Edge,
-                    _ => throw TypeError(f, x),
-                };
-            case "type":
-                return x is EdgeRef tr ? g.TypeAt(g.Topology.EdgeType[tr.Edge]).Name : throw TypeError(f, x);
-            case "labels":
-                return x is NodeRef ln ? Values.LabelsOf(g.EntityAt(ln.Index)).Select(l => (object?)l).ToList() : throw TypeError(f, x);
-            case "properties":
-                return x switch
-                {
-                    NodeRef n => Values.PropertiesOf(g.EntityAt(n.Index)).ToDictionary(p => p.Key, p => Values.FromProperty(p.Value), StringComparer.Ordinal),
-                    EdgeRef r => g.QualifiersAt(r.Edge).ToDictionary(p => p.Key, p => Values.FromProperty(p.Value), StringComparer.Ordinal),
-                    Dictionary<string, object?> m => m,
-                    _ => throw TypeError(f, x),
-                };
-            case "keys":
-                return x switch
-                {
-                    NodeRef n => Values.PropertiesOf(g.EntityAt(n.Index)).Select(p => (object?)p.Key).ToList(),
-                    EdgeRef r => g.QualifiersAt(r.Edge).Select(p => (object?)p.Key).ToList(),
-                    Dictionary<string, object?> m => m.Keys.Select(k => (object?)k).ToList(),
-                    _ => throw TypeError(f, x),
-                };
-            case "nodes":
-                return x is PathValue pn ? pn.Nodes.Select(i => (object?)new NodeRef(i)).ToList() : throw TypeError(f, x);
-            case "relationships":
-                return x is PathValue pr ? pr.Edges.Select(i => (object?)new EdgeRef(i)).ToList() : throw TypeError(f, x);
-            case "length":
-                return x switch
-                {
-                    PathValue p => (long)p.Edges.Length,
-                    string s => (long)s.Length,
-                    List<object?> l => (long)l.Count,
-                    _ => throw TypeError(f, x),
-                };
-            case "size":
-                return x switch
-                {
-                    string s => (long)s.Length,
-                    List<object?> l => (long)l.Count,
-                    _ => throw TypeError(f, x),
-                };
-            case "isempty":
-                return x switch
-                {
-                    string s => s.Length == 0,
-                    List<object?> l => l.Count == 0,
-                    Dictionary<string, object?> m => m.Count == 0,
-                    _ => throw TypeError(f, x),
-                };
-            case "toupper":
-                return x is string su ? su.ToUpperInvariant() : throw TypeError(f, x);
-            case "tolower":
-                return x is string sl ? sl.ToLowerInvariant() : throw TypeError(f, x);
-            case "trim":
-                return x is string st ? st.Trim() : throw TypeError(f, x);
-            case "ltrim":
-                return x is string sL ? sL.TrimStart() : throw TypeError(f, x);
-            case "rtrim":
-                return x is string sR ? sR.TrimEnd() : throw TypeError(f, x);
-            case "reverse":
-                return x switch
-                {
-                    string s => new string(s.Reverse().ToArray()),
-                    List<object?> l => Enumerable.Reverse(l).ToList(),
-                    _ => throw TypeError(f, x),
-                };
-            case "tostring":
-            case "tostringornull":
-                return x is string or long or double or bool ? ToStringValue(x) : f.Lower == "tostringornull" ? null : throw TypeError(f, x);
-            case "tointeger":
-            case "tointegerornull":
-                return x switch
-                {
-                    long l => l,
-                    double d => double.IsNaN(d) || double.IsInfinity(d) ? null : (long)Math.Truncate(d),
-                    bool b => b ? 1L : 0L,
-                    string s => long.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long v) ? v
-                        : double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double dv) && !double.IsInfinity(dv) && !double.IsNaN(dv) ? (long)Math.Truncate(dv) : null,
-                    _ => f.Lower == "tointegerornull" ? null : throw TypeError(f, x),
-                };
-            case "tofloat":
-            case "tofloatornull":
-                return x switch
-                {
-                    long l => (double)l,
-                    double d => d,
-                    string s => double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : null,
-                    _ => f.Lower == "tofloatornull" ? null : throw TypeError(f, x),
-                };
-            case "toboolean":
-                return x switch
-                {
-                    bool b => b,
-                    string s => s.Trim().ToLowerInvariant() switch { "true" => true, "false" => false, _ => null },
-                    long l => l != 0,
-                    _ => throw TypeError(f, x),
-                };
-            case "startnode":
-                return x is EdgeRef rs ? new NodeRef(g.Topology.EdgeSource[rs.Edge]) : throw TypeError(f, x);
-            case "endnode":
-                return x is EdgeRef re ? new NodeRef(g.Topology.EdgeTarget[re.Edge]) : throw TypeError(f, x);
-            case "evidence":
-                return x is EdgeRef ev ? g.GetRelation(ev.Edge).Evidence.Select(v => (object?)v.Text).ToList() : throw TypeError(f, x);
-            case "head":
-                return x is List<object?> lh ? (lh.Count > 0 ? lh[0] : null) : throw TypeError(f, x);
-            case "last":
-                return x is List<object?> ll ? (ll.Count > 0 ? ll[^1] : null) : throw TypeError(f, x);
-            case "tail":
-                return x is List<object?> lt ? lt.Skip(1).ToList() : throw TypeError(f, x);
-            case "abs":
-                return x switch { long l => (object)Math.Abs(l), double d => Math.Abs(d), _ => throw TypeError(f, x) };
-            case "sign":
-                return x switch { long l => (long)Math.Sign(l), double d => (long)Math.Sign(d), _ => throw TypeError(f, x) };
-            case "round":
-                return x switch { long l => (double)l, double d => Math.Round(d, MidpointRounding.AwayFromZero), _ => throw TypeError(f, x) };
-            case "floor":
-                return x switch { long l => (double)l, double d => Math.Floor(d), _ => throw TypeError(f, x) };
-            case "ceil":
-                return x switch { long l => (double)l, double d => Math.Ceiling(d), _ => throw TypeError(f, x) };
-            case "sqrt":
-            case "exp":
-            case "log":
-            case "log10":
-            case "sin":
-            case "cos":
-            case "tan":
-                double dx = x switch { long l => l, double d => d, _ => throw TypeError(f, x) };
-                return f.Lower switch
-                {
-                    "sqrt" => Math.Sqrt(dx),
-                    "exp" => Math.Exp(dx),
-                    "log" => Math.Log(dx),
-                    "log10" => Math.Log10(dx),
-                    "sin" => Math.Sin(dx),
-                    "cos" => Math.Cos(dx),
-                    _ => Math.Tan(dx),
-                };
-            default:
-                throw new QuerySemanticException($"Unknown function '{f.Name}'.", "UnknownFunction");
-        }
-    }
-
-    private static QueryTypeException TypeError(FunctionExpr f, object? x) =>
-        new($"{f.Name}() cannot take a {Values.TypeName(x)}.", "InvalidArgumentValue");
-
-    public static string Describe(object? v) => v switch
-    {
-        null => "null",
-        _ => new StringBuilder().Append(Values.TypeName(v)).ToString(),
-    };
 }

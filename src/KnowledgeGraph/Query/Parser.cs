@@ -3,7 +3,7 @@ using System.Globalization;
 namespace KnowledgeGraph.Query;
 
 /// <summary>A hand-written recursive-descent parser for the openCypher subset.</summary>
-internal sealed class Parser
+internal sealed partial class Parser
 {
     private static readonly string ClauseStart = "MATCH, OPTIONAL MATCH, UNWIND, WITH, RETURN, CREATE, MERGE or SET";
     private readonly string _text;
@@ -966,8 +966,7 @@ internal sealed class Parser
 
         if (next.Is(".") && Peek(2).Kind == TokenKind.Identifier && Peek(3).Is("("))
         {
-            // namespaced function such as toString or a.b(): keep the last name.
-            throw new QuerySyntaxException(_text, start, $"`{t.Text}.{Peek(2).Text}(`", "a function without a namespace", "UnknownFunction");
+            return ParseNamespacedCall(t.Text, start);
         }
 
         Advance();

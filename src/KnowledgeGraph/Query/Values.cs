@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using KnowledgeGraph.Query.Temporal;
 
 namespace KnowledgeGraph.Query;
 
@@ -61,6 +62,7 @@ internal static class Values
         NodeRef => "Node",
         EdgeRef => "Relationship",
         PathValue => "Path",
+        TemporalValue t => t.Kind.ToString(),
         IScriptElement written => written.ValueTypeName,
         _ => v.GetType().Name,
     };
@@ -182,6 +184,8 @@ internal static class Values
         decimal m => (double)m,
         char c => c.ToString(),
         EntityId id => id.Value,
+        TemporalValue t => t,
+        DateOnly or TimeOnly or DateTime or DateTimeOffset or TimeSpan => TemporalConvert.FromClr(v),
         PropertyValue pv => FromProperty(pv),
         Entity e when graph is not null && graph.TryIndexOf(e.Id, out int ix) => new NodeRef(ix),
         System.Collections.IDictionary dict => ToMap(dict, graph),
@@ -268,6 +272,7 @@ internal static class Values
             case NodeRef x when b is NodeRef y: return x.Index == y.Index;
             case EdgeRef x when b is EdgeRef y: return x.Edge == y.Edge;
             case PathValue x when b is PathValue y: return x.Equals(y);
+            case TemporalValue x when b is TemporalValue y: return TemporalMath.Equal(x, y);
             default: return a.GetType() == b.GetType() && a.Equals(b);
         }
     }
@@ -304,6 +309,7 @@ internal static class Values
                 }
 
                 return x.Count.CompareTo(y.Count);
+            case TemporalValue x when b is TemporalValue y: return TemporalMath.Compare(x, y);
             default: return null;
         }
     }
@@ -315,12 +321,13 @@ internal static class Values
         EdgeRef => 2,
         List<object?> => 3,
         PathValue => 4,
-        string => 5,
-        bool => 6,
-        long => 7,
-        double d => double.IsNaN(d) ? 8 : 7,
-        null => 10,
-        _ => 9,
+        TemporalValue => 5,
+        string => 6,
+        bool => 7,
+        long => 8,
+        double d => double.IsNaN(d) ? 9 : 8,
+        null => 11,
+        _ => 10,
     };
 
     /// <summary>The total order ORDER BY uses across all types (maps, nodes, relationships, lists, paths, strings, booleans, numbers, NaN, null).</summary>
@@ -357,6 +364,8 @@ internal static class Values
             case PathValue x when b is PathValue y:
                 int n = x.Nodes.AsSpan().SequenceCompareTo(y.Nodes);
                 return n != 0 ? n : x.Edges.AsSpan().SequenceCompareTo(y.Edges);
+            case TemporalValue x when b is TemporalValue y:
+                return TemporalMath.OrderCompare(x, y);
             case Dictionary<string, object?> x when b is Dictionary<string, object?> y:
                 var kx = x.Keys.Order(StringComparer.Ordinal).ToList();
                 var ky = y.Keys.Order(StringComparer.Ordinal).ToList();

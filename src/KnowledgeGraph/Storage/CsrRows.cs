@@ -53,6 +53,17 @@ internal static class CsrRows
         }
 
         next = null!;
+        SortRows(n, outOffsets, edgeType, edgeTarget, original, tieKey);
+
+        // The input arrays are free now: when they have the exact length, they become the in-rows.
+        return source.Length == m && target.Length == m
+            ? new GraphTopology(n, edgeSource, edgeType, edgeTarget, typeCount, outOffsets, source, target)
+            : new GraphTopology(n, edgeSource, edgeType, edgeTarget, typeCount, outOffsets);
+    }
+
+    /// <summary>Sorts each row by (type, target) through a small pooled key buffer; ties by their keys when there are any.</summary>
+    private static void SortRows(int n, int[] outOffsets, int[] edgeType, int[] edgeTarget, int[]? original, Func<int, string>? tieKey)
+    {
         long[] rowKeys = System.Buffers.ArrayPool<long>.Shared.Rent(64);
         try
         {
@@ -104,11 +115,6 @@ internal static class CsrRows
         {
             System.Buffers.ArrayPool<long>.Shared.Return(rowKeys);
         }
-
-        // The input arrays are free now: when they have the exact length, they become the in-rows.
-        return source.Length == m && target.Length == m
-            ? new GraphTopology(n, edgeSource, edgeType, edgeTarget, typeCount, outOffsets, source, target)
-            : new GraphTopology(n, edgeSource, edgeType, edgeTarget, typeCount, outOffsets);
     }
 
     private static void SortRowStable(Span<long> keys, Span<int> original, Func<int, string> tieKey)

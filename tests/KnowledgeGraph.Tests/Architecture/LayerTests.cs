@@ -5,8 +5,9 @@ namespace KnowledgeGraph.Tests.Architecture;
 
 /// <summary>
 /// The layers of the README's "Architecture" section, one direction only:
-/// Internal, Storage ← Model (the root namespace) ← {IO, Query, Algorithms, Extraction, Interop} ← Rendering ← Cli,
-/// where IO → Query is the one arrow between siblings (the Cypher script reader runs the query parser).
+/// Internal, Storage ← Model (the root namespace) ← {Algorithms, Extraction, Interop, Query, IO} ← Rendering ← Cli,
+/// where the only arrows among the middle layers are IO → Query → Algorithms: the Cypher script reader runs
+/// the query parser, and the query matcher runs the one breadth-first core.
 /// A type's layer is its namespace; the root namespace's <c>Graph…Extensions</c> classes, which declare the
 /// conveniences on <see cref="Graph"/> so that <c>using KnowledgeGraph;</c> finds them, belong to the layer
 /// whose folder holds them (<see cref="ExtensionLayers"/>).
@@ -21,9 +22,9 @@ public class LayerTests
         ("Internal", []),
         ("Storage", ["Internal"]),
         ("Model", ["Internal", "Storage"]),
-        ("Query", ["Internal", "Storage", "Model"]),
-        ("IO", ["Internal", "Storage", "Model", "Query"]),
         ("Algorithms", ["Internal", "Storage", "Model"]),
+        ("Query", ["Internal", "Storage", "Model", "Algorithms"]),
+        ("IO", ["Internal", "Storage", "Model", "Algorithms", "Query"]),
         ("Extraction", ["Internal", "Storage", "Model"]),
         ("Interop", ["Internal", "Storage", "Model"]),
         ("Rendering", ["Internal", "Storage", "Model", "Query", "IO", "Algorithms", "Extraction", "Interop"]),

@@ -39,6 +39,7 @@ public sealed class TckTests(ITestOutputHelper output)
         var failures = new List<string>();
         var perFeature = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
         var staleSkips = new List<string>();
+        var skippedProblems = new List<string>();
         foreach (var s in TckRunner.Scenarios)
         {
             if (!perFeature.TryGetValue(s.Feature, out var counts))
@@ -54,6 +55,10 @@ public sealed class TckTests(ITestOutputHelper output)
                 if (problem is null)
                 {
                     staleSkips.Add(s.Id);
+                }
+                else
+                {
+                    skippedProblems.Add(s.Id + " | " + TckRunner.Skipped[s.Id] + " | " + problem.Replace('\n', ' '));
                 }
             }
             else if (problem is null)
@@ -79,6 +84,7 @@ public sealed class TckTests(ITestOutputHelper output)
         }
 
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "tck-summary.txt"), string.Join("\n", lines) + "\n");
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "tck-skipped.txt"), string.Join("\n", skippedProblems) + "\n");
         Assert.True(failed == 0, string.Join("\n", lines));
     }
 }

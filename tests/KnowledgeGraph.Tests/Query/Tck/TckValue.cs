@@ -40,6 +40,7 @@ public static class TckValue
         Entity e => new TNode(Values.LabelsOf(e).ToList(), Props(Values.PropertiesOf(e))),
         Relation r => new TRel(r.Type.Name, Props(r.Qualifiers)),
         GraphPath path => PathOf(path),
+        TemporalValue t => t.ToString(),
         ImmutableArray<object?> list => list.Select(FromActual).ToList(),
         ImmutableSortedDictionary<string, object?> map => new SortedDictionary<string, object?>(map.ToDictionary(p => p.Key, p => FromActual(p.Value)), StringComparer.Ordinal),
         _ => v,
