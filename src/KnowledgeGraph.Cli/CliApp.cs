@@ -46,7 +46,8 @@ internal static class CliApp
                                               time the benchmark workloads W1-W6 on node/edge files
                                               (and, when named, CC, LV, BC64: components, Louvain, betweenness k=64)
 
-        --graph FILE reads canonical JSON, GraphML (.graphml) or a Cypher script (.cypher), chosen by the extension.
+        --graph FILE reads canonical JSON, GraphML (.graphml), a Cypher script (.cypher), CSV (.csv, .tsv) or RDF
+        (.nt, .nq, .ttl, .jsonld), chosen by the extension; RDF is read against the open schema (any relation type).
         NAME is an id, a name or an alias, in any case: "Mark Rutte", "Mr. Rutte", "rutte".
         Exit codes: 0 success, 1 not found or unreadable input, 2 bad command line (diff: 0 equal, 1 different, 2 trouble).
         """;
@@ -90,9 +91,7 @@ internal static class CliApp
                 return Commands.BenchCommand.Run(parsed, stdout, stderr);
             }
 
-            var graph = parsed.GraphFile is null
-                ? Graph.LoadSeed()
-                : Graph.Load(CliFiles.Input(parsed.GraphFile, "--graph", "a graph file (.json, .graphml, .cypher, .csv)"));
+            var graph = parsed.GraphFile is null ? Graph.LoadSeed() : LoadGraph(parsed.GraphFile);
             return parsed.Command switch
             {
                 "stats" => Stats(graph, parsed, stdout),
@@ -127,6 +126,16 @@ internal static class CliApp
             stderr.Write("kg: " + what + ex.Message + "\n");
             return Failure;
         }
+    }
+
+    /// <summary>A graph file in the format its extension names; RDF (foreign vocabularies, any predicate) against the open schema.</summary>
+    private static Graph LoadGraph(string file)
+    {
+        string path = CliFiles.Input(file, "--graph", "a graph file (.json, .graphml, .cypher, .csv, .nt, .nq, .ttl, .jsonld)");
+        var format = KnowledgeGraph.IO.GraphFormat.TryFromPath(path, out var f) ? f : KnowledgeGraph.IO.GraphFormat.Json;
+        bool rdf = format == KnowledgeGraph.IO.GraphFormat.NTriples || format == KnowledgeGraph.IO.GraphFormat.NQuads
+            || format == KnowledgeGraph.IO.GraphFormat.Turtle || format == KnowledgeGraph.IO.GraphFormat.JsonLd;
+        return Graph.Load(path, format, rdf ? new KnowledgeGraph.IO.GraphReadOptions { Schema = Schema.Open } : null);
     }
 
     private static int Stats(Graph graph, Arguments a, TextWriter o)

@@ -19,7 +19,11 @@ namespace KnowledgeGraph.IO.Rdf;
 /// <para><b>Entities.</b> <c>schema:identifier</c> (the id), <c>schema:name</c>, <c>schema:alternateName</c> per alias;
 /// an event's <c>date</c> property is <c>schema:startDate</c>, a person's <c>role</c> <c>schema:jobTitle</c>, every
 /// other property <c>kg:</c> + its key; strings are plain literals, integers <c>xsd:integer</c>, floats
-/// <c>xsd:double</c> in canonical form (<c>2.0E0</c>), booleans <c>xsd:boolean</c>, a list one triple per item, null no triple.</para>
+/// <c>xsd:double</c> in canonical form (<c>2.0E0</c>), booleans <c>xsd:boolean</c>, and a list or a null one literal of
+/// datatype <c>rdf:JSON</c> holding its JSON (<c>["a",1]</c>, <c>null</c>), so that order, duplicates and one-item lists
+/// survive. An entity with extra labels also has <c>kg:kind</c> (its kind's name, since it has several classes);
+/// with more than one label, <c>kg:labels</c>, and with aliases out of ordinal order, <c>kg:aliases</c>: the list as
+/// <c>rdf:JSON</c>, because sorted triples lose order.</para>
 /// <para><b>Relations.</b> A relation is a triple with a schema.org property where one fits — ATTENDS as
 /// <c>event schema:attendee person</c> (inverted), ORGANIZES as <c>event schema:organizer x</c> (inverted),
 /// MEMBER_OF <c>schema:memberOf</c>, AFFILIATED_WITH <c>schema:affiliation</c>, CITIZEN_OF <c>schema:nationality</c>,
@@ -27,14 +31,37 @@ namespace KnowledgeGraph.IO.Rdf;
 /// A relation with qualifiers or evidence is also described by a named statement node (standard RDF
 /// reification, no RDF-star, no blank nodes): <c>https://knowledge-graph.dev/rel/</c> + source + <c>/</c> + type
 /// + <c>/</c> + target (each percent-encoded; a further <c>/2</c>, <c>/3</c>, … for parallel relations of the
-/// same type), typed <c>rdf:Statement</c> with <c>rdf:subject</c>, <c>rdf:predicate</c>, <c>rdf:object</c>,
+/// same type), written for a relation with qualifiers or evidence, for the second and later of parallel relations
+/// of one type between the same two entities, and for a <c>schema:location</c> relation whose type a reader would
+/// not infer (HELD_IN from a non-event, LOCATED_IN from an event); typed <c>rdf:Statement</c> with <c>rdf:subject</c>, <c>rdf:predicate</c>, <c>rdf:object</c>,
 /// <c>kg:relationType</c>, each qualifier as <c>kg:</c> + key, and <c>kg:evidence</c> pointing to
 /// <c>…/evidence/1</c>, <c>…/evidence/2</c>, … (typed <c>kg:Evidence</c> with <c>kg:document</c>, <c>kg:start</c>,
 /// <c>kg:length</c>, <c>kg:text</c>).</para>
 /// <para><b>Documents.</b> <c>schema:CreativeWork</c> with <c>schema:identifier</c>, <c>schema:name</c> (the title)
 /// and <c>schema:text</c>.</para>
+/// <para><b>Reading back</b> (<see cref="NTriplesReader"/>, <see cref="NQuadsReader"/>, <see cref="TurtleReader"/>,
+/// <see cref="JsonLdReader"/>): the inverse of the above, so the library's own export reads back to an equal graph.
+/// A subject of <see cref="DocumentBase"/> typed <c>schema:CreativeWork</c> is a document; one typed
+/// <c>rdf:Statement</c> describes a relation (<c>rdf:subject</c>, <c>rdf:predicate</c>, <c>rdf:object</c>,
+/// <c>kg:relationType</c>, every other literal a qualifier, <c>kg:evidence</c> its evidence in the order of the
+/// <c>/evidence/N</c> IRIs); one typed <c>kg:Evidence</c> is evidence; every other node that has classes, literals or
+/// an IRI-to-IRI link is an entity. An entity's id is the decoded <see cref="EntityBase"/> IRI, else the IRI itself
+/// (<c>_:label</c> for a blank node); its kind is <c>kg:kind</c>, else the first <c>rdf:type</c> (the user's class
+/// map, the schema.org class's name, a <c>kg:</c> name decoded, else the class's local name), else <c>Thing</c>; other
+/// classes are labels. Its name is <c>schema:name</c>, else <c>rdfs:label</c>, <c>skos:prefLabel</c>, <c>foaf:name</c>
+/// or any predicate whose local name is <c>name</c> or <c>label</c>, else the IRI's local name; <c>schema:alternateName</c>
+/// gives aliases. Each other literal is a property: the key from the user's predicate map, <c>kg:</c> + key,
+/// <c>schema:startDate</c> of an event (<c>date</c>), <c>schema:jobTitle</c> of a person (<c>role</c>), else the predicate's
+/// local name; integer datatypes read as integers, <c>xsd:double</c>/<c>float</c>/<c>decimal</c> as floats,
+/// <c>xsd:boolean</c> as booleans, <c>rdf:JSON</c> as its JSON value, anything else (language-tagged text, dates) as its
+/// text; a key given several values holds their list. Each IRI-to-IRI triple between entities is a relation: the
+/// user's predicate map, the schema.org properties above (inverted back for <c>schema:attendee</c> and
+/// <c>schema:organizer</c>; <c>schema:location</c> is HELD_IN from an event, else LOCATED_IN), <c>kg:</c> + type, else
+/// the predicate's local name; numbered statement nodes up to <c>N</c> mean <c>N</c> parallel relations. The graph
+/// label of an N-Quads statement is ignored: every graph is read into one. Classes, labels, relation types and
+/// kinds taken from local names have whitespace and control characters replaced by <c>_</c>.</para>
 /// </remarks>
-public static class RdfMapping
+public static partial class RdfMapping
 {
     /// <summary>The base of entity IRIs: <c>https://knowledge-graph.dev/id/</c>.</summary>
     public const string EntityBase = "https://knowledge-graph.dev/id/";
@@ -54,6 +81,10 @@ public static class RdfMapping
     internal const string Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     internal const string Xsd = "http://www.w3.org/2001/XMLSchema#";
     internal const string RdfType = Rdf + "type";
+    internal const string RdfJson = Rdf + "JSON";
+    internal const string KindPredicate = Vocabulary + "kind";
+    internal const string LabelsPredicate = Vocabulary + "labels";
+    internal const string AliasesPredicate = Vocabulary + "aliases";
 
     /// <summary>The prefixes the Turtle and JSON-LD writers declare, in order.</summary>
     internal static readonly (string Prefix, string Namespace)[] Prefixes =
@@ -145,209 +176,173 @@ public static class RdfMapping
         return sb.ToString();
     }
 
-    /// <summary>Every triple of the graph, sorted by their N-Triples form, each once.</summary>
-    internal static List<Triple> Triples(Graph graph, CancellationToken cancellationToken)
+    /// <summary>Percent-decodes text encoded by <see cref="Encode"/> (any <c>%XX</c> run as UTF-8); other text unchanged.</summary>
+    internal static string Decode(string text)
     {
-        var triples = new List<Triple>(graph.EntityCount * 6 + graph.RelationCount * 4);
-        foreach (var d in graph.Documents)
+        if (!text.Contains('%', StringComparison.Ordinal))
         {
-            string s = DocumentIri(d.Id);
-            triples.Add(Triple.Iri(s, RdfType, SchemaOrg + "CreativeWork"));
-            triples.Add(Triple.Literal(s, SchemaOrg + "identifier", d.Id));
-            if (d.Title.Length > 0)
-            {
-                triples.Add(Triple.Literal(s, SchemaOrg + "name", d.Title));
-            }
-
-            triples.Add(Triple.Literal(s, SchemaOrg + "text", d.Text));
+            return text;
         }
 
-        foreach (var e in graph.Entities)
+        var sb = new StringBuilder(text.Length);
+        var bytes = new List<byte>();
+        for (int i = 0; i < text.Length; i++)
         {
-            string s = EntityIri(e.Id);
-            triples.Add(Triple.Iri(s, RdfType, ClassIri(e.Kind)));
-            foreach (var label in e.Labels)
+            if (text[i] == '%' && i + 2 < text.Length && RdfLexer.IsHex(text[i + 1]) && RdfLexer.IsHex(text[i + 2]))
             {
-                triples.Add(Triple.Iri(s, RdfType, ClassIri(new EntityKind(label))));
-            }
-
-            triples.Add(Triple.Literal(s, SchemaOrg + "identifier", e.Id.Value));
-            triples.Add(Triple.Literal(s, SchemaOrg + "name", e.Name));
-            foreach (var alias in e.Aliases)
-            {
-                triples.Add(Triple.Literal(s, SchemaOrg + "alternateName", alias));
-            }
-
-            foreach (var (key, value) in e.Properties)
-            {
-                AddValue(triples, s, PropertyPredicate(e.Kind, key), value);
-            }
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var r in graph.Relations)
-        {
-            var (predicate, inverse) = RelationPredicate(r.Type);
-            string subject = EntityIri(inverse ? r.Target : r.Source);
-            string obj = EntityIri(inverse ? r.Source : r.Target);
-            triples.Add(Triple.Iri(subject, predicate, obj));
-            string rel = RelationBase + Encode(r.Source.Value) + "/" + Encode(r.Type.Name) + "/" + Encode(r.Target.Value);
-            int n = seen.TryGetValue(rel, out int count) ? count + 1 : 1;
-            seen[rel] = n;
-            if (r.Qualifiers.IsEmpty && r.Evidence.IsEmpty)
-            {
+                bytes.Add(byte.Parse(text.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                i += 2;
                 continue;
             }
 
-            if (n > 1)
-            {
-                rel += "/" + n.ToString(CultureInfo.InvariantCulture);
-            }
-
-            triples.Add(Triple.Iri(rel, RdfType, Rdf + "Statement"));
-            triples.Add(Triple.Iri(rel, Rdf + "subject", subject));
-            triples.Add(Triple.Iri(rel, Rdf + "predicate", predicate));
-            triples.Add(Triple.Iri(rel, Rdf + "object", obj));
-            triples.Add(Triple.Literal(rel, Vocabulary + "relationType", r.Type.Name));
-            foreach (var (key, value) in r.Qualifiers)
-            {
-                AddValue(triples, rel, Vocabulary + Encode(key), value);
-            }
-
-            for (int i = 0; i < r.Evidence.Length; i++)
-            {
-                var ev = r.Evidence[i];
-                string e = rel + "/evidence/" + (i + 1).ToString(CultureInfo.InvariantCulture);
-                triples.Add(Triple.Iri(rel, Vocabulary + "evidence", e));
-                triples.Add(Triple.Iri(e, RdfType, Vocabulary + "Evidence"));
-                triples.Add(Triple.Iri(e, Vocabulary + "document", DocumentIri(ev.Document)));
-                triples.Add(Triple.Literal(e, Vocabulary + "start", ev.Start.ToString(CultureInfo.InvariantCulture), Xsd + "integer"));
-                triples.Add(Triple.Literal(e, Vocabulary + "length", ev.Length.ToString(CultureInfo.InvariantCulture), Xsd + "integer"));
-                triples.Add(Triple.Literal(e, Vocabulary + "text", ev.Text));
-            }
+            FlushBytes(sb, bytes);
+            sb.Append(text[i]);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        triples.Sort();
-        int write = 0;
-        for (int i = 0; i < triples.Count; i++)
+        FlushBytes(sb, bytes);
+        return sb.ToString();
+    }
+
+    /// <summary>The entity id an IRI of <see cref="EntityBase"/> names, else null.</summary>
+    internal static string? EntityIdOf(string iri) =>
+        iri.Length > EntityBase.Length && iri.StartsWith(EntityBase, StringComparison.Ordinal) ? Decode(iri[EntityBase.Length..]) : null;
+
+    /// <summary>The document id an IRI of <see cref="DocumentBase"/> names, else null.</summary>
+    internal static string? DocumentIdOf(string iri) =>
+        iri.Length > DocumentBase.Length && iri.StartsWith(DocumentBase, StringComparison.Ordinal) ? Decode(iri[DocumentBase.Length..]) : null;
+
+    /// <summary>The kind a class IRI names: the user's map, the five schema.org classes, <c>kg:</c> names, else the local name.</summary>
+    internal static string KindOf(string classIri, RdfReadOptions options)
+    {
+        if (options.Classes.TryGetValue(classIri, out string? mapped))
         {
-            if (write == 0 || triples[i].CompareTo(triples[write - 1]) != 0)
-            {
-                triples[write++] = triples[i];
-            }
+            return mapped;
         }
 
-        triples.RemoveRange(write, triples.Count - write);
-        return triples;
+        if (classIri.StartsWith(Vocabulary, StringComparison.Ordinal) && classIri.Length > Vocabulary.Length)
+        {
+            return Decode(classIri[Vocabulary.Length..]);
+        }
+
+        return LocalName(classIri);
     }
 
     /// <summary>
-    /// The canonical <c>xsd:double</c> form: one digit, a point, the shortest digits that round-trip (at least one),
-    /// <c>E</c> and the exponent — <c>2.0E0</c>, <c>5.5E0</c>, <c>1.0E-300</c>; <c>NaN</c>, <c>INF</c>, <c>-INF</c>.
+    /// The relation type a predicate names and whether the triple runs from target to source: the user's map,
+    /// the inverse of <see cref="RelationPredicate"/> (<c>schema:location</c> is HELD_IN from an event, else
+    /// LOCATED_IN), <c>kg:</c> names, else the predicate's local name.
     /// </summary>
-    internal static string DoubleLexical(double d)
+    internal static (string Type, bool Inverse) RelationOf(string predicate, RdfReadOptions options, string subjectKind)
     {
-        if (double.IsNaN(d))
+        if (options.Predicates.TryGetValue(predicate, out string? mapped))
         {
-            return "NaN";
+            return (mapped, false);
         }
 
-        if (double.IsInfinity(d))
+        if (predicate.StartsWith(SchemaOrg, StringComparison.Ordinal))
         {
-            return d > 0 ? "INF" : "-INF";
+            switch (predicate.AsSpan(SchemaOrg.Length))
+            {
+                case "attendee": return ("ATTENDS", true);
+                case "organizer": return ("ORGANIZES", true);
+                case "memberOf": return ("MEMBER_OF", false);
+                case "affiliation": return ("AFFILIATED_WITH", false);
+                case "nationality": return ("CITIZEN_OF", false);
+                case "location": return (subjectKind == "Event" ? "HELD_IN" : "LOCATED_IN", false);
+            }
         }
 
-        if (d == 0)
-        {
-            return "0.0E0";
-        }
-
-        string r = Math.Abs(d).ToString("R", CultureInfo.InvariantCulture);
-        int e = r.IndexOfAny(['E', 'e']);
-        int exponent = e < 0 ? 0 : int.Parse(r.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        string mantissa = e < 0 ? r : r[..e];
-        int point = mantissa.IndexOf('.');
-        string digits = point < 0 ? mantissa : mantissa.Remove(point, 1);
-        int pointPosition = point < 0 ? mantissa.Length : point;
-        int leading = 0;
-        while (leading < digits.Length - 1 && digits[leading] == '0')
-        {
-            leading++;
-        }
-
-        digits = digits[leading..].TrimEnd('0');
-        pointPosition -= leading;
-        exponent += pointPosition - 1;
-        return (d < 0 ? "-" : string.Empty) + digits[0] + "." + (digits.Length > 1 ? digits[1..] : "0") + "E" + exponent.ToString(CultureInfo.InvariantCulture);
+        return (predicate.StartsWith(Vocabulary, StringComparison.Ordinal) && predicate.Length > Vocabulary.Length
+            ? Decode(predicate[Vocabulary.Length..])
+            : LocalName(predicate), false);
     }
 
-    private static void AddValue(List<Triple> triples, string subject, string predicate, PropertyValue value)
+    /// <summary>The property key a predicate with a literal object names: the user's map, the inverse of <see cref="PropertyPredicate"/>, else the local name.</summary>
+    internal static string PropertyKeyOf(string predicate, string kind, RdfReadOptions options)
     {
-        switch (value.Kind)
+        if (options.Predicates.TryGetValue(predicate, out string? mapped))
         {
-            case PropertyValueKind.Null:
-                break;
-            case PropertyValueKind.String:
-                string text = value.AsString;
-                bool isDate = predicate == SchemaOrg + "startDate" && text.Length == 10
-                    && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-                triples.Add(Triple.Literal(subject, predicate, text, isDate ? Xsd + "date" : null));
-                break;
-            case PropertyValueKind.Integer:
-                triples.Add(Triple.Literal(subject, predicate, value.AsInteger.ToString(CultureInfo.InvariantCulture), Xsd + "integer"));
-                break;
-            case PropertyValueKind.Boolean:
-                triples.Add(Triple.Literal(subject, predicate, value.AsBoolean ? "true" : "false", Xsd + "boolean"));
-                break;
-            case PropertyValueKind.Float:
-                triples.Add(Triple.Literal(subject, predicate, DoubleLexical(value.AsFloat), Xsd + "double"));
-                break;
-            default:
-                foreach (var item in value.AsList)
+            return mapped;
+        }
+
+        if (predicate.StartsWith(Vocabulary, StringComparison.Ordinal) && predicate.Length > Vocabulary.Length)
+        {
+            return Decode(predicate[Vocabulary.Length..]);
+        }
+
+        return (kind, predicate) switch
+        {
+            ("Event", SchemaOrg + "startDate") => "date",
+            ("Person", SchemaOrg + "jobTitle") => "role",
+            _ => LocalName(predicate),
+        };
+    }
+
+    /// <summary>
+    /// The value a literal holds: integer datatypes as integers (when they fit), <c>xsd:double</c>, <c>xsd:float</c> and
+    /// <c>xsd:decimal</c> as floats, <c>xsd:boolean</c> as a boolean, <c>rdf:JSON</c> (the export's nulls and lists)
+    /// as its JSON value, everything else (language-tagged text, dates, unknown datatypes) as its lexical form.
+    /// </summary>
+    internal static PropertyValue ValueOf(RdfTerm literal)
+    {
+        string text = literal.Value;
+        string? type = literal.Datatype;
+        if (type is null || !type.StartsWith(Xsd, StringComparison.Ordinal))
+        {
+            return type == RdfJson && Json.JsonFragments.ParseValue(text, out _) is { } json ? json : PropertyValue.From(text);
+        }
+
+        switch (type.AsSpan(Xsd.Length))
+        {
+            case "integer" or "long" or "int" or "short" or "byte" or "nonNegativeInteger" or "positiveInteger"
+                or "negativeInteger" or "nonPositiveInteger" or "unsignedLong" or "unsignedInt" or "unsignedShort" or "unsignedByte":
+                return long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l) ? PropertyValue.From(l) : PropertyValue.From(text);
+            case "double" or "float" or "decimal":
+                string t = text.Trim();
+                double d = t switch
                 {
-                    AddValue(triples, subject, predicate, item);
-                }
-
-                break;
+                    "INF" or "+INF" => double.PositiveInfinity,
+                    "-INF" => double.NegativeInfinity,
+                    "NaN" => double.NaN,
+                    _ => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : double.NaN,
+                };
+                return t is "NaN" || !double.IsNaN(d) ? PropertyValue.From(d) : PropertyValue.From(text);
+            case "boolean":
+                return text.Trim() switch
+                {
+                    "true" or "1" => PropertyValue.From(true),
+                    "false" or "0" => PropertyValue.From(false),
+                    _ => PropertyValue.From(text),
+                };
+            default:
+                return PropertyValue.From(text);
         }
     }
-}
 
-/// <summary>One RDF triple: an IRI subject and predicate, an IRI or literal object.</summary>
-internal readonly record struct Triple(string Subject, string Predicate, string Object, bool IsLiteral, string? Datatype)
-    : IComparable<Triple>
-{
-    public static Triple Iri(string subject, string predicate, string obj) => new(subject, predicate, obj, false, null);
-
-    public static Triple Literal(string subject, string predicate, string text, string? datatype = null) => new(subject, predicate, text, true, datatype);
-
-    /// <summary>Subject, rdf:type before other predicates, predicate, then IRI objects before literals, then object text and datatype: the order of the writers.</summary>
-    public int CompareTo(Triple other)
+    /// <summary>An IRI's local name: the text after its last <c>#</c>, else after its last <c>/</c>, else after its last <c>:</c>; the whole IRI when that is empty.</summary>
+    internal static string LocalName(string iri)
     {
-        int c = string.CompareOrdinal(Subject, other.Subject);
-        if (c == 0)
+        int cut = iri.LastIndexOf('#');
+        if (cut < 0 || cut == iri.Length - 1)
         {
-            // rdf:type first, so Turtle and JSON-LD nodes start with their class.
-            c = (Predicate == RdfMapping.RdfType ? 0 : 1).CompareTo(other.Predicate == RdfMapping.RdfType ? 0 : 1);
+            cut = iri.TrimEnd('/').LastIndexOf('/');
         }
 
-        if (c == 0)
+        if (cut < 0)
         {
-            c = string.CompareOrdinal(Predicate, other.Predicate);
+            cut = iri.LastIndexOf(':');
         }
 
-        if (c == 0)
-        {
-            c = IsLiteral.CompareTo(other.IsLiteral);
-        }
+        string local = cut >= 0 && cut < iri.Length - 1 ? iri[(cut + 1)..].TrimEnd('/') : iri;
+        return local.Length == 0 ? iri : Decode(local);
+    }
 
-        if (c == 0)
+    private static void FlushBytes(StringBuilder sb, List<byte> bytes)
+    {
+        if (bytes.Count > 0)
         {
-            c = string.CompareOrdinal(Object, other.Object);
+            sb.Append(Encoding.UTF8.GetString(bytes.ToArray()));
+            bytes.Clear();
         }
-
-        return c != 0 ? c : string.CompareOrdinal(Datatype, other.Datatype);
     }
 }
