@@ -62,9 +62,13 @@ public sealed class GraphFormat
     public static GraphFormat Mermaid { get; } = new(
         "mermaid", "Mermaid flowchart", [".mmd", ".mermaid"], null, MermaidWriter.Write);
 
-    /// <summary>RDF N-Triples (<c>.nt</c>): written only; see <see cref="RdfMapping"/> for the IRI scheme.</summary>
+    /// <summary>RDF N-Triples (<c>.nt</c>): read (<see cref="NTriplesReader"/>) and written; see <see cref="RdfMapping"/> for the mapping both ways.</summary>
     public static GraphFormat NTriples { get; } = new(
-        "ntriples", "RDF N-Triples", [".nt"], null, NTriplesWriter.Write);
+        "ntriples", "RDF N-Triples", [".nt"], (s, o, ct) => NTriplesReader.Read(s, o, null, ct), NTriplesWriter.Write);
+
+    /// <summary>RDF N-Quads (<c>.nq</c>): read only (<see cref="NQuadsReader"/>), every graph into one.</summary>
+    public static GraphFormat NQuads { get; } = new(
+        "nquads", "RDF N-Quads", [".nq"], (s, o, ct) => NQuadsReader.Read(s, o, null, ct), null);
 
     /// <summary>RDF Turtle (<c>.ttl</c>): written only; see <see cref="RdfMapping"/> for the IRI scheme.</summary>
     public static GraphFormat Turtle { get; } = new(
@@ -131,7 +135,7 @@ public sealed class GraphFormat
     // ---- end of CSV ---------------------------------------------------------------------
 
     /// <summary>All formats, in a fixed order.</summary>
-    public static ImmutableArray<GraphFormat> All { get; } = [Json, GraphML, Dot, Mermaid, NTriples, Turtle, JsonLd, Cypher, Csv];
+    public static ImmutableArray<GraphFormat> All { get; } = [Json, GraphML, Dot, Mermaid, NTriples, NQuads, Turtle, JsonLd, Cypher, Csv];
 
     /// <summary>The format's name as used on the command line: <c>json</c>, <c>graphml</c>, <c>dot</c>, …</summary>
     public string Name { get; }
@@ -178,6 +182,7 @@ public sealed class GraphFormat
         {
             "json-ld" => "jsonld",
             "n-triples" or "nt" => "ntriples",
+            "n-quads" or "nq" => "nquads",
             "ttl" => "turtle",
             "gv" or "graphviz" => "dot",
             "tsv" => "csv",

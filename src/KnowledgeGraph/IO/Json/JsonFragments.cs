@@ -16,6 +16,13 @@ internal static class JsonFragments
 
     public static string Properties(PropertyMap properties) => Write(w => JsonGraphWriter.WriteProperties(w, null, properties));
 
+    /// <summary>One property value as compact JSON (<c>null</c>, <c>["a",1]</c>, …).</summary>
+    public static string Value(PropertyValue value) => Write(w => JsonGraphWriter.WriteValue(w, value));
+
+    /// <summary>Parses one JSON value (a scalar or an array of scalars) into a property value; null with a reason when the text is not one.</summary>
+    public static PropertyValue? ParseValue(string json, out string? error) =>
+        Parse(json, out error, root => ToValue(root, allowList: true), "a JSON scalar or array of scalars");
+
     public static string Evidence(IEnumerable<Evidence> evidence) => Write(w => JsonGraphWriter.WriteEvidence(w, null, evidence));
 
     public static string Documents(IEnumerable<Document> documents) => Write(w => JsonGraphWriter.WriteDocuments(w, null, documents));

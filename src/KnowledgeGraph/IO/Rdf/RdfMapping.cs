@@ -54,6 +54,10 @@ public static class RdfMapping
     internal const string Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     internal const string Xsd = "http://www.w3.org/2001/XMLSchema#";
     internal const string RdfType = Rdf + "type";
+    internal const string RdfJson = Rdf + "JSON";
+    internal const string KindPredicate = Vocabulary + "kind";
+    internal const string LabelsPredicate = Vocabulary + "labels";
+    internal const string AliasesPredicate = Vocabulary + "aliases";
 
     /// <summary>The prefixes the Turtle and JSON-LD writers declare, in order.</summary>
     internal static readonly (string Prefix, string Namespace)[] Prefixes =
@@ -145,6 +149,176 @@ public static class RdfMapping
         return sb.ToString();
     }
 
+    /// <summary>Percent-decodes text encoded by <see cref="Encode"/> (any <c>%XX</c> run as UTF-8); other text unchanged.</summary>
+    internal static string Decode(string text)
+    {
+        if (!text.Contains('%', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        var bytes = new List<byte>();
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '%' && i + 2 < text.Length && RdfLexer.IsHex(text[i + 1]) && RdfLexer.IsHex(text[i + 2]))
+            {
+                bytes.Add(byte.Parse(text.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                i += 2;
+                continue;
+            }
+
+            FlushBytes(sb, bytes);
+            sb.Append(text[i]);
+        }
+
+        FlushBytes(sb, bytes);
+        return sb.ToString();
+    }
+
+    /// <summary>The entity id an IRI of <see cref="EntityBase"/> names, else null.</summary>
+    internal static string? EntityIdOf(string iri) =>
+        iri.Length > EntityBase.Length && iri.StartsWith(EntityBase, StringComparison.Ordinal) ? Decode(iri[EntityBase.Length..]) : null;
+
+    /// <summary>The document id an IRI of <see cref="DocumentBase"/> names, else null.</summary>
+    internal static string? DocumentIdOf(string iri) =>
+        iri.Length > DocumentBase.Length && iri.StartsWith(DocumentBase, StringComparison.Ordinal) ? Decode(iri[DocumentBase.Length..]) : null;
+
+    /// <summary>The kind a class IRI names: the user's map, the five schema.org classes, <c>kg:</c> names, else the local name.</summary>
+    internal static string KindOf(string classIri, RdfReadOptions options)
+    {
+        if (options.Classes.TryGetValue(classIri, out string? mapped))
+        {
+            return mapped;
+        }
+
+        if (classIri.StartsWith(Vocabulary, StringComparison.Ordinal) && classIri.Length > Vocabulary.Length)
+        {
+            return Decode(classIri[Vocabulary.Length..]);
+        }
+
+        return LocalName(classIri);
+    }
+
+    /// <summary>
+    /// The relation type a predicate names and whether the triple runs from target to source: the user's map,
+    /// the inverse of <see cref="RelationPredicate"/> (<c>schema:location</c> is HELD_IN from an event, else
+    /// LOCATED_IN), <c>kg:</c> names, else the predicate's local name.
+    /// </summary>
+    internal static (string Type, bool Inverse) RelationOf(string predicate, RdfReadOptions options, string subjectKind)
+    {
+        if (options.Predicates.TryGetValue(predicate, out string? mapped))
+        {
+            return (mapped, false);
+        }
+
+        if (predicate.StartsWith(SchemaOrg, StringComparison.Ordinal))
+        {
+            switch (predicate.AsSpan(SchemaOrg.Length))
+            {
+                case "attendee": return ("ATTENDS", true);
+                case "organizer": return ("ORGANIZES", true);
+                case "memberOf": return ("MEMBER_OF", false);
+                case "affiliation": return ("AFFILIATED_WITH", false);
+                case "nationality": return ("CITIZEN_OF", false);
+                case "location": return (subjectKind == "Event" ? "HELD_IN" : "LOCATED_IN", false);
+            }
+        }
+
+        return (predicate.StartsWith(Vocabulary, StringComparison.Ordinal) && predicate.Length > Vocabulary.Length
+            ? Decode(predicate[Vocabulary.Length..])
+            : LocalName(predicate), false);
+    }
+
+    /// <summary>The property key a predicate with a literal object names: the user's map, the inverse of <see cref="PropertyPredicate"/>, else the local name.</summary>
+    internal static string PropertyKeyOf(string predicate, string kind, RdfReadOptions options)
+    {
+        if (options.Predicates.TryGetValue(predicate, out string? mapped))
+        {
+            return mapped;
+        }
+
+        if (predicate.StartsWith(Vocabulary, StringComparison.Ordinal) && predicate.Length > Vocabulary.Length)
+        {
+            return Decode(predicate[Vocabulary.Length..]);
+        }
+
+        return (kind, predicate) switch
+        {
+            ("Event", SchemaOrg + "startDate") => "date",
+            ("Person", SchemaOrg + "jobTitle") => "role",
+            _ => LocalName(predicate),
+        };
+    }
+
+    /// <summary>
+    /// The value a literal holds: integer datatypes as integers (when they fit), <c>xsd:double</c>, <c>xsd:float</c> and
+    /// <c>xsd:decimal</c> as floats, <c>xsd:boolean</c> as a boolean, <c>rdf:JSON</c> (the export's nulls and lists)
+    /// as its JSON value, everything else (language-tagged text, dates, unknown datatypes) as its lexical form.
+    /// </summary>
+    internal static PropertyValue ValueOf(RdfTerm literal)
+    {
+        string text = literal.Value;
+        string? type = literal.Datatype;
+        if (type is null || !type.StartsWith(Xsd, StringComparison.Ordinal))
+        {
+            return type == RdfJson && Json.JsonFragments.ParseValue(text, out _) is { } json ? json : PropertyValue.From(text);
+        }
+
+        switch (type.AsSpan(Xsd.Length))
+        {
+            case "integer" or "long" or "int" or "short" or "byte" or "nonNegativeInteger" or "positiveInteger"
+                or "negativeInteger" or "nonPositiveInteger" or "unsignedLong" or "unsignedInt" or "unsignedShort" or "unsignedByte":
+                return long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l) ? PropertyValue.From(l) : PropertyValue.From(text);
+            case "double" or "float" or "decimal":
+                string t = text.Trim();
+                double d = t switch
+                {
+                    "INF" or "+INF" => double.PositiveInfinity,
+                    "-INF" => double.NegativeInfinity,
+                    "NaN" => double.NaN,
+                    _ => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : double.NaN,
+                };
+                return t is "NaN" || !double.IsNaN(d) ? PropertyValue.From(d) : PropertyValue.From(text);
+            case "boolean":
+                return text.Trim() switch
+                {
+                    "true" or "1" => PropertyValue.From(true),
+                    "false" or "0" => PropertyValue.From(false),
+                    _ => PropertyValue.From(text),
+                };
+            default:
+                return PropertyValue.From(text);
+        }
+    }
+
+    /// <summary>An IRI's local name: the text after its last <c>#</c>, else after its last <c>/</c>, else after its last <c>:</c>; the whole IRI when that is empty.</summary>
+    internal static string LocalName(string iri)
+    {
+        int cut = iri.LastIndexOf('#');
+        if (cut < 0 || cut == iri.Length - 1)
+        {
+            cut = iri.TrimEnd('/').LastIndexOf('/');
+        }
+
+        if (cut < 0)
+        {
+            cut = iri.LastIndexOf(':');
+        }
+
+        string local = cut >= 0 && cut < iri.Length - 1 ? iri[(cut + 1)..].TrimEnd('/') : iri;
+        return local.Length == 0 ? iri : Decode(local);
+    }
+
+    private static void FlushBytes(StringBuilder sb, List<byte> bytes)
+    {
+        if (bytes.Count > 0)
+        {
+            sb.Append(Encoding.UTF8.GetString(bytes.ToArray()));
+            bytes.Clear();
+        }
+    }
+
     /// <summary>Every triple of the graph, sorted by their N-Triples form, each once.</summary>
     internal static List<Triple> Triples(Graph graph, CancellationToken cancellationToken)
     {
@@ -164,68 +338,14 @@ public static class RdfMapping
 
         foreach (var e in graph.Entities)
         {
-            string s = EntityIri(e.Id);
-            triples.Add(Triple.Iri(s, RdfType, ClassIri(e.Kind)));
-            foreach (var label in e.Labels)
-            {
-                triples.Add(Triple.Iri(s, RdfType, ClassIri(new EntityKind(label))));
-            }
-
-            triples.Add(Triple.Literal(s, SchemaOrg + "identifier", e.Id.Value));
-            triples.Add(Triple.Literal(s, SchemaOrg + "name", e.Name));
-            foreach (var alias in e.Aliases)
-            {
-                triples.Add(Triple.Literal(s, SchemaOrg + "alternateName", alias));
-            }
-
-            foreach (var (key, value) in e.Properties)
-            {
-                AddValue(triples, s, PropertyPredicate(e.Kind, key), value);
-            }
+            AddEntity(triples, e);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var r in graph.Relations)
         {
-            var (predicate, inverse) = RelationPredicate(r.Type);
-            string subject = EntityIri(inverse ? r.Target : r.Source);
-            string obj = EntityIri(inverse ? r.Source : r.Target);
-            triples.Add(Triple.Iri(subject, predicate, obj));
-            string rel = RelationBase + Encode(r.Source.Value) + "/" + Encode(r.Type.Name) + "/" + Encode(r.Target.Value);
-            int n = seen.TryGetValue(rel, out int count) ? count + 1 : 1;
-            seen[rel] = n;
-            if (r.Qualifiers.IsEmpty && r.Evidence.IsEmpty)
-            {
-                continue;
-            }
-
-            if (n > 1)
-            {
-                rel += "/" + n.ToString(CultureInfo.InvariantCulture);
-            }
-
-            triples.Add(Triple.Iri(rel, RdfType, Rdf + "Statement"));
-            triples.Add(Triple.Iri(rel, Rdf + "subject", subject));
-            triples.Add(Triple.Iri(rel, Rdf + "predicate", predicate));
-            triples.Add(Triple.Iri(rel, Rdf + "object", obj));
-            triples.Add(Triple.Literal(rel, Vocabulary + "relationType", r.Type.Name));
-            foreach (var (key, value) in r.Qualifiers)
-            {
-                AddValue(triples, rel, Vocabulary + Encode(key), value);
-            }
-
-            for (int i = 0; i < r.Evidence.Length; i++)
-            {
-                var ev = r.Evidence[i];
-                string e = rel + "/evidence/" + (i + 1).ToString(CultureInfo.InvariantCulture);
-                triples.Add(Triple.Iri(rel, Vocabulary + "evidence", e));
-                triples.Add(Triple.Iri(e, RdfType, Vocabulary + "Evidence"));
-                triples.Add(Triple.Iri(e, Vocabulary + "document", DocumentIri(ev.Document)));
-                triples.Add(Triple.Literal(e, Vocabulary + "start", ev.Start.ToString(CultureInfo.InvariantCulture), Xsd + "integer"));
-                triples.Add(Triple.Literal(e, Vocabulary + "length", ev.Length.ToString(CultureInfo.InvariantCulture), Xsd + "integer"));
-                triples.Add(Triple.Literal(e, Vocabulary + "text", ev.Text));
-            }
+            AddRelation(triples, seen, r, graph.TryGetEntity(r.Source, out var source) ? source.Kind.Name : null);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -241,6 +361,104 @@ public static class RdfMapping
 
         triples.RemoveRange(write, triples.Count - write);
         return triples;
+    }
+
+    private static void AddEntity(List<Triple> triples, Entity e)
+    {
+        string s = EntityIri(e.Id);
+        triples.Add(Triple.Iri(s, RdfType, ClassIri(e.Kind)));
+        foreach (var label in e.Labels)
+        {
+            triples.Add(Triple.Iri(s, RdfType, ClassIri(new EntityKind(label))));
+        }
+
+        if (!e.Labels.IsEmpty)
+        {
+            // With several classes, which one is the kind.
+            triples.Add(Triple.Literal(s, KindPredicate, e.Kind.Name));
+        }
+
+        triples.Add(Triple.Literal(s, SchemaOrg + "identifier", e.Id.Value));
+        triples.Add(Triple.Literal(s, SchemaOrg + "name", e.Name));
+        foreach (var alias in e.Aliases)
+        {
+            triples.Add(Triple.Literal(s, SchemaOrg + "alternateName", alias));
+        }
+
+        // Sorted triples lose order: several labels, and aliases out of ordinal order, are also written in order.
+        if (e.Labels.Length > 1)
+        {
+            triples.Add(Triple.Literal(s, LabelsPredicate, Json.JsonFragments.Strings(e.Labels), RdfJson));
+        }
+
+        if (!IsStrictlyAscending(e.Aliases))
+        {
+            triples.Add(Triple.Literal(s, AliasesPredicate, Json.JsonFragments.Strings(e.Aliases), RdfJson));
+        }
+
+        foreach (var (key, value) in e.Properties)
+        {
+            AddValue(triples, s, PropertyPredicate(e.Kind, key), value);
+        }
+    }
+
+    private static bool IsStrictlyAscending(System.Collections.Immutable.ImmutableArray<string> items)
+    {
+        for (int i = 1; i < items.Length; i++)
+        {
+            if (string.CompareOrdinal(items[i - 1], items[i]) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void AddRelation(List<Triple> triples, Dictionary<string, int> seen, Relation r, string? sourceKind)
+    {
+        var (predicate, inverse) = RelationPredicate(r.Type);
+        string subject = EntityIri(inverse ? r.Target : r.Source);
+        string obj = EntityIri(inverse ? r.Source : r.Target);
+        triples.Add(Triple.Iri(subject, predicate, obj));
+        string rel = RelationBase + Encode(r.Source.Value) + "/" + Encode(r.Type.Name) + "/" + Encode(r.Target.Value);
+        int n = seen.TryGetValue(rel, out int count) ? count + 1 : 1;
+        seen[rel] = n;
+
+        // A statement node carries qualifiers and evidence; it also records a parallel relation (n > 1), which the
+        // one triple cannot, and a schema:location relation whose type a reader would not infer from the source's kind.
+        bool ambiguous = predicate == SchemaOrg + "location" && (r.Type.Name == "HELD_IN") != (sourceKind == "Event");
+        if (r.Qualifiers.IsEmpty && r.Evidence.IsEmpty && n == 1 && !ambiguous)
+        {
+            return;
+        }
+
+        if (n > 1)
+        {
+            rel += "/" + n.ToString(CultureInfo.InvariantCulture);
+        }
+
+        triples.Add(Triple.Iri(rel, RdfType, Rdf + "Statement"));
+        triples.Add(Triple.Iri(rel, Rdf + "subject", subject));
+        triples.Add(Triple.Iri(rel, Rdf + "predicate", predicate));
+        triples.Add(Triple.Iri(rel, Rdf + "object", obj));
+        triples.Add(Triple.Literal(rel, Vocabulary + "relationType", r.Type.Name));
+        foreach (var (key, value) in r.Qualifiers)
+        {
+            AddValue(triples, rel, Vocabulary + Encode(key), value);
+        }
+
+        for (int i = 0; i < r.Evidence.Length; i++)
+        {
+            var ev = r.Evidence[i];
+            string e = rel + "/evidence/" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            triples.Add(Triple.Iri(rel, Vocabulary + "evidence", e));
+            triples.Add(Triple.Iri(e, RdfType, Vocabulary + "Evidence"));
+            triples.Add(Triple.Iri(e, Vocabulary + "document", DocumentIri(ev.Document)));
+            triples.Add(Triple.Literal(e, Vocabulary + "start", ev.Start.ToString(CultureInfo.InvariantCulture), Xsd + "integer"));
+            triples.Add(Triple.Literal(e, Vocabulary + "length", ev.Length.ToString(CultureInfo.InvariantCulture), Xsd + "integer"));
+            triples.Add(Triple.Literal(e, Vocabulary + "text", ev.Text));
+        }
     }
 
     /// <summary>
@@ -287,8 +505,6 @@ public static class RdfMapping
     {
         switch (value.Kind)
         {
-            case PropertyValueKind.Null:
-                break;
             case PropertyValueKind.String:
                 string text = value.AsString;
                 bool isDate = predicate == SchemaOrg + "startDate" && text.Length == 10
@@ -305,11 +521,8 @@ public static class RdfMapping
                 triples.Add(Triple.Literal(subject, predicate, DoubleLexical(value.AsFloat), Xsd + "double"));
                 break;
             default:
-                foreach (var item in value.AsList)
-                {
-                    AddValue(triples, subject, predicate, item);
-                }
-
+                // A null or a list: its JSON text, so that it reads back as written (order, duplicates, one item).
+                triples.Add(Triple.Literal(subject, predicate, Json.JsonFragments.Value(value), RdfJson));
                 break;
         }
     }
