@@ -93,16 +93,18 @@ public sealed class SparqlEndpoint : IDisposable
 
     /// <summary>
     /// Runs a <c>CONSTRUCT</c> (or <c>DESCRIBE</c>) query, asking for N-Triples, and reads the triples back into a
-    /// graph through the N-Triples reader and the RDF mapping (<see cref="GraphFormat.NTriples"/>).
+    /// graph through <see cref="NTriplesReader"/> and the RDF mapping (<see cref="RdfMapping"/>): our own export reads
+    /// back to the graph that was pushed, foreign triples as <see cref="RdfReadOptions"/> describes.
     /// </summary>
     /// <param name="query">The SPARQL query.</param>
-    /// <param name="options">How to read the triples (schema, leniency); null for the defaults.</param>
+    /// <param name="options">How to build the graph (schema, leniency); null for the defaults.</param>
+    /// <param name="rdf">How to map foreign triples (class and predicate maps); null for the defaults.</param>
     /// <param name="cancellationToken">Stops the request and the read.</param>
     /// <returns>The graph.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
     /// <exception cref="SparqlEndpointException">The store refused the query or its answer is not N-Triples.</exception>
     /// <exception cref="SchemaViolationException">The triples map to a graph the schema rejects.</exception>
-    public async Task<Graph> ConstructAsync(string query, GraphReadOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<Graph> ConstructAsync(string query, GraphReadOptions? options = null, RdfReadOptions? rdf = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         const string operation = "CONSTRUCT query";
@@ -117,7 +119,7 @@ public sealed class SparqlEndpoint : IDisposable
             };
         }
 
-        return await ReadAnswerAsync(response, operation, s => GraphFormat.NTriples.Read(s, read, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return await ReadAnswerAsync(response, operation, s => NTriplesReader.Read(s, read, rdf, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs a SPARQL 1.1 update (<c>INSERT DATA</c>, <c>DELETE WHERE</c>, <c>CLEAR</c>, <c>LOAD</c>, …).</summary>

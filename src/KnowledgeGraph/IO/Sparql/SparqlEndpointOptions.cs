@@ -10,8 +10,8 @@ public sealed class SparqlEndpointOptions
     /// <summary>Where updates (<c>INSERT DATA</c>, <c>CLEAR</c>) go when the store has a separate update endpoint; null (default) uses the query endpoint.</summary>
     public Uri? UpdateEndpoint { get; init; }
 
-    /// <summary>Triples per <c>INSERT DATA</c> request when pushing a graph; default 5,000, at least 1.</summary>
-    public int BatchSize { get; init; } = 5000;
+    /// <summary>Triples per <c>INSERT DATA</c> request when pushing a graph; default 1,000 (Virtuoso refuses an update whose generated SQL passes 10,000 lines, which 5,000 triples do), at least 1.</summary>
+    public int BatchSize { get; init; } = 1000;
 
     /// <summary>How long one request may take when the endpoint makes its own <see cref="HttpClient"/>; default 10 minutes. A client passed in keeps its own timeout.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
