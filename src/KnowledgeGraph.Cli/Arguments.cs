@@ -40,6 +40,12 @@ internal sealed class Arguments
 
     public int? Repeat { get; private set; }
 
+    public string? Sparql { get; private set; }
+
+    public string? GraphIri { get; private set; }
+
+    public bool Append { get; private set; }
+
     public static Arguments Parse(string[] args)
     {
         var a = new Arguments();
@@ -109,6 +115,15 @@ internal sealed class Arguments
                     break;
                 case "--workloads":
                     a.Workloads.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    break;
+                case "--sparql":
+                    a.Sparql = Value();
+                    break;
+                case "--graph-iri":
+                    a.GraphIri = Value();
+                    break;
+                case "--append":
+                    a.Append = true;
                     break;
                 case "--repeat":
                     string repeat = Value();

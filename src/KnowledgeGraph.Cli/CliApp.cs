@@ -33,6 +33,13 @@ internal static class CliApp
                                               with --explain, list mentions and relation rules
           bench --nodes FILE --edges FILE [--workloads W1,W2,...] [--repeat N]
                                               time the benchmark workloads W1-W6 on node/edge files
+          push --sparql URL [--graph-iri IRI] [--append]
+                                              put the graph into a named graph of a SPARQL 1.1 store
+                                              (replacing what it held unless --append; default IRI
+                                              https://knowledge-graph.dev/graph)
+          sparql URL QUERY|- [--format table|json|csv]
+                                              ask a SPARQL 1.1 store: SELECT prints rows, ASK true or
+                                              false, CONSTRUCT/DESCRIBE the triples as N-Triples
 
         --graph FILE reads canonical JSON, GraphML (.graphml) or a Cypher script (.cypher), chosen by the extension.
         NAME is an id, a name or an alias, in any case: "Mark Rutte", "Mr. Rutte", "rutte".
@@ -68,6 +75,11 @@ internal static class CliApp
                 return Commands.ExtractCommand.Run(parsed, stdout);
             }
 
+            if (parsed.Command == "sparql")
+            {
+                return Commands.SparqlCommand.Run(parsed, stdin, stdout, stderr);
+            }
+
             if (parsed.Command == "bench")
             {
                 return Commands.BenchCommand.Run(parsed, stdout, stderr);
@@ -82,7 +94,8 @@ internal static class CliApp
                 "path" => ShowPath(graph, parsed, stdout),
                 "export" => Commands.ExportCommand.Run(graph, parsed, stdout),
                 "query" => Commands.QueryCommand.Run(graph, parsed, stdin, stdout, stderr),
-                _ => throw new UsageException($"unknown command '{parsed.Command}'; expected stats, entity, neighbors, path, export, query, extract or bench"),
+                "push" => Commands.PushCommand.Run(graph, parsed, stdout, stderr),
+                _ => throw new UsageException($"unknown command '{parsed.Command}'; expected stats, entity, neighbors, path, export, query, push, sparql, extract or bench"),
             };
         }
         catch (UsageException ex)
