@@ -10,9 +10,10 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 size="${1:-M}"
-: "${KG_SPARQL_URL:?start the store first: eval \"\$(tests/consumers/virtuoso/start.sh)\"}"
-: "${KG_VIRTUOSO_ISQL:?KG_VIRTUOSO_ISQL (host:port of the SQL server) is set by start.sh}"
-: "${KG_VIRTUOSO_LOAD_DIR:?KG_VIRTUOSO_LOAD_DIR (a folder in the store's DirsAllowed) is set by start.sh}"
+if [ -z "${KG_SPARQL_URL:-}" ] || [ -z "${KG_VIRTUOSO_ISQL:-}" ] || [ -z "${KG_VIRTUOSO_LOAD_DIR:-}" ]; then
+  echo 'KG_SPARQL_URL, KG_VIRTUOSO_ISQL and KG_VIRTUOSO_LOAD_DIR are unset; start the store first: eval "$(tests/consumers/virtuoso/start.sh)"' >&2
+  exit 2
+fi
 data="${KG_BENCH_DATA:-${TMPDIR:-/tmp}/kg-bench-data}"
 if [ ! -f "$data/$size/nodes.tsv" ]; then
   python3 "${KG_BENCH_GEN:-../shared/bench/gen.py}" "$size" --out "$data"

@@ -87,7 +87,7 @@ public class CliTests
     }
 
     [Theory]
-    [InlineData(new[] { "frobnicate" }, "kg: unknown command 'frobnicate'; expected stats, entity, neighbors, path, export, query, extract or bench")]
+    [InlineData(new[] { "frobnicate" }, "kg: unknown command 'frobnicate'; expected stats, entity, neighbors, path, export, query, push, sparql, extract or bench")]
     [InlineData(new[] { "stats", "--verbose" }, "kg: unknown option '--verbose'")]
     [InlineData(new[] { "entity" }, "kg: 'entity' needs 1 argument: kg entity NAME")]
     [InlineData(new[] { "neighbors", "rutte", "--hops", "zero" }, "kg: --hops expects a whole number from 1 to 100; found 'zero'")]
