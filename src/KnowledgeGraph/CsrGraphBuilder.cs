@@ -7,8 +7,8 @@ namespace KnowledgeGraph;
 /// <summary>
 /// The bulk path from arrays to a <see cref="Graph"/>: entities in input order, and edges as
 /// parallel int arrays of input-order node indices and type codes. It sorts the entities by id,
-/// renumbers the endpoints, and builds the compressed rows by a counting sort on the source
-/// followed by a sort of each row on (type, target), without a <see cref="Relation"/> per edge.
+/// renumbers the endpoints and type codes, and has <see cref="CsrRows"/> build the compressed
+/// rows, without a <see cref="Relation"/> per edge.
 /// Checking the schema is the caller's job (loaders check each edge as they read it).
 /// </summary>
 internal static class CsrGraphBuilder
@@ -68,93 +68,16 @@ internal static class CsrGraphBuilder
             typeCode[typeOrder[c]] = c;
         }
 
-        // Counting sort on the source.
-        var outOffsets = new int[n + 1];
+        // Renumber the endpoints and map the type codes; then the compressed rows (Storage).
         for (int e = 0; e < m; e++)
         {
-            int s = newIndex[source[e]];
-            source[e] = s;
-            outOffsets[s + 1]++;
+            source[e] = newIndex[source[e]];
+            target[e] = newIndex[target[e]];
+            type[e] = typeCode[type[e]];
         }
 
-        for (int v = 0; v < n; v++)
-        {
-            outOffsets[v + 1] += outOffsets[v];
-        }
-
-        // Scatter straight into the final arrays, then sort each row by (type, target) through a
-        // small pooled key buffer: no temporary the size of the edge list.
-        var edgeSource = new int[m];
-        var edgeType = new int[m];
-        var edgeTarget = new int[m];
-        int[]? original = qualifiers is null ? null : new int[m];
-        var next = new int[n];
-        Array.Copy(outOffsets, next, n);
-        for (int e = 0; e < m; e++)
-        {
-            int s = source[e];
-            int slot = next[s]++;
-            edgeSource[slot] = s;
-            edgeType[slot] = typeCode[type[e]];
-            edgeTarget[slot] = newIndex[target[e]];
-            if (original is not null)
-            {
-                original[slot] = e;
-            }
-        }
-
-        next = null!;
-        long[] rowKeys = System.Buffers.ArrayPool<long>.Shared.Rent(64);
-        try
-        {
-            for (int v = 0; v < n; v++)
-            {
-                int lo = outOffsets[v], len = outOffsets[v + 1] - lo;
-                if (len < 2)
-                {
-                    continue;
-                }
-
-                if (rowKeys.Length < len)
-                {
-                    System.Buffers.ArrayPool<long>.Shared.Return(rowKeys);
-                    rowKeys = System.Buffers.ArrayPool<long>.Shared.Rent(len);
-                }
-
-                var keysOfRow = rowKeys.AsSpan(0, len);
-                bool sortedAlready = true;
-                for (int i = 0; i < len; i++)
-                {
-                    keysOfRow[i] = ((long)edgeType[lo + i] << 32) | (uint)edgeTarget[lo + i];
-                    sortedAlready &= i == 0 || keysOfRow[i - 1] <= keysOfRow[i];
-                }
-
-                if (sortedAlready && original is null)
-                {
-                    continue;
-                }
-
-                if (original is null)
-                {
-                    keysOfRow.Sort();
-                }
-                else
-                {
-                    // Ties (same type and target) keep input order, then qualifiers order them as GraphBuilder does.
-                    SortRowStable(keysOfRow, original.AsSpan(lo, len), qualifiers!);
-                }
-
-                for (int i = 0; i < len; i++)
-                {
-                    edgeType[lo + i] = (int)(keysOfRow[i] >> 32);
-                    edgeTarget[lo + i] = (int)(uint)keysOfRow[i];
-                }
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<long>.Shared.Return(rowKeys);
-        }
+        Func<int, string>? tieKey = qualifiers is null ? null : e => (qualifiers[e] ?? PropertyMap.Empty).ToString();
+        var topology = CsrRows.Build(n, source, type, target, m, typeCount, tieKey, out int[]? original);
 
         PropertyMap[]? sortedQualifiers = null;
         if (original is not null)
@@ -170,10 +93,6 @@ internal static class CsrGraphBuilder
             }
         }
 
-        // The input arrays are free now: when they have the exact length, they become the in-rows.
-        var topology = source.Length == m && target.Length == m
-            ? new GraphTopology(n, edgeSource, edgeType, edgeTarget, typeCount, outOffsets, source, target)
-            : new GraphTopology(n, edgeSource, edgeType, edgeTarget, typeCount, outOffsets);
         var types = new RelationType[typeCount];
         for (int c = 0; c < typeCount; c++)
         {
@@ -181,31 +100,5 @@ internal static class CsrGraphBuilder
         }
 
         return new Graph(schema, [], sorted, idIndex, topology, types, sortedQualifiers, null, violations);
-    }
-
-    private static void SortRowStable(Span<long> keys, Span<int> original, PropertyMap?[] qualifiers)
-    {
-        var items = new (long Key, string Details, int Original)[keys.Length];
-        for (int i = 0; i < items.Length; i++)
-        {
-            var q = qualifiers[original[i]];
-            items[i] = (keys[i], (q ?? PropertyMap.Empty).ToString(), original[i]);
-        }
-
-        Array.Sort(items, static (a, b) =>
-        {
-            int c = a.Key.CompareTo(b.Key);
-            if (c == 0)
-            {
-                c = string.CompareOrdinal(a.Details, b.Details);
-            }
-
-            return c != 0 ? c : a.Original.CompareTo(b.Original);
-        });
-        for (int i = 0; i < items.Length; i++)
-        {
-            keys[i] = items[i].Key;
-            original[i] = items[i].Original;
-        }
     }
 }

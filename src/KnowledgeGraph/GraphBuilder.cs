@@ -264,26 +264,7 @@ public sealed class GraphBuilder
             typ[i] = typeCodes[relations[i].Type.Name];
         }
 
-        Array.Sort(order, (a, b) =>
-        {
-            int c = src[a].CompareTo(src[b]);
-            if (c == 0)
-            {
-                c = typ[a].CompareTo(typ[b]);
-            }
-
-            if (c == 0)
-            {
-                c = dst[a].CompareTo(dst[b]);
-            }
-
-            if (c == 0)
-            {
-                c = CompareDetails(relations[a], relations[b]);
-            }
-
-            return c != 0 ? c : a.CompareTo(b);
-        });
+        SortEdges(order, src, typ, dst, relations);
 
         var edgeSource = new int[m];
         var edgeTarget = new int[m];
@@ -319,6 +300,31 @@ public sealed class GraphBuilder
         var types = typeNames.Select(n => new RelationType(n)).ToArray();
         var docs = documents.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
         return new Graph(schema, docs, entities, index, topology, types, qualifiers, evidence, violations);
+    }
+
+    /// <summary>Sorts edge numbers by (source, type, target), then qualifiers and evidence, then input order.</summary>
+    private static void SortEdges(int[] order, int[] src, int[] typ, int[] dst, IReadOnlyList<Relation> relations)
+    {
+        Array.Sort(order, (a, b) =>
+        {
+            int c = src[a].CompareTo(src[b]);
+            if (c == 0)
+            {
+                c = typ[a].CompareTo(typ[b]);
+            }
+
+            if (c == 0)
+            {
+                c = dst[a].CompareTo(dst[b]);
+            }
+
+            if (c == 0)
+            {
+                c = CompareDetails(relations[a], relations[b]);
+            }
+
+            return c != 0 ? c : a.CompareTo(b);
+        });
     }
 
     private static int CompareDetails(Relation a, Relation b)

@@ -47,41 +47,11 @@ public static class GraphTraversalExtensions
             Array.Fill(parent, -1);
             parent[s] = s;
             var queue = new int[t.NodeCount];
-            int head = 0, tail = 0;
-            queue[tail++] = s;
-            bool forwardOk = direction != Direction.In;
-            bool backwardOk = direction != Direction.Out;
-            while (head < tail && parent[goal] < 0)
+            queue[0] = s;
+            if (s != goal)
             {
-                int v = queue[head++];
-                if (forwardOk)
-                {
-                    for (int e = t.OutOffsets[v]; e < t.OutOffsets[v + 1]; e++)
-                    {
-                        int u = t.EdgeTarget[e];
-                        if (parent[u] < 0 && (filter is null || filter[t.EdgeType[e]]))
-                        {
-                            parent[u] = v;
-                            parentEdge[u] = e;
-                            queue[tail++] = u;
-                        }
-                    }
-                }
-
-                if (backwardOk)
-                {
-                    for (int i = t.InOffsets[v]; i < t.InOffsets[v + 1]; i++)
-                    {
-                        int u = t.InSources[i];
-                        int e = t.InEdges[i];
-                        if (parent[u] < 0 && (filter is null || filter[t.EdgeType[e]]))
-                        {
-                            parent[u] = v;
-                            parentEdge[u] = ~e;
-                            queue[tail++] = u;
-                        }
-                    }
-                }
+                var visitor = new ParentVisitor(parent, parentEdge, goal);
+                BreadthFirstCore.Run(t, queue, 1, direction, filter, -1, ref visitor, CancellationToken.None);
             }
 
             if (parent[goal] < 0)

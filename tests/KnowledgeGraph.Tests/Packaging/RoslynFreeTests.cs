@@ -42,12 +42,34 @@ public class RoslynFreeTests
     }
 
     [Fact]
-    public void QuikGraph_ClosureIsClean()
+    public void LibraryAssemblyClosure_LoadsNoRoslynAssembly()
     {
-        var quik = typeof(QuikGraph.IEdge<>).Assembly;
-        Assert.DoesNotContain(quik.GetReferencedAssemblies(), a => (a.Name ?? string.Empty).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
-        Assert.Equal("QuikGraph", quik.GetName().Name);
-        Assert.NotNull(Assembly.GetAssembly(typeof(Graph)));
+        // Every assembly the library needs at run time, followed reference by reference from the library itself.
+        var seen = new SortedSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<AssemblyName>();
+        pending.Push(typeof(Graph).Assembly.GetName());
+        while (pending.Count > 0)
+        {
+            var name = pending.Pop();
+            if (!seen.Add(name.Name ?? string.Empty))
+            {
+                continue;
+            }
+
+            foreach (var reference in Assembly.Load(name).GetReferencedAssemblies())
+            {
+                pending.Push(reference);
+            }
+        }
+
+        Assert.Contains("QuikGraph", seen);
+        Assert.DoesNotContain(seen, n => n.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+        Assert.DoesNotContain(seen, n => n.Contains("Scripting", StringComparison.Ordinal));
+
+        // Beside the framework, the closure is the library and QuikGraph.
+        var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var outside = seen.Where(n => !File.Exists(Path.Combine(runtimeDirectory, n + ".dll"))).ToArray();
+        Assert.Equal(["KnowledgeGraph", "QuikGraph"], outside);
     }
 
     private static List<string> Offenders(JsonElement root, JsonProperty framework)

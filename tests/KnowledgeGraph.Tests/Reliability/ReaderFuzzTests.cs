@@ -117,12 +117,21 @@ public class ReaderFuzzTests(ITestOutputHelper output)
 
     private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
 
-    /// <summary>Runs <see cref="Fuzz.Run"/>, writes the outcome counts to the test output and checks every input ran.</summary>
+    /// <summary>
+    /// Runs <see cref="Fuzz.Run"/>, writes the outcome counts to the test output and checks what the
+    /// reader promises: the valid input reads, every input ran, some mutations still read and some are
+    /// refused with a documented exception (a reader that refused or accepted everything fails here),
+    /// and nothing else escapes (<see cref="Fuzz.Run"/> lets any other exception through).
+    /// </summary>
     private Dictionary<string, int> FuzzAndReport(string reader, byte[] valid, Action<byte[]> read, Type[] documented, int iterations)
     {
+        read(valid);
         var (inputs, outcomes) = Fuzz.Run(valid, read, documented, iterations, PerInput);
         output.WriteLine($"{reader}: {inputs} inputs; " + string.Join(", ", outcomes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")));
         Assert.Equal(iterations, inputs);
+        Assert.True(outcomes.GetValueOrDefault("loaded") > 0, $"{reader}: no mutation of the valid input was read");
+        int refused = outcomes.Where(p => p.Key != "loaded").Sum(p => p.Value);
+        Assert.True(refused >= iterations / 10, $"{reader}: only {refused} of {iterations} mutations were refused with a documented exception");
         return outcomes;
     }
 }

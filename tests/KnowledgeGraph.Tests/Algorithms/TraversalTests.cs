@@ -1,4 +1,4 @@
-namespace KnowledgeGraph.Tests.Traversal;
+namespace KnowledgeGraph.Tests.Algorithms;
 
 public class TraversalTests
 {
