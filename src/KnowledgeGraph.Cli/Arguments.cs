@@ -62,6 +62,11 @@ internal sealed class Arguments
                 return args[++i];
             }
 
+            if (a.TryCommandOption(arg, Value))
+            {
+                continue;
+            }
+
             switch (arg)
             {
                 case "-h" or "--help" or "help" when a.Command is null || arg != "help":
@@ -107,33 +112,6 @@ internal sealed class Arguments
                 case "--explain":
                     a.Explain = true;
                     break;
-                case "--nodes":
-                    a.Nodes = Value();
-                    break;
-                case "--edges":
-                    a.Edges = Value();
-                    break;
-                case "--workloads":
-                    a.Workloads.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-                    break;
-                case "--sparql":
-                    a.Sparql = Value();
-                    break;
-                case "--graph-iri":
-                    a.GraphIri = Value();
-                    break;
-                case "--append":
-                    a.Append = true;
-                    break;
-                case "--repeat":
-                    string repeat = Value();
-                    if (!int.TryParse(repeat, NumberStyles.None, CultureInfo.InvariantCulture, out int r) || r < 1 || r > 1000)
-                    {
-                        throw new UsageException($"--repeat expects a whole number from 1 to 1000; found '{repeat}'");
-                    }
-
-                    a.Repeat = r;
-                    break;
                 default:
                     if (arg.StartsWith('-') && arg.Length > 1)
                     {
@@ -154,6 +132,44 @@ internal sealed class Arguments
         }
 
         return a;
+    }
+
+    /// <summary>The options of bench, push and sparql: true when <paramref name="arg"/> was one.</summary>
+    private bool TryCommandOption(string arg, Func<string> value)
+    {
+        string Value() => value();
+        switch (arg)
+        {
+            case "--nodes":
+                Nodes = Value();
+                return true;
+            case "--edges":
+                Edges = Value();
+                return true;
+            case "--workloads":
+                Workloads.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                return true;
+            case "--sparql":
+                Sparql = Value();
+                return true;
+            case "--graph-iri":
+                GraphIri = Value();
+                return true;
+            case "--append":
+                Append = true;
+                return true;
+            case "--repeat":
+                string repeat = Value();
+                if (!int.TryParse(repeat, NumberStyles.None, CultureInfo.InvariantCulture, out int r) || r < 1 || r > 1000)
+                {
+                    throw new UsageException($"--repeat expects a whole number from 1 to 1000; found '{repeat}'");
+                }
+
+                Repeat = r;
+                return true;
+            default:
+                return false;
+        }
     }
 
     public void ExpectPositional(int count, string usage)
