@@ -64,6 +64,12 @@ internal sealed class Arguments
 
     public List<string> Kinds { get; } = [];
 
+    public string? Sparql { get; private set; }
+
+    public string? GraphIri { get; private set; }
+
+    public bool Append { get; private set; }
+
     public static Arguments Parse(string[] args)
     {
         var a = new Arguments();
@@ -78,6 +84,11 @@ internal sealed class Arguments
                 }
 
                 return args[++i];
+            }
+
+            if (a.TryCommandOption(arg, Value))
+            {
+                continue;
             }
 
             switch (arg)
@@ -149,24 +160,6 @@ internal sealed class Arguments
 
                     a.Round = n;
                     break;
-                case "--nodes":
-                    a.Nodes = Value();
-                    break;
-                case "--edges":
-                    a.Edges = Value();
-                    break;
-                case "--workloads":
-                    a.Workloads.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-                    break;
-                case "--repeat":
-                    string repeat = Value();
-                    if (!int.TryParse(repeat, NumberStyles.None, CultureInfo.InvariantCulture, out int r) || r < 1 || r > 1000)
-                    {
-                        throw new UsageException($"--repeat expects a whole number from 1 to 1000; found '{repeat}'");
-                    }
-
-                    a.Repeat = r;
-                    break;
                 case "--by":
                     a.By = Value();
                     break;
@@ -215,6 +208,44 @@ internal sealed class Arguments
         }
 
         return value;
+    }
+
+    /// <summary>The options of bench, push and sparql: true when <paramref name="arg"/> was one.</summary>
+    private bool TryCommandOption(string arg, Func<string> value)
+    {
+        string Value() => value();
+        switch (arg)
+        {
+            case "--nodes":
+                Nodes = Value();
+                return true;
+            case "--edges":
+                Edges = Value();
+                return true;
+            case "--workloads":
+                Workloads.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                return true;
+            case "--sparql":
+                Sparql = Value();
+                return true;
+            case "--graph-iri":
+                GraphIri = Value();
+                return true;
+            case "--append":
+                Append = true;
+                return true;
+            case "--repeat":
+                string repeat = Value();
+                if (!int.TryParse(repeat, NumberStyles.None, CultureInfo.InvariantCulture, out int r) || r < 1 || r > 1000)
+                {
+                    throw new UsageException($"--repeat expects a whole number from 1 to 1000; found '{repeat}'");
+                }
+
+                Repeat = r;
+                return true;
+            default:
+                return false;
+        }
     }
 
     public void ExpectPositional(int count, string usage)

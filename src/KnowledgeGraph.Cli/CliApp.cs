@@ -45,6 +45,13 @@ internal static class CliApp
           bench --nodes FILE --edges FILE [--workloads W1,W2,...] [--repeat N]
                                               time the benchmark workloads W1-W6 on node/edge files
                                               (and, when named, CC, LV, BC64: components, Louvain, betweenness k=64)
+          push --sparql URL [--graph-iri IRI] [--append]
+                                              put the graph into a named graph of a SPARQL 1.1 store
+                                              (replacing what it held unless --append; default IRI
+                                              https://knowledge-graph.dev/graph)
+          sparql URL QUERY|- [--format table|json|csv]
+                                              ask a SPARQL 1.1 store: SELECT prints rows, ASK true or
+                                              false, CONSTRUCT/DESCRIBE the triples as N-Triples
 
         --graph FILE reads canonical JSON, GraphML (.graphml), a Cypher script (.cypher), CSV (.csv, .tsv) or RDF
         (.nt, .nq, .ttl, .jsonld), chosen by the extension; RDF is read against the open schema (any relation type).
@@ -86,6 +93,11 @@ internal static class CliApp
                 return Commands.DiffCommand.Run(parsed, stdout, stderr);
             }
 
+            if (parsed.Command == "sparql")
+            {
+                return Commands.SparqlCommand.Run(parsed, stdin, stdout, stderr);
+            }
+
             if (parsed.Command == "bench")
             {
                 return Commands.BenchCommand.Run(parsed, stdout, stderr);
@@ -100,6 +112,7 @@ internal static class CliApp
                 "path" => ShowPath(graph, parsed, stdout),
                 "export" => Commands.ExportCommand.Run(graph, parsed, stdout),
                 "query" => Commands.QueryCommand.Run(graph, parsed, stdin, stdout, stderr),
+                "push" => Commands.PushCommand.Run(graph, parsed, stdout, stderr),
                 "communities" => Commands.AnalyticsCommand.Communities(graph, parsed, stdout),
                 "central" => Commands.AnalyticsCommand.Central(graph, parsed, stdout),
                 _ => throw new UsageException(CommandLineNames.UnknownCommand(parsed.Command)),

@@ -87,7 +87,7 @@ public class CliTests
     }
 
     [Theory]
-    [InlineData(new[] { "frobnicate" }, "kg: unknown command 'frobnicate'. Commands: stats, entity, neighbors, path, export, query, extract, communities, central, diff, bench")]
+    [InlineData(new[] { "frobnicate" }, "kg: unknown command 'frobnicate'. Commands: stats, entity, neighbors, path, export, query, extract, communities, central, diff, bench, push, sparql")]
     [InlineData(new[] { "stats", "--verbose" }, "kg: unknown option '--verbose'. Options: --graph")]
     [InlineData(new[] { "entity" }, "kg: 'entity' needs 1 argument: kg entity NAME")]
     [InlineData(new[] { "neighbors", "rutte", "--hops", "zero" }, "kg: --hops expects a whole number from 1 to 100; found 'zero'")]
