@@ -172,7 +172,8 @@ public sealed class PackedLibrary : IDisposable
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        // Generous: on a shared 2-core machine a pack during the full suite has taken over 5 minutes.
+        if (!process.WaitForExit(TimeSpan.FromMinutes(20)))
         {
             process.Kill(entireProcessTree: true);
             return (-1, "timed out\n" + stdout.Result + stderr.Result);
