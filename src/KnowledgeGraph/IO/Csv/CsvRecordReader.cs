@@ -169,7 +169,6 @@ internal sealed class CsvRecordReader : IDisposable
 
     private bool SlowParse(bool commit)
     {
-        var buffer = _buffer;
         int i = _position;
         int line = _line;
         int lineStart = _position;
@@ -178,112 +177,30 @@ internal sealed class CsvRecordReader : IDisposable
         {
             int fieldLine = line;
             int fieldColumn = i - lineStart + 1;
-            if (i < _length && buffer[i] == '"')
+            int start;
+            int end;
+            bool endOfRecord;
+            if (i < _length && _buffer[i] == '"')
             {
-                int write = i + 1;
-                int read = i + 1;
-                while (true)
+                start = i + 1;
+                i = ScanQuoted(start, commit, fieldLine, fieldColumn, ref line, ref lineStart, out end);
+                if (i < 0 || !EndsAfterQuote(i, line, lineStart, out endOfRecord))
                 {
-                    if (read >= _length)
-                    {
-                        if (!_eof)
-                        {
-                            return false;
-                        }
-
-                        throw new GraphFormatException("Unclosed quoted field", new SourceLocation(Source, fieldLine, fieldColumn), "the end of the input", "a closing '\"'");
-                    }
-
-                    char c = buffer[read];
-                    if (c == '"')
-                    {
-                        if (read + 1 >= _length && !_eof)
-                        {
-                            return false;
-                        }
-
-                        if (read + 1 < _length && buffer[read + 1] == '"')
-                        {
-                            if (commit)
-                            {
-                                buffer[write] = '"';
-                            }
-
-                            write++;
-                            read += 2;
-                            continue;
-                        }
-
-                        read++;
-                        break;
-                    }
-
-                    if (c == '\n')
-                    {
-                        line++;
-                        lineStart = read + 1;
-                    }
-
-                    if (commit)
-                    {
-                        buffer[write] = c;
-                    }
-
-                    write++;
-                    read++;
+                    return false;
                 }
-
-                int after = read;
-                if (after < _length && buffer[after] == '\r' && after + 1 >= _length && !_eof)
+            }
+            else
+            {
+                // Unquoted field in a record that holds quotes elsewhere.
+                start = i;
+                i = ScanUnquoted(i);
+                if (i < 0)
                 {
                     return false;
                 }
 
-                bool endOfRecord = after >= _length || buffer[after] == '\n' || (buffer[after] == '\r' && after + 1 < _length && buffer[after + 1] == '\n');
-                if (!endOfRecord && buffer[after] != _delimiter)
-                {
-                    throw new GraphFormatException(
-                        "Unexpected text after a closing quote",
-                        new SourceLocation(Source, line, after - lineStart + 1),
-                        Describe(buffer[after]),
-                        $"{Describe(_delimiter)} or the end of the line");
-                }
-
-                if (commit)
-                {
-                    AddField(ref fields, i + 1, write, fieldLine, fieldColumn);
-                }
-                else
-                {
-                    fields++;
-                }
-
-                i = after;
-                if (endOfRecord)
-                {
-                    return !commit || Finish(fields, ref i, ref line);
-                }
-
-                i++;
-                continue;
-            }
-
-            // Unquoted field in a record that holds quotes elsewhere.
-            int start = i;
-            while (i < _length && buffer[i] != _delimiter && buffer[i] != '\n')
-            {
-                i++;
-            }
-
-            if (i >= _length && !_eof)
-            {
-                return false;
-            }
-
-            int end = i;
-            if (end > start && (i >= _length || buffer[i] == '\n') && buffer[end - 1] == '\r')
-            {
-                end--;
+                endOfRecord = i >= _length || _buffer[i] == '\n';
+                end = endOfRecord && i > start && _buffer[i - 1] == '\r' ? i - 1 : i;
             }
 
             if (commit)
@@ -295,13 +212,116 @@ internal sealed class CsvRecordReader : IDisposable
                 fields++;
             }
 
-            if (i >= _length || buffer[i] == '\n')
+            if (endOfRecord)
             {
                 return !commit || Finish(fields, ref i, ref line);
             }
 
             i++;
         }
+    }
+
+    /// <summary>
+    /// Reads a quoted field from <paramref name="read"/>, just after its opening quote, to its closing quote;
+    /// when committing, unescapes doubled quotes in place, so that the text ends at <paramref name="write"/>.
+    /// </summary>
+    /// <returns>The position after the closing quote, or -1 when the buffer ends first and more input may come.</returns>
+    private int ScanQuoted(int read, bool commit, int fieldLine, int fieldColumn, ref int line, ref int lineStart, out int write)
+    {
+        var buffer = _buffer;
+        int w = read;
+        int l = line;
+        int ls = lineStart;
+        while (true)
+        {
+            if (read >= _length)
+            {
+                write = w;
+                if (!_eof)
+                {
+                    return -1;
+                }
+
+                throw new GraphFormatException("Unclosed quoted field", new SourceLocation(Source, fieldLine, fieldColumn), "the end of the input", "a closing '\"'");
+            }
+
+            char c = buffer[read];
+            if (c == '"')
+            {
+                if (read + 1 >= _length && !_eof)
+                {
+                    write = w;
+                    return -1;
+                }
+
+                if (read + 1 >= _length || buffer[read + 1] != '"')
+                {
+                    write = w;
+                    line = l;
+                    lineStart = ls;
+                    return read + 1;
+                }
+
+                if (commit)
+                {
+                    buffer[w] = '"';
+                }
+
+                w++;
+                read += 2;
+                continue;
+            }
+
+            if (c == '\n')
+            {
+                l++;
+                ls = read + 1;
+            }
+
+            if (commit)
+            {
+                buffer[w] = c;
+            }
+
+            w++;
+            read++;
+        }
+    }
+
+    /// <summary>Checks what follows a closing quote at <paramref name="after"/>: the delimiter or the end of the record.</summary>
+    /// <returns>False when the buffer ends within a line break and more input may come.</returns>
+    private bool EndsAfterQuote(int after, int line, int lineStart, out bool endOfRecord)
+    {
+        var buffer = _buffer;
+        endOfRecord = false;
+        if (after < _length && buffer[after] == '\r' && after + 1 >= _length && !_eof)
+        {
+            return false;
+        }
+
+        endOfRecord = after >= _length || buffer[after] == '\n' || (buffer[after] == '\r' && after + 1 < _length && buffer[after + 1] == '\n');
+        if (!endOfRecord && buffer[after] != _delimiter)
+        {
+            throw new GraphFormatException(
+                "Unexpected text after a closing quote",
+                new SourceLocation(Source, line, after - lineStart + 1),
+                Describe(buffer[after]),
+                $"{Describe(_delimiter)} or the end of the line");
+        }
+
+        return true;
+    }
+
+    /// <summary>The end of the unquoted field at <paramref name="i"/> (its delimiter, line feed or the end of the input), or -1 when more input may come.</summary>
+    private int ScanUnquoted(int i)
+    {
+        var buffer = _buffer;
+        while (i < _length && buffer[i] != _delimiter && buffer[i] != '\n')
+        {
+            i++;
+        }
+
+        return i >= _length && !_eof ? -1 : i;
     }
 
     private bool Finish(int fields, ref int i, ref int line)

@@ -42,100 +42,20 @@ public static class CypherWriter
             w.Write("// Load: cypher-shell -f FILE (Neo4j) or mgconsole < FILE (Memgraph). Every statement is a MERGE.\n");
             foreach (var d in graph.Documents)
             {
-                sb.Clear();
-                sb.Append("MERGE (d:Document {id: ");
-                AppendString(sb, d.Id);
-                sb.Append("}) SET d.title = ");
-                AppendString(sb, d.Title);
-                sb.Append(", d.text = ");
-                AppendString(sb, d.Text);
-                sb.Append(";\n");
+                AppendDocument(sb.Clear(), d);
                 w.Write(sb);
             }
 
             foreach (var e in graph.Entities)
             {
-                sb.Clear();
-                sb.Append("MERGE (n:Entity {id: ");
-                AppendString(sb, e.Id.Value);
-                sb.Append("}) SET n");
-                foreach (string label in e.AllLabels)
-                {
-                    sb.Append(':');
-                    AppendName(sb, label);
-                }
-
-                sb.Append(", n.name = ");
-                AppendString(sb, e.Name);
-                if (!e.Aliases.IsEmpty)
-                {
-                    sb.Append(", n.aliases = [");
-                    for (int i = 0; i < e.Aliases.Length; i++)
-                    {
-                        sb.Append(i == 0 ? string.Empty : ", ");
-                        AppendString(sb, e.Aliases[i]);
-                    }
-
-                    sb.Append(']');
-                }
-
-                foreach (var (key, value) in e.Properties)
-                {
-                    if (!value.IsNull)
-                    {
-                        sb.Append(", n.");
-                        AppendName(sb, Reserved.Contains(key) ? "property_" + key : key);
-                        sb.Append(" = ");
-                        AppendValue(sb, value);
-                    }
-                }
-
-                sb.Append(";\n");
+                AppendEntity(sb.Clear(), e);
                 w.Write(sb);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var r in MergeOrder(graph.Relations))
             {
-                sb.Clear();
-                sb.Append("MATCH (a:Entity {id: ");
-                AppendString(sb, r.Source.Value);
-                sb.Append("}), (b:Entity {id: ");
-                AppendString(sb, r.Target.Value);
-                sb.Append("}) MERGE (a)-[:");
-                AppendName(sb, r.Type.Name);
-                var props = new List<(string Key, Action Value)>();
-                foreach (var (key, value) in r.Qualifiers)
-                {
-                    if (!value.IsNull)
-                    {
-                        props.Add((key, () => AppendValue(sb, value)));
-                    }
-                }
-
-                if (!r.Evidence.IsEmpty)
-                {
-                    props.Add(("evidenceDocument", () => AppendList(sb, r.Evidence.Select(ev => PropertyValue.From(ev.Document)))));
-                    props.Add(("evidenceStart", () => AppendList(sb, r.Evidence.Select(ev => PropertyValue.From((long)ev.Start)))));
-                    props.Add(("evidenceLength", () => AppendList(sb, r.Evidence.Select(ev => PropertyValue.From((long)ev.Length)))));
-                    props.Add(("evidenceText", () => AppendList(sb, r.Evidence.Select(ev => PropertyValue.From(ev.Text)))));
-                }
-
-                if (props.Count > 0)
-                {
-                    sb.Append(" {");
-                    for (int i = 0; i < props.Count; i++)
-                    {
-                        sb.Append(i == 0 ? string.Empty : ", ");
-                        AppendName(sb, props[i].Key);
-                        sb.Append(": ");
-                        props[i].Value();
-                    }
-
-                    sb.Append('}');
-                }
-
-                sb.Append("]->(b);\n");
+                AppendRelation(sb.Clear(), r);
                 w.Write(sb);
             }
         });
@@ -153,6 +73,101 @@ public static class CypherWriter
     /// <param name="graph">The graph.</param>
     /// <returns>The script.</returns>
     public static string ToCypher(Graph graph) => GraphFormat.Cypher.WriteToString(graph);
+
+    /// <summary>The MERGE statement of a document.</summary>
+    private static void AppendDocument(StringBuilder sb, Document d)
+    {
+        sb.Append("MERGE (d:Document {id: ");
+        AppendString(sb, d.Id);
+        sb.Append("}) SET d.title = ");
+        AppendString(sb, d.Title);
+        sb.Append(", d.text = ");
+        AppendString(sb, d.Text);
+        sb.Append(";\n");
+    }
+
+    /// <summary>The MERGE statement of an entity: its labels, name, aliases and properties that are not null.</summary>
+    private static void AppendEntity(StringBuilder sb, Entity e)
+    {
+        sb.Append("MERGE (n:Entity {id: ");
+        AppendString(sb, e.Id.Value);
+        sb.Append("}) SET n");
+        foreach (string label in e.AllLabels)
+        {
+            sb.Append(':');
+            AppendName(sb, label);
+        }
+
+        sb.Append(", n.name = ");
+        AppendString(sb, e.Name);
+        if (!e.Aliases.IsEmpty)
+        {
+            sb.Append(", n.aliases = [");
+            for (int i = 0; i < e.Aliases.Length; i++)
+            {
+                sb.Append(i == 0 ? string.Empty : ", ");
+                AppendString(sb, e.Aliases[i]);
+            }
+
+            sb.Append(']');
+        }
+
+        foreach (var (key, value) in e.Properties)
+        {
+            if (!value.IsNull)
+            {
+                sb.Append(", n.");
+                AppendName(sb, Reserved.Contains(key) ? "property_" + key : key);
+                sb.Append(" = ");
+                AppendValue(sb, value);
+            }
+        }
+
+        sb.Append(";\n");
+    }
+
+    /// <summary>The MATCH … MERGE statement of a relation: its qualifiers that are not null, then the evidence as parallel lists.</summary>
+    private static void AppendRelation(StringBuilder sb, Relation r)
+    {
+        sb.Append("MATCH (a:Entity {id: ");
+        AppendString(sb, r.Source.Value);
+        sb.Append("}), (b:Entity {id: ");
+        AppendString(sb, r.Target.Value);
+        sb.Append("}) MERGE (a)-[:");
+        AppendName(sb, r.Type.Name);
+        var props = new List<(string Key, Action Value)>();
+        foreach (var (key, value) in r.Qualifiers)
+        {
+            if (!value.IsNull)
+            {
+                props.Add((key, () => AppendValue(sb, value)));
+            }
+        }
+
+        if (!r.Evidence.IsEmpty)
+        {
+            props.Add(("evidenceDocument", () => AppendList(sb, r.Evidence.Select(ev => PropertyValue.From(ev.Document)))));
+            props.Add(("evidenceStart", () => AppendList(sb, r.Evidence.Select(ev => PropertyValue.From((long)ev.Start)))));
+            props.Add(("evidenceLength", () => AppendList(sb, r.Evidence.Select(ev => PropertyValue.From((long)ev.Length)))));
+            props.Add(("evidenceText", () => AppendList(sb, r.Evidence.Select(ev => PropertyValue.From(ev.Text)))));
+        }
+
+        if (props.Count > 0)
+        {
+            sb.Append(" {");
+            for (int i = 0; i < props.Count; i++)
+            {
+                sb.Append(i == 0 ? string.Empty : ", ");
+                AppendName(sb, props[i].Key);
+                sb.Append(": ");
+                props[i].Value();
+            }
+
+            sb.Append('}');
+        }
+
+        sb.Append("]->(b);\n");
+    }
 
     /// <summary>
     /// The relations in graph order, except that relations between the same two entities with the same type come

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 using KnowledgeGraph.Query;
 
 namespace KnowledgeGraph.IO.Cypher;
@@ -9,7 +7,7 @@ namespace KnowledgeGraph.IO.Cypher;
 /// and relationships before the script runs (as <see cref="IO.Cypher.CypherWriter"/> would write them), and the
 /// staging graph becomes documents, entities and relations when it ends. See <see cref="CypherScript"/> for the rules.
 /// </summary>
-internal static class ScriptMapping
+internal static partial class ScriptMapping
 {
     public const string EntityLabel = "Entity";
     public const string DocumentLabel = "Document";
@@ -106,152 +104,10 @@ internal static class ScriptMapping
     /// <exception cref="QuerySemanticException">A node or relationship breaks the mapping's conventions.</exception>
     public static void Commit(GraphBuilder builder, ScriptGraph g)
     {
-        int count = g.Nodes.Count;
-        var roles = new Role[count];
-        var ids = new EntityId[count];
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < count; i++)
-        {
-            var n = g.Nodes[i];
-            roles[i] = RoleOf(n, out string? id);
-            if (roles[i] == Role.Entity)
-            {
-                ids[i] = new EntityId(id!);
-                taken.Add(id!);
-            }
-        }
-
-        int next = builder.EntityCount + 1;
-        EntityId NewId()
-        {
-            while (true)
-            {
-                string id = Values.GeneratedIdPrefix + (next++).ToString(CultureInfo.InvariantCulture);
-                if (!builder.ContainsEntity(id) && !taken.Contains(id))
-                {
-                    return new EntityId(id);
-                }
-            }
-        }
-
-        var newDocuments = new List<Document>();
-        var changedDocuments = new List<Document>();
-        var newEntities = new List<Entity>();
-        var changedEntities = new List<Entity>();
-        for (int i = 0; i < count; i++)
-        {
-            var n = g.Nodes[i];
-            if (n.OriginDocument is not null || n.OriginEntity is not null)
-            {
-                if (n.OriginEntity is { } origin)
-                {
-                    if (roles[i] == Role.Entity && ids[i] != origin)
-                    {
-                        throw Mapping($"The script changed the id of entity '{origin}' to '{ids[i]}'; the builder cannot rename an entity it holds.");
-                    }
-
-                    if (roles[i] == Role.Document)
-                    {
-                        throw Mapping($"The script turned entity '{origin}' into a document; the builder cannot do that.");
-                    }
-
-                    ids[i] = origin;
-                }
-
-                if (!n.Changed)
-                {
-                    continue;
-                }
-
-                if (n.OriginDocument is { } doc)
-                {
-                    if (roles[i] != Role.Document || !string.Equals((string)n.Properties["id"]!, doc, StringComparison.Ordinal))
-                    {
-                        throw Mapping($"The script changed document '{doc}' so that it is no longer a document node (label Document; string id, title and text only) with that id.");
-                    }
-
-                    changedDocuments.Add(ToDocument(n));
-                }
-                else
-                {
-                    changedEntities.Add(roles[i] == Role.Entity ? ToEntity(n, ids[i]) : ToPlainEntity(n, ids[i]));
-                }
-
-                continue;
-            }
-
-            switch (roles[i])
-            {
-                case Role.Document:
-                    newDocuments.Add(ToDocument(n));
-                    break;
-                case Role.Entity:
-                    newEntities.Add(ToEntity(n, ids[i]));
-                    break;
-                default:
-                    ids[i] = NewId();
-                    newEntities.Add(ToPlainEntity(n, ids[i]));
-                    break;
-            }
-        }
-
-        var newRelations = new List<Relation>();
-        var changedRelations = new List<(int Index, Relation Relation)>();
-        foreach (var r in g.Rels)
-        {
-            if (r.OriginRelation >= 0 && !r.Changed)
-            {
-                continue;
-            }
-
-            foreach (var end in new[] { r.Start, r.End })
-            {
-                if (roles[end.Index] == Role.Document)
-                {
-                    throw Mapping($"A relationship :{r.Type} touches the Document node '{end.Properties["id"]}'; a document cannot be an end of a relation.");
-                }
-            }
-
-            var relation = ToRelation(r, ids[r.Start.Index], ids[r.End.Index]);
-            if (r.OriginRelation >= 0)
-            {
-                changedRelations.Add((r.OriginRelation, relation));
-            }
-            else
-            {
-                newRelations.Add(relation);
-            }
-        }
-
-        foreach (var d in changedDocuments)
-        {
-            builder.ReplaceDocument(d);
-        }
-
-        foreach (var d in newDocuments)
-        {
-            builder.AddDocument(d);
-        }
-
-        foreach (var e in changedEntities)
-        {
-            builder.SetEntity(e);
-        }
-
-        foreach (var e in newEntities)
-        {
-            builder.AddEntity(e);
-        }
-
-        foreach (var (index, relation) in changedRelations)
-        {
-            builder.ReplaceRelation(index, relation);
-        }
-
-        foreach (var r in newRelations)
-        {
-            builder.AddRelation(r);
-        }
+        var commit = new Commitment(builder, g);
+        commit.MapNodes();
+        commit.MapRelations();
+        commit.Apply();
     }
 
     private static QuerySemanticException Mapping(string message) => new(message, "InvalidGraphMapping", "SemanticError");

@@ -64,15 +64,7 @@ public static class GraphMLWriter
             w.WriteStartElement("graphml", Namespace);
             w.WriteAttributeString("xmlns", "xsi", null, "http://www.w3.org/2001/XMLSchema-instance");
             w.WriteAttributeString("xsi", "schemaLocation", "http://www.w3.org/2001/XMLSchema-instance", Namespace + " " + Namespace + "/1.0/graphml.xsd");
-            foreach (var (id, target) in Keys)
-            {
-                w.WriteStartElement("key", Namespace);
-                w.WriteAttributeString("id", id);
-                w.WriteAttributeString("for", target);
-                w.WriteAttributeString("attr.name", id);
-                w.WriteAttributeString("attr.type", "string");
-                w.WriteEndElement();
-            }
+            WriteKeys(w);
 
             w.WriteStartElement("graph", Namespace);
             w.WriteAttributeString("id", "G");
@@ -85,27 +77,7 @@ public static class GraphMLWriter
 
             foreach (var e in graph.Entities)
             {
-                string what = "entity " + e.Id.Value;
-                w.WriteStartElement("node", Namespace);
-                w.WriteAttributeString("id", Checked(e.Id.Value, what));
-                Data(w, "kind", e.Kind.Name, what);
-                Data(w, "name", e.Name, what);
-                if (!e.Labels.IsEmpty)
-                {
-                    Data(w, "labels", JsonFragments.Strings(e.Labels), what);
-                }
-
-                if (!e.Aliases.IsEmpty)
-                {
-                    Data(w, "aliases", JsonFragments.Strings(e.Aliases), what);
-                }
-
-                if (!e.Properties.IsEmpty)
-                {
-                    Data(w, "properties", JsonFragments.Properties(e.Properties), what);
-                }
-
-                w.WriteEndElement();
+                WriteNode(w, e);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -116,24 +88,7 @@ public static class GraphMLWriter
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                var r = graph.Relations[i];
-                string what = "relation " + r;
-                w.WriteStartElement("edge", Namespace);
-                w.WriteAttributeString("id", "e" + i.ToString(CultureInfo.InvariantCulture));
-                w.WriteAttributeString("source", r.Source.Value);
-                w.WriteAttributeString("target", r.Target.Value);
-                Data(w, "type", r.Type.Name, what);
-                if (!r.Qualifiers.IsEmpty)
-                {
-                    Data(w, "qualifiers", JsonFragments.Properties(r.Qualifiers), what);
-                }
-
-                if (!r.Evidence.IsEmpty)
-                {
-                    Data(w, "evidence", JsonFragments.Evidence(r.Evidence), what);
-                }
-
-                w.WriteEndElement();
+                WriteEdge(w, graph.Relations[i], i);
             }
 
             w.WriteEndElement();
@@ -158,6 +113,65 @@ public static class GraphMLWriter
     /// <returns>The GraphML.</returns>
     /// <exception cref="NotSupportedException">A value cannot be represented in XML.</exception>
     public static string ToGraphML(Graph graph) => GraphFormat.GraphML.WriteToString(graph);
+
+    private static void WriteKeys(XmlWriter w)
+    {
+        foreach (var (id, target) in Keys)
+        {
+            w.WriteStartElement("key", Namespace);
+            w.WriteAttributeString("id", id);
+            w.WriteAttributeString("for", target);
+            w.WriteAttributeString("attr.name", id);
+            w.WriteAttributeString("attr.type", "string");
+            w.WriteEndElement();
+        }
+    }
+
+    private static void WriteNode(XmlWriter w, Entity e)
+    {
+        string what = "entity " + e.Id.Value;
+        w.WriteStartElement("node", Namespace);
+        w.WriteAttributeString("id", Checked(e.Id.Value, what));
+        Data(w, "kind", e.Kind.Name, what);
+        Data(w, "name", e.Name, what);
+        if (!e.Labels.IsEmpty)
+        {
+            Data(w, "labels", JsonFragments.Strings(e.Labels), what);
+        }
+
+        if (!e.Aliases.IsEmpty)
+        {
+            Data(w, "aliases", JsonFragments.Strings(e.Aliases), what);
+        }
+
+        if (!e.Properties.IsEmpty)
+        {
+            Data(w, "properties", JsonFragments.Properties(e.Properties), what);
+        }
+
+        w.WriteEndElement();
+    }
+
+    private static void WriteEdge(XmlWriter w, Relation r, int index)
+    {
+        string what = "relation " + r;
+        w.WriteStartElement("edge", Namespace);
+        w.WriteAttributeString("id", "e" + index.ToString(CultureInfo.InvariantCulture));
+        w.WriteAttributeString("source", r.Source.Value);
+        w.WriteAttributeString("target", r.Target.Value);
+        Data(w, "type", r.Type.Name, what);
+        if (!r.Qualifiers.IsEmpty)
+        {
+            Data(w, "qualifiers", JsonFragments.Properties(r.Qualifiers), what);
+        }
+
+        if (!r.Evidence.IsEmpty)
+        {
+            Data(w, "evidence", JsonFragments.Evidence(r.Evidence), what);
+        }
+
+        w.WriteEndElement();
+    }
 
     private static void Data(XmlWriter w, string key, string value, string what)
     {
