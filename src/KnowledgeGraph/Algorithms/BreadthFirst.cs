@@ -15,8 +15,6 @@ namespace KnowledgeGraph.Algorithms;
 /// <threadsafety>Static and stateless; safe to call from many threads.</threadsafety>
 public static class BreadthFirst
 {
-    private const int CancellationStride = 1 << 14;
-
     /// <summary>The depth of every entity reachable from a start.</summary>
     /// <param name="graph">The graph.</param>
     /// <param name="start">The start's id.</param>
@@ -95,64 +93,10 @@ public static class BreadthFirst
     internal static int Run(GraphTopology t, int start, Direction direction, bool[]? filter, int maxDepth, int[] depth, int[] order, CancellationToken cancellationToken)
     {
         Array.Fill(depth, -1);
-        var outOffsets = t.OutOffsets;
-        var targets = t.EdgeTarget;
-        var types = t.EdgeType;
-        var inOffsets = t.InOffsets;
-        var inSources = t.InSources;
-        var inEdges = t.InEdges;
-        bool forward = direction != Direction.In;
-        bool backward = direction != Direction.Out;
         depth[start] = 0;
         order[0] = start;
-        int head = 0, tail = 1;
-        uint limit = maxDepth < 0 ? uint.MaxValue : (uint)maxDepth;
-        while (head < tail)
-        {
-            int v = order[head++];
-            if ((head & (CancellationStride - 1)) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            int d = depth[v];
-            if ((uint)d >= limit)
-            {
-                // Levels are contiguous: every node left in the queue is at least this deep.
-                break;
-            }
-
-            d++;
-            if (forward)
-            {
-                int end = outOffsets[v + 1];
-                for (int e = outOffsets[v]; e < end; e++)
-                {
-                    int u = targets[e];
-                    if (depth[u] < 0 && (filter is null || filter[types[e]]))
-                    {
-                        depth[u] = d;
-                        order[tail++] = u;
-                    }
-                }
-            }
-
-            if (backward)
-            {
-                int end = inOffsets[v + 1];
-                for (int i = inOffsets[v]; i < end; i++)
-                {
-                    int u = inSources[i];
-                    if (depth[u] < 0 && (filter is null || filter[types[inEdges[i]]]))
-                    {
-                        depth[u] = d;
-                        order[tail++] = u;
-                    }
-                }
-            }
-        }
-
-        return tail;
+        var visitor = new DepthVisitor(depth);
+        return BreadthFirstCore.Run(t, order, 1, direction, filter, maxDepth, ref visitor, cancellationToken);
     }
 }
 

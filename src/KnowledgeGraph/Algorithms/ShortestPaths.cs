@@ -115,11 +115,11 @@ public static class ShortestPaths
                 // Expand the side whose next level scans fewer relations.
                 if (workA <= workB)
                 {
-                    best = ExpandLevel(ref headA, ref tailA, _queueA, stampA, _distA, stampB, _distB, stamp, direction, out workA);
+                    best = ExpandLevel(ref headA, ref tailA, _queueA, stampA, _distA, stampB, _distB, stamp, direction, cancellationToken, out workA);
                 }
                 else
                 {
-                    best = ExpandLevel(ref headB, ref tailB, _queueB, stampB, _distB, stampA, _distA, stamp, back, out workB);
+                    best = ExpandLevel(ref headB, ref tailB, _queueB, stampB, _distB, stampA, _distA, stamp, back, cancellationToken, out workB);
                 }
 
                 if (best >= 0)
@@ -167,68 +167,47 @@ public static class ShortestPaths
         /// last level and every meeting in this level has the same length.
         /// </summary>
         /// <returns>The shortest length, or -1 when the sides have not met; <paramref name="work"/> gets the relations the next level will scan.</returns>
-        private int ExpandLevel(ref int head, ref int tail, int[] queue, int[] stamp, int[] dist, int[] otherStamp, int[] otherDist, int run, Direction direction, out long work)
+        private int ExpandLevel(ref int head, ref int tail, int[] queue, int[] stamp, int[] dist, int[] otherStamp, int[] otherDist, int run, Direction direction, CancellationToken cancellationToken, out long work)
         {
-            var t = _t;
-            var outOffsets = t.OutOffsets;
-            var targets = t.EdgeTarget;
-            var inOffsets = t.InOffsets;
-            var inSources = t.InSources;
-            bool forward = direction != Direction.In;
-            bool backward = direction != Direction.Out;
-            int levelEnd = tail;
-            long nextWork = 0;
-            while (head < levelEnd)
+            var visitor = new MeetVisitor(_t, stamp, dist, otherStamp, otherDist, run, direction);
+            bool open = BreadthFirstCore.ExpandLevel(_t, queue, ref head, ref tail, direction, null, ref visitor, cancellationToken);
+            work = open ? visitor.NextWork : 0;
+            return open ? -1 : visitor.Best;
+        }
+    }
+
+    /// <summary>One side of the bidirectional search: stamps what it reaches and stops where it meets the other side.</summary>
+    private struct MeetVisitor(GraphTopology t, int[] stamp, int[] dist, int[] otherStamp, int[] otherDist, int run, Direction direction) : IBreadthFirstVisitor
+    {
+        private readonly int[] _outOffsets = t.OutOffsets;
+        private readonly int[] _inOffsets = t.InOffsets;
+        private readonly bool _forward = direction != Direction.In;
+        private readonly bool _backward = direction != Direction.Out;
+
+        /// <summary>The length of the path found when the sides met.</summary>
+        public int Best { get; private set; }
+
+        /// <summary>The relations the next level will scan.</summary>
+        public long NextWork { get; private set; }
+
+        public BreadthFirstStep Reach(int from, int to, int edge, bool forward)
+        {
+            if (stamp[to] == run)
             {
-                int v = queue[head++];
-                int d = dist[v] + 1;
-                if (forward)
-                {
-                    int end = outOffsets[v + 1];
-                    for (int e = outOffsets[v]; e < end; e++)
-                    {
-                        int u = targets[e];
-                        if (stamp[u] != run)
-                        {
-                            if (otherStamp[u] == run)
-                            {
-                                work = 0;
-                                return d + otherDist[u];
-                            }
-
-                            stamp[u] = run;
-                            dist[u] = d;
-                            queue[tail++] = u;
-                            nextWork += (forward ? outOffsets[u + 1] - outOffsets[u] : 0) + (backward ? inOffsets[u + 1] - inOffsets[u] : 0);
-                        }
-                    }
-                }
-
-                if (backward)
-                {
-                    int end = inOffsets[v + 1];
-                    for (int i = inOffsets[v]; i < end; i++)
-                    {
-                        int u = inSources[i];
-                        if (stamp[u] != run)
-                        {
-                            if (otherStamp[u] == run)
-                            {
-                                work = 0;
-                                return d + otherDist[u];
-                            }
-
-                            stamp[u] = run;
-                            dist[u] = d;
-                            queue[tail++] = u;
-                            nextWork += (forward ? outOffsets[u + 1] - outOffsets[u] : 0) + inOffsets[u + 1] - inOffsets[u];
-                        }
-                    }
-                }
+                return BreadthFirstStep.Skip;
             }
 
-            work = nextWork;
-            return -1;
+            int d = dist[from] + 1;
+            if (otherStamp[to] == run)
+            {
+                Best = d + otherDist[to];
+                return BreadthFirstStep.Stop;
+            }
+
+            stamp[to] = run;
+            dist[to] = d;
+            NextWork += (_forward ? _outOffsets[to + 1] - _outOffsets[to] : 0) + (_backward ? _inOffsets[to + 1] - _inOffsets[to] : 0);
+            return BreadthFirstStep.Enqueue;
         }
     }
 }

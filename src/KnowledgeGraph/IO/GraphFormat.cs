@@ -10,7 +10,7 @@ namespace KnowledgeGraph.IO;
 
 /// <summary>
 /// A file format the library reads or writes, with its name and file extensions: the one entry point
-/// that <see cref="Graph.Load(string, CancellationToken)"/> and <see cref="Graph.Save(string, GraphFormat?, CancellationToken)"/> use.
+/// that <c>Graph.Load(path)</c> and <c>graph.Save(path)</c> use.
 /// The well-known instances are the only ones; pick one by name (<see cref="FromName"/>) or by a file's
 /// extension (<see cref="FromPath"/>).
 /// </summary>
@@ -76,11 +76,11 @@ public sealed class GraphFormat
 
     /// <summary>
     /// A Cypher script of MERGE statements for Neo4j or Memgraph (<c>.cypher</c>, <c>.cql</c>): written, and read back
-    /// by running it (<see cref="global::KnowledgeGraph.Query.CypherScript"/> gives the mapping); a bad script raises
+    /// by running it (<see cref="CypherScript"/> gives the mapping); a bad script raises
     /// <see cref="GraphFormatException"/> with the query exception inside.
     /// </summary>
     public static GraphFormat Cypher { get; } = new(
-        "cypher", "Cypher script", [".cypher", ".cql"], global::KnowledgeGraph.Query.CypherScript.Read, CypherWriter.Write);
+        "cypher", "Cypher script", [".cypher", ".cql"], CypherScript.Read, CypherWriter.Write);
 
     // ---- CSV ----------------------------------------------------------------------------
     // A CSV graph is two files (nodes and edges), so it is read and written by path, not through one

@@ -1,5 +1,5 @@
 #if !NET9_0_OR_GREATER
-namespace KnowledgeGraph;
+namespace KnowledgeGraph.Internal;
 
 /// <summary>
 /// Stand-ins, on net8.0 only, for span APIs that arrived in .NET 9 (span splitting, span look-ups in

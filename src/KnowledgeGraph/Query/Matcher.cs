@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using KnowledgeGraph.Algorithms;
 using KnowledgeGraph.Storage;
 
 namespace KnowledgeGraph.Query;
@@ -1076,91 +1077,128 @@ internal sealed class Matcher
             return results;
         }
 
-        // BFS layers; parents keep every shortest way in.
+        // Breadth-first levels on the library's one core; parents keep every shortest way in.
         var dist = new Dictionary<int, int> { [s] = 0 };
         var parents = new Dictionary<int, List<(int From, int Edge)>>();
-        var frontier = new List<int> { s };
-        int depth = 0;
-        bool found = false;
-        var buffer = new List<(int Edge, int Other)>();
-        while (frontier.Count > 0 && depth < max && !found)
+        var visitor = new ShortestPathVisitor(this, rel, codes, row, dist, parents, goal);
+        var direction = rel.Direction switch
         {
-            depth++;
-            var next = new List<int>();
-            foreach (int v in frontier)
-            {
-                buffer.Clear();
-                Neighbors(rel.Direction, v, buffer);
-                foreach (var (e, other) in buffer)
-                {
-                    Tick();
-                    if (!EdgeMatches(rel, codes, e, row))
-                    {
-                        continue;
-                    }
-
-                    if (dist.TryGetValue(other, out int d) && d < depth)
-                    {
-                        continue;
-                    }
-
-                    if (!dist.ContainsKey(other))
-                    {
-                        dist[other] = depth;
-                        next.Add(other);
-                    }
-
-                    if (!parents.TryGetValue(other, out var ps))
-                    {
-                        parents[other] = ps = [];
-                    }
-
-                    ps.Add((v, e));
-                    if (other == goal)
-                    {
-                        found = true;
-                    }
-                }
-            }
-
-            frontier = next;
-        }
-
-        if (!found)
+            RelDirection.Out => Direction.Out,
+            RelDirection.In => Direction.In,
+            _ => Direction.Both,
+        };
+        var t = _graph.Topology;
+        int[] queue = System.Buffers.ArrayPool<int>.Shared.Rent(t.NodeCount);
+        try
         {
-            return results;
-        }
-
-        var stack = new List<int>();
-        void Back(int v)
-        {
-            if (!all && results.Count > 0)
+            queue[0] = s;
+            int head = 0, tail = 1;
+            while (head < tail && visitor.Depth < max && !visitor.Found)
             {
-                return;
-            }
-
-            if (v == s)
-            {
-                var edges = new List<int>(stack);
-                edges.Reverse();
-                results.Add(edges);
-                return;
-            }
-
-            foreach (var (from, e) in parents[v])
-            {
-                if (stack.Contains(e))
-                {
-                    continue;
-                }
-
-                stack.Add(e);
-                Back(from);
-                stack.RemoveAt(stack.Count - 1);
+                visitor.Depth++;
+                BreadthFirstCore.ExpandLevel(t, queue, ref head, ref tail, direction, null, ref visitor, _ctx.Cancellation);
             }
         }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(queue);
+        }
 
-        Back(goal);
+        if (visitor.Found)
+        {
+            CollectShortestPaths(s, goal, parents, all, results);
+        }
+
         return results;
+    }
+
+    /// <summary>
+    /// Walks the parents back from the goal to the start, depth-first with an explicit stack, giving
+    /// every shortest path (or the first when <paramref name="all"/> is false) as its edges in order.
+    /// </summary>
+    private static void CollectShortestPaths(int s, int goal, Dictionary<int, List<(int From, int Edge)>> parents, bool all, List<List<int>> results)
+    {
+        var edges = new List<int>();
+        var frames = new List<(int Node, int Next)> { (goal, 0) };
+        while (frames.Count > 0 && (all || results.Count == 0))
+        {
+            var (v, next) = frames[^1];
+            var ps = v == s ? null : parents[v];
+            if (ps is null || next >= ps.Count)
+            {
+                if (ps is null)
+                {
+                    var path = new List<int>(edges);
+                    path.Reverse();
+                    results.Add(path);
+                }
+
+                frames.RemoveAt(frames.Count - 1);
+                if (frames.Count > 0)
+                {
+                    edges.RemoveAt(edges.Count - 1);
+                }
+
+                continue;
+            }
+
+            frames[^1] = (v, next + 1);
+            var (from, e) = ps[next];
+            if (edges.Contains(e))
+            {
+                continue;
+            }
+
+            edges.Add(e);
+            frames.Add((from, 0));
+        }
+    }
+
+    /// <summary>The matcher's shortest-path search: relationships must match the pattern; every shortest way in is kept.</summary>
+    private struct ShortestPathVisitor(
+        Matcher matcher, RelPattern rel, int[] codes, object?[] row,
+        Dictionary<int, int> dist, Dictionary<int, List<(int From, int Edge)>> parents, int goal) : IBreadthFirstVisitor
+    {
+        /// <summary>The depth of the level being reached.</summary>
+        public int Depth { get; set; }
+
+        /// <summary>True once the goal is reached (the level is finished, for every way in).</summary>
+        public bool Found { get; private set; }
+
+        public BreadthFirstStep Reach(int from, int to, int edge, bool forward)
+        {
+            matcher.Tick();
+            if (!matcher.EdgeMatches(rel, codes, edge, row))
+            {
+                return BreadthFirstStep.Skip;
+            }
+
+            var step = BreadthFirstStep.Skip;
+            if (dist.TryGetValue(to, out int d))
+            {
+                if (d < Depth)
+                {
+                    return BreadthFirstStep.Skip;
+                }
+            }
+            else
+            {
+                dist[to] = Depth;
+                step = BreadthFirstStep.Enqueue;
+            }
+
+            if (!parents.TryGetValue(to, out var ps))
+            {
+                parents[to] = ps = [];
+            }
+
+            ps.Add((from, edge));
+            if (to == goal)
+            {
+                Found = true;
+            }
+
+            return step;
+        }
     }
 }

@@ -61,8 +61,7 @@ internal static class Values
         NodeRef => "Node",
         EdgeRef => "Relationship",
         PathValue => "Path",
-        ScriptNode => "Node",
-        ScriptRel => "Relationship",
+        IScriptElement written => written.ValueTypeName,
         _ => v.GetType().Name,
     };
 

@@ -1,3 +1,4 @@
+using KnowledgeGraph.IO.Cypher;
 using CsCheck;
 using KnowledgeGraph.Query;
 

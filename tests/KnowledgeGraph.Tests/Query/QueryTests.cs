@@ -1,3 +1,4 @@
+using KnowledgeGraph.IO.Cypher;
 using System.Collections.Immutable;
 using KnowledgeGraph.Query;
 

@@ -97,7 +97,7 @@ public class ReaderFuzzTests(ITestOutputHelper output)
         FuzzAndReport(
             "Cypher write script",
             Utf8(script),
-            bytes => KnowledgeGraph.Query.CypherScript.Load(System.Text.Encoding.UTF8.GetString(bytes), Schema.Open),
+            bytes => KnowledgeGraph.IO.Cypher.CypherScript.Load(System.Text.Encoding.UTF8.GetString(bytes), Schema.Open),
             [typeof(KnowledgeGraph.Query.QueryException), typeof(SchemaViolationException)],
             iterations: 3000);
     }

@@ -85,8 +85,8 @@ public class RoundTripPropertyTests
                 string cypher = KnowledgeGraph.IO.Cypher.CypherWriter.ToCypher(g);
                 Assert.Equal(cypher, KnowledgeGraph.IO.Cypher.CypherWriter.ToCypher(g));
                 string expected = KnowledgeGraph.Tests.IO.Cypher.CypherReadBackTests.Storable(g).ToJson();
-                Assert.Equal(expected, KnowledgeGraph.Query.CypherScript.Load(cypher, Schema.Open).ToJson());
-                Assert.Equal(expected, KnowledgeGraph.Query.CypherScript.Load(cypher + cypher, Schema.Open).ToJson());
+                Assert.Equal(expected, KnowledgeGraph.IO.Cypher.CypherScript.Load(cypher, Schema.Open).ToJson());
+                Assert.Equal(expected, KnowledgeGraph.IO.Cypher.CypherScript.Load(cypher + cypher, Schema.Open).ToJson());
             },
             iter: 200);
     }

@@ -1,3 +1,4 @@
+using KnowledgeGraph.IO;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 

@@ -19,7 +19,7 @@ namespace KnowledgeGraph.IO.Cypher;
 /// back-quotes doubled; floats keep every digit; NaN and infinities are written as <c>0.0/0.0</c>,
 /// <c>1.0/0.0</c>, <c>-1.0/0.0</c>. Nulls are left out. Order: documents, entities by id, relations in graph
 /// order (relations between the same two entities with the same type: fewer properties first, so that no MERGE
-/// takes one for another); <c>\n</c> line ends, UTF-8 without BOM. <see cref="Query.CypherScript.Load"/> (or
+/// takes one for another); <c>\n</c> line ends, UTF-8 without BOM. <see cref="CypherScript.Load"/> (or
 /// <c>Graph.Load("graph.cypher")</c>) reads the script back into an equal graph, except for null properties,
 /// which Neo4j cannot store, and for identical relations between the same entities, which one MERGE stands for.</para>
 /// </remarks>

@@ -1,3 +1,4 @@
+using KnowledgeGraph.IO.Cypher;
 using KnowledgeGraph.Query;
 
 namespace KnowledgeGraph.Tests.Query.Tck;

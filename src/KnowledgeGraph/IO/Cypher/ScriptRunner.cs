@@ -1,6 +1,8 @@
 using System.Globalization;
 
-namespace KnowledgeGraph.Query;
+using KnowledgeGraph.Query;
+
+namespace KnowledgeGraph.IO.Cypher;
 
 /// <summary>
 /// Runs the statements of a Cypher script, one after another, against a <see cref="ScriptGraph"/>.

@@ -1,6 +1,7 @@
+using KnowledgeGraph.IO.Cypher;
 using KnowledgeGraph.Query;
 
-namespace KnowledgeGraph.Tests.Query;
+namespace KnowledgeGraph.Tests.IO.Cypher;
 
 /// <summary>MERGE, SET and multi-statement scripts run by <see cref="CypherScript"/>.</summary>
 public class CypherScriptTests

@@ -8,7 +8,7 @@ namespace KnowledgeGraph;
 /// An immutable knowledge graph: documents, entities (nodes) and relations (edges), with
 /// adjacency stored as compressed sparse rows of ints in both directions and indexes by id,
 /// name, kind and relation type. Build one with <see cref="GraphBuilder"/>, load one with
-/// <see cref="Load(string, CancellationToken)"/> or <see cref="LoadSeed"/>.
+/// <c>Graph.Load(path)</c> or <c>Graph.LoadSeed()</c>.
 /// </summary>
 /// <remarks>
 /// Entities are ordered by id (ordinal) and relations by (source, type, target); every
@@ -22,6 +22,9 @@ namespace KnowledgeGraph;
 /// <threadsafety>Immutable; every member is safe to call from many threads at once.</threadsafety>
 public sealed partial class Graph
 {
+    /// <summary>The id of the seed article's document (see <c>Graph.LoadSeed()</c>).</summary>
+    public const string SeedDocumentId = "seed:nato-brussels-munich";
+
     private readonly Entity[] _entities;
     private readonly Dictionary<string, int> _idIndex;
     private readonly RelationType[] _types;

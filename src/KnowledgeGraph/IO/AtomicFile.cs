@@ -1,4 +1,4 @@
-namespace KnowledgeGraph;
+namespace KnowledgeGraph.IO;
 
 /// <summary>Writes files so that a reader sees either the old content or the whole new content, never half of it.</summary>
 internal static class AtomicFile

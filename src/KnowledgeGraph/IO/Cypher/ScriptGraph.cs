@@ -1,17 +1,15 @@
 using System.Globalization;
 
-namespace KnowledgeGraph.Query;
+using KnowledgeGraph.Query;
 
-/// <summary>A node or relationship of a script's staging graph: expressions read its properties as they are now.</summary>
-internal interface IScriptElement
-{
-    /// <summary>The property's current value, or null.</summary>
-    object? GetProperty(string key);
-}
+namespace KnowledgeGraph.IO.Cypher;
 
 /// <summary>A node of the staging graph: labels in the order they were added, and a property map.</summary>
 internal sealed class ScriptNode(int index) : IScriptElement
 {
+    /// <inheritdoc/>
+    public string ValueTypeName => "Node";
+
     /// <summary>The creation order, the position in <see cref="ScriptGraph.Nodes"/>.</summary>
     public int Index { get; } = index;
 
@@ -54,6 +52,9 @@ internal sealed class ScriptNode(int index) : IScriptElement
 /// <summary>A relationship of the staging graph.</summary>
 internal sealed class ScriptRel(int index, ScriptNode start, string type, ScriptNode end) : IScriptElement
 {
+    /// <inheritdoc/>
+    public string ValueTypeName => "Relationship";
+
     public int Index { get; } = index;
 
     public ScriptNode Start { get; } = start;

@@ -1,7 +1,9 @@
 using System.Text;
 using KnowledgeGraph.IO;
 
-namespace KnowledgeGraph.Query;
+using KnowledgeGraph.Query;
+
+namespace KnowledgeGraph.IO.Cypher;
 
 /// <summary>
 /// Runs Cypher scripts that write a graph: statements of <c>CREATE</c>, <c>MERGE</c> (with <c>ON CREATE SET</c>

@@ -1,6 +1,8 @@
 using System.Globalization;
 
-namespace KnowledgeGraph.Query;
+using KnowledgeGraph.Query;
+
+namespace KnowledgeGraph.IO.Cypher;
 
 /// <summary>
 /// Maps between a <see cref="GraphBuilder"/> and a script's staging graph: what the builder holds becomes nodes
