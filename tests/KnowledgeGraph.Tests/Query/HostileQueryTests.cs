@@ -1,4 +1,5 @@
 using System.Text;
+using KnowledgeGraph.IO.Cypher;
 using KnowledgeGraph.Query;
 using KnowledgeGraph.Tests.Reliability;
 
