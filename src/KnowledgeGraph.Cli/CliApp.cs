@@ -136,7 +136,7 @@ internal static class CliApp
         catch (Exception ex) when (ex is GraphFormatException or SchemaViolationException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
             string what = parsed.GraphFile is null ? string.Empty : $"cannot load '{parsed.GraphFile}': ";
-            stderr.Write("kg: " + what + ex.Message + "\n");
+            stderr.Write("kg: " + what + OneLine(ex) + "\n");
             return Failure;
         }
     }
@@ -149,6 +149,18 @@ internal static class CliApp
         bool rdf = format == KnowledgeGraph.IO.GraphFormat.NTriples || format == KnowledgeGraph.IO.GraphFormat.NQuads
             || format == KnowledgeGraph.IO.GraphFormat.Turtle || format == KnowledgeGraph.IO.GraphFormat.JsonLd;
         return Graph.Load(path, format, rdf ? new KnowledgeGraph.IO.GraphReadOptions { Schema = Schema.Open } : null);
+    }
+
+    /// <summary>An error as one line: the first schema violation (with how many more), or the message with its line ends folded.</summary>
+    private static string OneLine(Exception ex)
+    {
+        if (ex is SchemaViolationException { Violations: { Length: > 0 } violations })
+        {
+            string more = violations.Length == 1 ? string.Empty : $" (and {violations.Length - 1} more)";
+            return "the graph breaks its schema: " + violations[0] + more;
+        }
+
+        return ex.Message.ReplaceLineEndings(" ");
     }
 
     private static int Stats(Graph graph, Arguments a, TextWriter o)

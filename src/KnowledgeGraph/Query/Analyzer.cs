@@ -685,114 +685,11 @@ internal sealed class Analyzer
             case PropertyExpr { Target: VariableExpr pv } pe when _scope.TryGetValue(pv.Name, out var pinfo) && pinfo.Kind is VarKind.Path or VarKind.RelationshipList:
                 throw new QuerySemanticException($"Cannot read property '{pe.Key}' of `{pv.Name}`, a {(pinfo.Kind == VarKind.Path ? "path" : "list of relationships")}.", "InvalidArgumentType");
             case FunctionExpr f:
-                Functions.FunctionTable.CheckKnown(f);
-
-                if (f.IsAggregate)
-                {
-                    if (!aggregatesAllowed)
-                    {
-                        throw new QuerySemanticException($"Aggregate function {f.Name}() is not allowed here.", "InvalidAggregation");
-                    }
-
-                    if (insideAggregate)
-                    {
-                        throw new QuerySemanticException($"Aggregate function {f.Name}() cannot be nested in another aggregate.", "NestedAggregation");
-                    }
-
-                    if (!f.Star && f.Args.Count != 1)
-                    {
-                        throw new QuerySemanticException($"Aggregate function {f.Name}() takes exactly one argument; found {f.Args.Count}.", "InvalidNumberOfArguments");
-                    }
-
-                    var outer = _scope;
-                    _scope = _aggregateScope ?? _scope;
-                    foreach (var a in f.Args)
-                    {
-                        Resolve(a, aggregatesAllowed, insideAggregate: true);
-                    }
-
-                    _scope = outer;
-
-                    f.AggregateSlot = SlotCount++;
-                    return true;
-                }
-
-                bool any = false;
-                foreach (var a in f.Args)
-                {
-                    any |= Resolve(a, aggregatesAllowed, insideAggregate);
-                }
-
-                return any;
+                return ResolveFunction(f, aggregatesAllowed, insideAggregate);
             case ComprehensionExpr c:
-                bool agg = Resolve(c.Source, aggregatesAllowed, insideAggregate);
-                bool had = _scope.TryGetValue(c.Variable, out var prev);
-                c.Slot = Declare(c.Variable, VarKind.Any);
-                if (c.Where is not null)
-                {
-                    agg |= Resolve(c.Where, false, insideAggregate);
-                }
-
-                if (c.Map is not null)
-                {
-                    agg |= Resolve(c.Map, aggregatesAllowed, insideAggregate);
-                }
-
-                if (had)
-                {
-                    _scope[c.Variable] = prev;
-                }
-                else
-                {
-                    _scope.Remove(c.Variable);
-                }
-
-                return agg;
+                return ResolveComprehension(c, aggregatesAllowed, insideAggregate);
             case PatternExpr pe:
-                foreach (var n in pe.Pattern.Nodes)
-                {
-                    if (!n.Anonymous)
-                    {
-                        if (!_scope.TryGetValue(n.Variable!, out var ni))
-                        {
-                            throw new QuerySemanticException($"Variable `{n.Variable}` not defined (a pattern expression cannot introduce variables).", "UndefinedVariable");
-                        }
-
-                        n.Slot = ni.Slot;
-                    }
-                    else
-                    {
-                        n.Slot = SlotCount++;
-                    }
-
-                    if (n.Properties is not null)
-                    {
-                        Resolve(n.Properties, false);
-                    }
-                }
-
-                foreach (var r in pe.Pattern.Rels)
-                {
-                    if (!r.Anonymous)
-                    {
-                        if (!_scope.TryGetValue(r.Variable!, out var ri))
-                        {
-                            throw new QuerySemanticException($"Variable `{r.Variable}` not defined (a pattern expression cannot introduce variables).", "UndefinedVariable");
-                        }
-
-                        r.Slot = ri.Slot;
-                    }
-                    else
-                    {
-                        r.Slot = SlotCount++;
-                    }
-
-                    if (r.Properties is not null)
-                    {
-                        Resolve(r.Properties, false);
-                    }
-                }
-
+                ResolvePattern(pe);
                 return false;
             default:
                 bool result = false;
@@ -802,6 +699,124 @@ internal sealed class Analyzer
                 }
 
                 return result;
+        }
+    }
+
+    // Kept apart from Resolve so that its frame, taken once per level of an expression tree, stays small.
+    private bool ResolveFunction(FunctionExpr f, bool aggregatesAllowed, bool insideAggregate)
+    {
+        Functions.FunctionTable.CheckKnown(f);
+
+        if (f.IsAggregate)
+        {
+            if (!aggregatesAllowed)
+            {
+                throw new QuerySemanticException($"Aggregate function {f.Name}() is not allowed here.", "InvalidAggregation");
+            }
+
+            if (insideAggregate)
+            {
+                throw new QuerySemanticException($"Aggregate function {f.Name}() cannot be nested in another aggregate.", "NestedAggregation");
+            }
+
+            if (!f.Star && f.Args.Count != 1)
+            {
+                throw new QuerySemanticException($"Aggregate function {f.Name}() takes exactly one argument; found {f.Args.Count}.", "InvalidNumberOfArguments");
+            }
+
+            var outer = _scope;
+            _scope = _aggregateScope ?? _scope;
+            foreach (var a in f.Args)
+            {
+                Resolve(a, aggregatesAllowed, insideAggregate: true);
+            }
+
+            _scope = outer;
+
+            f.AggregateSlot = SlotCount++;
+            return true;
+        }
+
+        bool any = false;
+        foreach (var a in f.Args)
+        {
+            any |= Resolve(a, aggregatesAllowed, insideAggregate);
+        }
+
+        return any;
+    }
+
+    private bool ResolveComprehension(ComprehensionExpr c, bool aggregatesAllowed, bool insideAggregate)
+    {
+        bool agg = Resolve(c.Source, aggregatesAllowed, insideAggregate);
+        bool had = _scope.TryGetValue(c.Variable, out var prev);
+        c.Slot = Declare(c.Variable, VarKind.Any);
+        if (c.Where is not null)
+        {
+            agg |= Resolve(c.Where, false, insideAggregate);
+        }
+
+        if (c.Map is not null)
+        {
+            agg |= Resolve(c.Map, aggregatesAllowed, insideAggregate);
+        }
+
+        if (had)
+        {
+            _scope[c.Variable] = prev;
+        }
+        else
+        {
+            _scope.Remove(c.Variable);
+        }
+
+        return agg;
+    }
+
+    private void ResolvePattern(PatternExpr pe)
+    {
+        foreach (var n in pe.Pattern.Nodes)
+        {
+            if (!n.Anonymous)
+            {
+                if (!_scope.TryGetValue(n.Variable!, out var ni))
+                {
+                    throw new QuerySemanticException($"Variable `{n.Variable}` not defined (a pattern expression cannot introduce variables).", "UndefinedVariable");
+                }
+
+                n.Slot = ni.Slot;
+            }
+            else
+            {
+                n.Slot = SlotCount++;
+            }
+
+            if (n.Properties is not null)
+            {
+                Resolve(n.Properties, false);
+            }
+        }
+
+        foreach (var r in pe.Pattern.Rels)
+        {
+            if (!r.Anonymous)
+            {
+                if (!_scope.TryGetValue(r.Variable!, out var ri))
+                {
+                    throw new QuerySemanticException($"Variable `{r.Variable}` not defined (a pattern expression cannot introduce variables).", "UndefinedVariable");
+                }
+
+                r.Slot = ri.Slot;
+            }
+            else
+            {
+                r.Slot = SlotCount++;
+            }
+
+            if (r.Properties is not null)
+            {
+                Resolve(r.Properties, false);
+            }
         }
     }
 }

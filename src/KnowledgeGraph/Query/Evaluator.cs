@@ -64,57 +64,15 @@ internal static class Evaluator
             case BinaryExpr b:
                 return Binary(b, row, ctx);
             case UnaryExpr u:
-                var operand = u.Op == "NOT" ? Predicate(u.Operand, row, ctx) : Eval(u.Operand, row, ctx);
-                return u.Op switch
-                {
-                    "NOT" => operand is bool nb ? !nb : null,
-                    "-" => operand switch
-                    {
-                        null => null,
-                        long x => x == long.MinValue ? throw new QueryTypeException("Integer overflow negating " + x.ToString(CultureInfo.InvariantCulture) + ".", "IntegerOverflow", "ArithmeticError") : -x,
-                        double d => -d,
-                        _ => throw new QueryTypeException($"Cannot negate a {Values.TypeName(operand)}.", "InvalidArgumentType"),
-                    },
-                    _ => operand is null or long or double ? operand : throw new QueryTypeException($"Unary + needs a number; found {Values.TypeName(operand)}.", "InvalidArgumentType"),
-                };
+                return Unary(u, row, ctx);
             case IsNullExpr n:
                 return (Eval(n.Operand, row, ctx) is null) != n.Negated;
             case ListExpr list:
-                var items = new List<object?>(list.Items.Count);
-                foreach (var item in list.Items)
-                {
-                    items.Add(Eval(item, row, ctx));
-                }
-
-                return items;
+                return List(list, row, ctx);
             case MapExpr map:
-                var dict = new Dictionary<string, object?>(StringComparer.Ordinal);
-                foreach (var kv in map.Entries)
-                {
-                    dict[kv.Key] = Eval(kv.Value, row, ctx);
-                }
-
-                return dict;
+                return Map(map, row, ctx);
             case LabelCheckExpr lc:
-                var target = Eval(lc.Target, row, ctx);
-                if (target is null)
-                {
-                    return null;
-                }
-
-                if (target is NodeRef node)
-                {
-                    var entity = ctx.Graph.EntityAt(node.Index);
-                    return lc.Labels.All(l => Values.HasLabel(entity, l));
-                }
-
-                if (target is EdgeRef edge)
-                {
-                    string type = ctx.Graph.TypeAt(ctx.Graph.Topology.EdgeType[edge.Edge]).Name;
-                    return lc.Labels.Count == 1 && lc.Labels[0] == type;
-                }
-
-                throw new QueryTypeException($"A label predicate needs a node; found {Values.TypeName(target)}.", "InvalidArgumentType");
+                return LabelCheck(lc, row, ctx);
             case IndexExpr ix:
                 return Index(Eval(ix.Target, row, ctx), Eval(ix.Index, row, ctx), ctx);
             case SliceExpr sl:
@@ -135,6 +93,70 @@ internal static class Evaluator
             default:
                 throw new QuerySemanticException("Unsupported expression.", "UnsupportedExpression");
         }
+    }
+
+    // The cases below are kept out of Eval, and the operators out of Binary, so that the frames taken once per
+    // level of an expression tree stay small (the parser bounds the tree's height, the frames set what that costs).
+    private static object? Unary(UnaryExpr u, object?[] row, ExecContext ctx)
+    {
+        var operand = u.Op == "NOT" ? Predicate(u.Operand, row, ctx) : Eval(u.Operand, row, ctx);
+        return u.Op switch
+        {
+            "NOT" => operand is bool nb ? !nb : null,
+            "-" => operand switch
+            {
+                null => null,
+                long x => x == long.MinValue ? throw new QueryTypeException("Integer overflow negating " + x.ToString(CultureInfo.InvariantCulture) + ".", "IntegerOverflow", "ArithmeticError") : -x,
+                double d => -d,
+                _ => throw new QueryTypeException($"Cannot negate a {Values.TypeName(operand)}.", "InvalidArgumentType"),
+            },
+            _ => operand is null or long or double ? operand : throw new QueryTypeException($"Unary + needs a number; found {Values.TypeName(operand)}.", "InvalidArgumentType"),
+        };
+    }
+
+    private static List<object?> List(ListExpr list, object?[] row, ExecContext ctx)
+    {
+        var items = new List<object?>(list.Items.Count);
+        foreach (var item in list.Items)
+        {
+            items.Add(Eval(item, row, ctx));
+        }
+
+        return items;
+    }
+
+    private static Dictionary<string, object?> Map(MapExpr map, object?[] row, ExecContext ctx)
+    {
+        var dict = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var kv in map.Entries)
+        {
+            dict[kv.Key] = Eval(kv.Value, row, ctx);
+        }
+
+        return dict;
+    }
+
+    private static object? LabelCheck(LabelCheckExpr lc, object?[] row, ExecContext ctx)
+    {
+        var target = Eval(lc.Target, row, ctx);
+        if (target is null)
+        {
+            return null;
+        }
+
+        if (target is NodeRef node)
+        {
+            var entity = ctx.Graph.EntityAt(node.Index);
+            return lc.Labels.All(l => Values.HasLabel(entity, l));
+        }
+
+        if (target is EdgeRef edge)
+        {
+            string type = ctx.Graph.TypeAt(ctx.Graph.Topology.EdgeType[edge.Edge]).Name;
+            return lc.Labels.Count == 1 && lc.Labels[0] == type;
+        }
+
+        throw new QueryTypeException($"A label predicate needs a node; found {Values.TypeName(target)}.", "InvalidArgumentType");
     }
 
     public static object? Property(object? target, string key, ExecContext ctx)
@@ -332,9 +354,12 @@ internal static class Evaluator
                 }
         }
 
-        var a = Eval(b.Left, row, ctx);
-        var c = Eval(b.Right, row, ctx);
-        switch (b.Op)
+        return Compare(b.Op, Eval(b.Left, row, ctx), Eval(b.Right, row, ctx));
+    }
+
+    private static object? Compare(string op, object? a, object? c)
+    {
+        switch (op)
         {
             case "=": return Values.Equal(a, c);
             case "<>": return Values.Equal(a, c) is bool eq ? !eq : null;
@@ -391,7 +416,7 @@ internal static class Evaluator
 
                 return null;
             default:
-                return Arithmetic(b.Op, a, c);
+                return Arithmetic(op, a, c);
         }
     }
 

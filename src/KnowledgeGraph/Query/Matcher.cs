@@ -845,59 +845,85 @@ internal sealed class Matcher
             return;
         }
 
+        // Depth-first over the edges, with an explicit stack: a path may be as long as the graph, the stack is not.
         var path = new List<int>();
         var preList = row[rel.Slot];
-        void Walk(int at, int depth)
+        var frames = new List<WalkFrame>();
+        bool Visit(int at)
         {
             Tick();
-            if (depth >= min)
+            int depth = path.Count;
+            if (depth >= min && (preList is null || SameEdges(preList, path, plan.Reversed)))
             {
-                if (preList is null || SameEdges(preList, path, plan.Reversed))
+                var edges = path.Select(x => (object?)new EdgeRef(x)).ToList();
+                if (plan.Reversed)
                 {
-                    var edges = path.Select(x => (object?)new EdgeRef(x)).ToList();
-                    if (plan.Reversed)
-                    {
-                        edges.Reverse();
-                    }
-
-                    var saved = row[rel.Slot];
-                    row[rel.Slot] = edges;
-                    if (TryBindNode(next, at, row, out bool bound))
-                    {
-                        Expand(plan, i + 1, at, row, emit);
-                        if (bound)
-                        {
-                            row[next.Slot] = null;
-                        }
-                    }
-
-                    row[rel.Slot] = saved;
+                    edges.Reverse();
                 }
+
+                var saved = row[rel.Slot];
+                row[rel.Slot] = edges;
+                if (TryBindNode(next, at, row, out bool bound))
+                {
+                    Expand(plan, i + 1, at, row, emit);
+                    if (bound)
+                    {
+                        row[next.Slot] = null;
+                    }
+                }
+
+                row[rel.Slot] = saved;
             }
 
             if (depth >= max)
             {
-                return;
+                return false;
             }
 
             var list = new List<(int Edge, int Other)>();
             Neighbors(dir, at, list);
-            foreach (var (e, other) in list)
+            frames.Add(new WalkFrame(list));
+            return true;
+        }
+
+        Visit(v);
+        while (frames.Count > 0)
+        {
+            var frame = frames[^1];
+            if (frame.Index == frame.Next.Count)
             {
-                if (!EdgeMatches(rel, codes, e, row))
+                frames.RemoveAt(frames.Count - 1);
+                if (frames.Count > 0)
                 {
-                    continue;
+                    path.RemoveAt(path.Count - 1);
+                    _used.RemoveAt(_used.Count - 1);
                 }
 
-                _used.Add(e);
-                path.Add(e);
-                Walk(other, depth + 1);
+                continue;
+            }
+
+            var (e, other) = frame.Next[frame.Index++];
+            if (!EdgeMatches(rel, codes, e, row))
+            {
+                continue;
+            }
+
+            _used.Add(e);
+            path.Add(e);
+            if (!Visit(other))
+            {
                 path.RemoveAt(path.Count - 1);
                 _used.RemoveAt(_used.Count - 1);
             }
         }
+    }
 
-        Walk(v, 0);
+    /// <summary>One level of the depth-first walk of a variable-length step: the edges to try and the next one.</summary>
+    private sealed class WalkFrame(List<(int Edge, int Other)> next)
+    {
+        public List<(int Edge, int Other)> Next { get; } = next;
+
+        public int Index { get; set; }
     }
 
     private static bool SameEdges(object? pre, List<int> path, bool reversed)

@@ -331,7 +331,9 @@ internal sealed partial class Parser
         if (Current.Is("(") && IsParenthesizedPattern())
         {
             Advance();
+            Enter();
             part = ParseChain();
+            Leave();
             Expect(")");
             return part;
         }
@@ -339,6 +341,13 @@ internal sealed partial class Parser
         part.Nodes.Add(ParseNode());
         while (Current.Is("-") || (Current.Is("<") && Peek(1).Is("-")))
         {
+            // The matcher takes a pattern's steps one inside the other: a pattern's length is nesting too.
+            int maxRels = Math.Max(1, _maxDepth / 4);
+            if (part.Rels.Count >= maxRels)
+            {
+                throw new QuerySyntaxException(_text, Current.Offset, Current.Describe(), $"at most {maxRels} relationships in one pattern", "NestingTooDeep");
+            }
+
             part.Rels.Add(ParseRel());
             part.Nodes.Add(ParseNode());
         }
@@ -592,7 +601,7 @@ internal sealed partial class Parser
     public Expr ParseExpr()
     {
         Enter();
-        var e = ParseOr();
+        var e = Bounded(ParseOr());
         Leave();
         return e;
     }
@@ -1164,11 +1173,16 @@ internal sealed partial class Parser
 
     private BinaryExpr Bin(string op, Expr l, Expr r) => new(op, l, r) { Start = l.Start, End = r.End };
 
+    /// <summary>
+    /// One level deeper in the parser's own descent (a bracket costs two: the expression and the atom). The parser
+    /// descends through a dozen methods per level, so it allows a quarter of <see cref="QueryOptions.MaxNestingDepth"/>.
+    /// </summary>
     private void Enter()
     {
-        if (++_depth > _maxDepth)
+        int limit = Math.Max(2, _maxDepth / 4);
+        if (++_depth > limit)
         {
-            throw new QuerySyntaxException(_text, Current.Offset, Current.Describe(), $"at most {_maxDepth} levels of nesting", "NestingTooDeep");
+            throw new QuerySyntaxException(_text, Current.Offset, Current.Describe(), $"at most {limit} levels of nesting", "NestingTooDeep");
         }
     }
 

@@ -4,15 +4,20 @@ namespace KnowledgeGraph.Query;
 /// <threadsafety>Immutable; safe to share.</threadsafety>
 public sealed class QueryOptions
 {
-    /// <summary>The defaults: 15 hops for an unbounded <c>*</c>, nesting depth 256, one million rows.</summary>
+    /// <summary>The defaults: 15 hops for an unbounded <c>*</c>, nesting depth 256 (expressions 128, brackets and pattern length 64), one million rows.</summary>
     public static QueryOptions Default { get; } = new();
 
     /// <summary>The upper bound used for a variable-length relationship written without one (<c>*</c>, <c>*2..</c>). Default 15.</summary>
     public int MaxUnboundedPathLength { get; init; } = 15;
 
     /// <summary>
-    /// The deepest nesting of expressions and patterns the parser accepts, and the most clauses one part of a
-    /// query (between UNIONs) may chain. Default 256.
+    /// The most clauses one part of a query (between UNIONs) may chain. Expression trees may be half as high (128
+    /// levels by default: each operator of a chain such as <c>a + b + c</c>, each property lookup, subscript,
+    /// bracket and <c>CASE</c> is one level); brackets, <c>NOT</c> and signs nest a quarter as deep (64 parser
+    /// levels by default, a bracket taking two) and one pattern holds at most a quarter as many relationships (64).
+    /// Default 256.
+    /// Deeper input raises <see cref="QuerySyntaxException"/> with code <c>NestingTooDeep</c>; within the defaults
+    /// a query parses, analyses and runs on a thread with a 256 KB stack.
     /// </summary>
     public int MaxNestingDepth { get; init; } = 256;
 

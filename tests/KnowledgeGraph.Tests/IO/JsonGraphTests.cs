@@ -106,7 +106,7 @@ public class JsonGraphTests
     [Theory]
     [InlineData("", "Malformed JSON", 1, 1)]
     [InlineData("{\n  \"format\": \"knowledge-graph\",\n  \"version\": 1,\n  \"entities\": [ { \"id\": \"a\" \"kind\": \"X\" } ]\n}", "Malformed JSON", 4, 29)]
-    [InlineData("[]", "Unexpected value", 1, 1)]
+    [InlineData("[]", "Not a knowledge-graph document", 1, 1)]
     [InlineData("{\"format\": \"other\", \"version\": 1}", "Unknown format", 1, 12)]
     [InlineData("{\"format\": \"knowledge-graph\", \"version\": 2}", "Unsupported format version", 1, 42)]
     [InlineData("{\"format\": \"knowledge-graph\"}", "Missing property", 1, 1)]

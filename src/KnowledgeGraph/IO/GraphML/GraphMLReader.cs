@@ -98,8 +98,23 @@ public static class GraphMLReader
     public static Graph Parse(string graphml, GraphReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(graphml);
-        using var stream = new MemoryStream(TextOutput.Utf8.GetBytes(graphml));
-        return Read(stream, GraphReadOptions.WithSource(options, "<string>"));
+        options = GraphReadOptions.WithSource(options, "<string>");
+        byte[] bytes;
+        try
+        {
+            bytes = TextOutput.Utf8.GetBytes(graphml);
+        }
+        catch (System.Text.EncoderFallbackException ex)
+        {
+            // A lone surrogate: the text is not Unicode, so it is not XML either.
+            int at = Math.Clamp(ex.Index, 0, graphml.Length);
+            int line = 1 + graphml.AsSpan(0, at).Count('\n');
+            int column = at - (graphml.LastIndexOf('\n', Math.Max(0, at - 1)) + 1) + 1;
+            throw new GraphFormatException("Invalid text", new SourceLocation(options.SourceName!, line, column), "a lone UTF-16 surrogate", "Unicode text");
+        }
+
+        using var stream = new MemoryStream(bytes);
+        return Read(stream, options);
     }
 
     /// <summary>

@@ -97,6 +97,9 @@ public static class JsonGraphReader
 
     private sealed class Parser(JsonTokenStream tokens, GraphBuilder builder, CancellationToken cancellationToken)
     {
+        /// <summary>The error for valid JSON that is not a graph: a root that is no object, or an object with other keys.</summary>
+        private const string NotAGraph = "Not a knowledge-graph document";
+
         private static readonly string[] RootKeys = ["format", "version", "documents", "entities", "relations"];
         private static readonly string[] DocumentKeys = ["id", "title", "text"];
         private static readonly string[] EntityKeys = ["id", "kind", "name", "labels", "aliases", "properties"];
@@ -106,11 +109,15 @@ public static class JsonGraphReader
         public void ReadRoot()
         {
             Next("$");
-            Expect(JsonTokenType.StartObject, "$", "a JSON object with \"format\": \"knowledge-graph\"");
+            if (tokens.TokenType != JsonTokenType.StartObject)
+            {
+                throw Error(NotAGraph, "$", Found(), "a JSON object with \"format\": \"knowledge-graph\"");
+            }
+
             var rootLocation = tokens.Location("$");
             bool sawFormat = false, sawVersion = false;
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            while (NextProperty("$", RootKeys, seen, out string key))
+            while (NextProperty("$", RootKeys, seen, out string key, sawFormat ? "Unknown property" : NotAGraph))
             {
                 string path = "$." + key;
                 switch (key)
@@ -147,7 +154,7 @@ public static class JsonGraphReader
 
             if (!sawFormat || !sawVersion)
             {
-                throw new GraphFormatException("Missing property", rootLocation, "an object without " + (sawFormat ? "\"version\"" : "\"format\""), "\"format\": \"knowledge-graph\" and \"version\": 1");
+                throw new GraphFormatException(sawFormat ? "Missing property" : NotAGraph, rootLocation, "an object without " + (sawFormat ? "\"version\"" : "\"format\""), "\"format\": \"knowledge-graph\" and \"version\": 1");
             }
 
             if (tokens.Read())
@@ -391,7 +398,7 @@ public static class JsonGraphReader
             }
         }
 
-        private bool NextProperty(string path, string[]? allowed, HashSet<string> seen, out string key)
+        private bool NextProperty(string path, string[]? allowed, HashSet<string> seen, out string key, string unknown = "Unknown property")
         {
             Next(path);
             if (tokens.TokenType == JsonTokenType.EndObject)
@@ -404,7 +411,7 @@ public static class JsonGraphReader
             string p = path + "." + key;
             if (allowed is not null && Array.IndexOf(allowed, key) < 0)
             {
-                throw Error("Unknown property", p, Quote(key), "one of " + string.Join(", ", allowed.Select(Quote)));
+                throw Error(unknown, p, Quote(key), "one of " + string.Join(", ", allowed.Select(Quote)));
             }
 
             if (!seen.Add(key))
