@@ -86,7 +86,7 @@ internal sealed class Arguments
                 return args[++i];
             }
 
-            if (a.TryCommandOption(arg, Value))
+            if (a.TryCommandOption(arg, Value) || a.TryAnalysisOption(arg, Value))
             {
                 continue;
             }
@@ -136,48 +136,6 @@ internal sealed class Arguments
                 case "--explain":
                     a.Explain = true;
                     break;
-                case "--corpus":
-                    a.Corpus = Value();
-                    break;
-                case "--texts":
-                    a.Texts.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-                    break;
-                case "--record":
-                    a.Record = Value();
-                    break;
-                case "--read":
-                    a.Read.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-                    break;
-                case "--held-out":
-                    a.HeldOut = Value();
-                    break;
-                case "--round":
-                    string round = Value();
-                    if (!int.TryParse(round, NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n > 1000)
-                    {
-                        throw new UsageException($"--round expects a whole number from 0 to 1000; found '{round}'");
-                    }
-
-                    a.Round = n;
-                    break;
-                case "--by":
-                    a.By = Value();
-                    break;
-                case "--method":
-                    a.Method = Value();
-                    break;
-                case "--kind":
-                    a.Kinds.AddRange(Value().Split([',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-                    break;
-                case "--top":
-                    a.Top = Whole(arg, Value(), 1, 1_000_000);
-                    break;
-                case "--seed":
-                    a.Seed = Whole(arg, Value(), 0, int.MaxValue);
-                    break;
-                case "--samples":
-                    a.Samples = Whole(arg, Value(), 1, int.MaxValue);
-                    break;
                 default:
                     if (arg.StartsWith('-') && arg.Length > 1)
                     {
@@ -208,6 +166,59 @@ internal sealed class Arguments
         }
 
         return value;
+    }
+
+    /// <summary>The options of extract --corpus/--held-out, communities and central: true when <paramref name="arg"/> was one.</summary>
+    private bool TryAnalysisOption(string arg, Func<string> value)
+    {
+        string Value() => value();
+        switch (arg)
+        {
+            case "--corpus":
+                Corpus = Value();
+                return true;
+            case "--texts":
+                Texts.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                return true;
+            case "--record":
+                Record = Value();
+                return true;
+            case "--read":
+                Read.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                return true;
+            case "--held-out":
+                HeldOut = Value();
+                return true;
+            case "--round":
+                string round = Value();
+                if (!int.TryParse(round, NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n > 1000)
+                {
+                    throw new UsageException($"--round expects a whole number from 0 to 1000; found '{round}'");
+                }
+
+                Round = n;
+                return true;
+            case "--by":
+                By = Value();
+                return true;
+            case "--method":
+                Method = Value();
+                return true;
+            case "--kind":
+                Kinds.AddRange(Value().Split([',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                return true;
+            case "--top":
+                Top = Whole(arg, Value(), 1, 1_000_000);
+                return true;
+            case "--seed":
+                Seed = Whole(arg, Value(), 0, int.MaxValue);
+                return true;
+            case "--samples":
+                Samples = Whole(arg, Value(), 1, int.MaxValue);
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>The options of bench, push and sparql: true when <paramref name="arg"/> was one.</summary>

@@ -24,7 +24,7 @@ public sealed class CliMessageTests : IDisposable
     {
         var (code, _, err) = Kg("--graph", "adir", "stats");
         Assert.Equal(1, code);
-        Assert.Equal("kg: --graph 'adir' is a directory; give a file: a graph file (.json, .graphml, .cypher, .csv)\n", err);
+        Assert.Equal("kg: --graph 'adir' is a directory; give a file: a graph file (.json, .graphml, .cypher, .csv, .nt, .nq, .ttl, .jsonld)\n", err);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class CliMessageTests : IDisposable
     {
         var (code, _, err) = Kg("--graph", "nope.json", "stats");
         Assert.Equal(1, code);
-        Assert.Equal("kg: --graph 'nope.json' does not exist; give a graph file (.json, .graphml, .cypher, .csv)\n", err);
+        Assert.Equal("kg: --graph 'nope.json' does not exist; give a graph file (.json, .graphml, .cypher, .csv, .nt, .nq, .ttl, .jsonld)\n", err);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class CliMessageTests : IDisposable
     {
         var (code, _, err) = Kg("neighbors", "rutte", "--hosp", "2");
         Assert.Equal(2, code);
-        Assert.Equal("kg: unknown option '--hosp'. Did you mean '--hops'?\nRun 'kg --help' for usage.\n", err);
+        Assert.Equal("kg: unknown option '--hosp'. Did you mean '--hops' or '--top'?\nRun 'kg --help' for usage.\n", err);
         Assert.StartsWith("kg: unknown format 'jsn'. Did you mean 'json'?", Kg("export", "--format", "jsn").Err, StringComparison.Ordinal);
     }
 
@@ -125,7 +125,7 @@ public sealed class CliMessageTests : IDisposable
     [Fact]
     public void HelpCommandsAndOptions_AreReadFromTheHelpText()
     {
-        Assert.Equal(["stats", "entity", "neighbors", "path", "export", "query", "extract", "bench"], CommandLineNames.Commands.Take(8));
+        Assert.Equal(["stats", "entity", "neighbors", "path", "export", "query", "extract", "communities", "central", "diff", "bench", "push", "sparql"], CommandLineNames.Commands);
         Assert.Contains("--graph", CommandLineNames.Options);
         Assert.Contains("--hops", CommandLineNames.Options);
         var (commands, options) = CommandLineNames.Read("Commands:\n  diff A B [--against FILE]   compare\n  stats   counts\n\nmore --x-y text\n");
