@@ -65,7 +65,7 @@ namespace KnowledgeGraph.IO.Cypher;
 /// Graph g = builder.Build();
 /// Graph back = CypherScript.Load(CypherWriter.ToCypher(Graph.LoadSeed())); // the export reads back
 /// </code></example>
-public static class CypherScript
+public static partial class CypherScript
 {
     /// <summary>The kind given to a node created without labels: <c>(unlabeled)</c>.</summary>
     public const string UnlabeledKind = Values.UnlabeledKind;

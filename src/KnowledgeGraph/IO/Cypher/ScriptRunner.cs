@@ -16,7 +16,7 @@ namespace KnowledgeGraph.IO.Cypher;
 /// statement's snapshot and the <see cref="ScriptNode"/> itself otherwise (nodes created in the statement,
 /// or every node when the statement needs no snapshot).
 /// </remarks>
-internal sealed class ScriptRunner
+internal sealed partial class ScriptRunner
 {
     private static readonly Lazy<Graph> Empty = new(() => new GraphBuilder(Schema.Open).Build());
     private readonly Dictionary<string, object?> _parameters;
@@ -299,7 +299,8 @@ internal sealed class ScriptRunner
             OnWrite = Write,
             OnMatch = (m, rows, bound) => plan.Fast.Contains(m) ? FastMatch(m, rows, bound) : null,
         };
-        executor.Run(ast);
+        var result = executor.Run(ast);
+        KeepRows(result);
     }
 
     // ---- values ----
