@@ -94,7 +94,7 @@ internal sealed class Analyzer
                     ResolveSetItems(mc.OnMatch);
                     break;
                 case SetClause sc:
-                    CheckWritesAllowed("SET");
+                    CheckWritesAllowed(sc.Name);
                     ResolveSetItems(sc.Items);
                     break;
                 case ProjectionClause p:
@@ -380,7 +380,7 @@ internal sealed class Analyzer
                 throw new QuerySemanticException($"SET needs a node or a relationship; `{item.Target.Name}` is a {(info.Kind == VarKind.RelationshipList ? "list of relationships" : info.Kind.ToString().ToLowerInvariant())}.", "InvalidArgumentType");
             }
 
-            if (item.Kind == SetKind.Labels)
+            if (item.Kind is SetKind.Labels or SetKind.RemoveLabels)
             {
                 if (info.Kind == VarKind.Relationship)
                 {

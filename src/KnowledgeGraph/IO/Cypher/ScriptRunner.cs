@@ -299,8 +299,7 @@ internal sealed partial class ScriptRunner
             OnWrite = Write,
             OnMatch = (m, rows, bound) => plan.Fast.Contains(m) ? FastMatch(m, rows, bound) : null,
         };
-        var result = executor.Run(ast);
-        KeepRows(result);
+        KeepRows(executor.Run(ast));
     }
 
     // ---- values ----
@@ -673,7 +672,7 @@ internal sealed partial class ScriptRunner
             var element = ElementOf(target, item.Target.Name);
             switch (item.Kind)
             {
-                case SetKind.Labels:
+                case SetKind.Labels or SetKind.RemoveLabels:
                     if (element is not ScriptNode node)
                     {
                         throw new QueryTypeException($"SET {item.Target.Name}:{item.Labels[0]}: only nodes have labels; `{item.Target.Name}` is a relationship.", "InvalidArgumentType");
@@ -681,7 +680,7 @@ internal sealed partial class ScriptRunner
 
                     foreach (var l in item.Labels)
                     {
-                        Graph.AddLabel(node, l);
+                        Graph.ChangeLabel(node, l, add: item.Kind == SetKind.Labels);
                     }
 
                     break;
