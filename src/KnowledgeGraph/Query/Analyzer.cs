@@ -240,7 +240,7 @@ internal sealed class Analyzer
         {
             if (r.Types.Count != 1 || r.Direction == RelDirection.Both || r.VarLength)
             {
-                throw new QuerySemanticException("CREATE needs each relationship to have one type and a direction.", "InvalidRelationshipPattern");
+                throw new QuerySemanticException("CREATE needs each relationship to have one type and a direction.", r.VarLength ? "CreatingVarLength" : r.Types.Count != 1 ? "NoSingleRelationshipType" : "RequiresDirectedRelationship");
             }
 
             CheckName(r.Types[0], "relationship type");
@@ -330,7 +330,7 @@ internal sealed class Analyzer
         {
             if (r.Types.Count != 1 || r.VarLength)
             {
-                throw new QuerySemanticException("MERGE needs each relationship to have exactly one type and no variable length.", "InvalidRelationshipPattern");
+                throw new QuerySemanticException("MERGE needs each relationship to have exactly one type and no variable length.", r.VarLength ? "CreatingVarLength" : "NoSingleRelationshipType");
             }
 
             CheckName(r.Types[0], "relationship type");
