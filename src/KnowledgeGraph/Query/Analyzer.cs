@@ -94,7 +94,7 @@ internal sealed class Analyzer
                     ResolveSetItems(mc.OnMatch);
                     break;
                 case SetClause sc:
-                    CheckWritesAllowed("SET");
+                    CheckWritesAllowed(sc.Name);
                     ResolveSetItems(sc.Items);
                     break;
                 case ProjectionClause p:
@@ -240,7 +240,7 @@ internal sealed class Analyzer
         {
             if (r.Types.Count != 1 || r.Direction == RelDirection.Both || r.VarLength)
             {
-                throw new QuerySemanticException("CREATE needs each relationship to have one type and a direction.", "InvalidRelationshipPattern");
+                throw new QuerySemanticException("CREATE needs each relationship to have one type and a direction.", r.VarLength ? "CreatingVarLength" : r.Types.Count != 1 ? "NoSingleRelationshipType" : "RequiresDirectedRelationship");
             }
 
             CheckName(r.Types[0], "relationship type");
@@ -330,7 +330,7 @@ internal sealed class Analyzer
         {
             if (r.Types.Count != 1 || r.VarLength)
             {
-                throw new QuerySemanticException("MERGE needs each relationship to have exactly one type and no variable length.", "InvalidRelationshipPattern");
+                throw new QuerySemanticException("MERGE needs each relationship to have exactly one type and no variable length.", r.VarLength ? "CreatingVarLength" : "NoSingleRelationshipType");
             }
 
             CheckName(r.Types[0], "relationship type");
@@ -380,7 +380,7 @@ internal sealed class Analyzer
                 throw new QuerySemanticException($"SET needs a node or a relationship; `{item.Target.Name}` is a {(info.Kind == VarKind.RelationshipList ? "list of relationships" : info.Kind.ToString().ToLowerInvariant())}.", "InvalidArgumentType");
             }
 
-            if (item.Kind == SetKind.Labels)
+            if (item.Kind is SetKind.Labels or SetKind.RemoveLabels)
             {
                 if (info.Kind == VarKind.Relationship)
                 {

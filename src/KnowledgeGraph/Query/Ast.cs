@@ -237,6 +237,7 @@ internal enum SetKind
     Labels,
     Replace,
     Merge,
+    RemoveLabels,
 }
 
 /// <summary>One item of a SET clause (or of ON CREATE SET / ON MATCH SET).</summary>
@@ -258,6 +259,9 @@ internal sealed class SetItem(SetKind kind, VariableExpr target, string? key, Li
 internal sealed class SetClause(List<SetItem> items) : Clause
 {
     public List<SetItem> Items { get; } = items;
+
+    /// <summary>The clause as written: SET, or REMOVE (whose items are SET n.key = null and RemoveLabels).</summary>
+    public string Name { get; init; } = "SET";
 }
 
 /// <summary><c>MERGE pattern [ON CREATE SET …] [ON MATCH SET …]</c>: matches the whole pattern or creates it all.</summary>

@@ -154,12 +154,12 @@ internal sealed partial class Parser
                 Advance();
                 clause = ParseMerge();
             }
-            else if (t.IsKeyword("SET"))
+            else if (t.IsKeyword("SET") || t.IsKeyword("REMOVE"))
             {
                 Advance();
-                clause = new SetClause(ParseSetItems());
+                clause = t.IsKeyword("SET") ? new SetClause(ParseSetItems()) : ParseRemove();
             }
-            else if (t.IsKeyword("DELETE") || t.IsKeyword("DETACH") || t.IsKeyword("REMOVE")
+            else if (t.IsKeyword("DELETE") || t.IsKeyword("DETACH")
                 || t.IsKeyword("CALL") || t.IsKeyword("FOREACH") || t.IsKeyword("LOAD"))
             {
                 throw new QuerySyntaxException(_text, t.Offset, t.Describe(), "a supported clause (" + _clauseStart + "); " + t.Text.ToUpperInvariant() + " is not supported", "UnsupportedClause");

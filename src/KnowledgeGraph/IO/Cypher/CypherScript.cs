@@ -23,7 +23,7 @@ namespace KnowledgeGraph.IO.Cypher;
 /// relationships with properties) that MATCH and MERGE read. <c>MERGE</c> matches its whole pattern or creates
 /// it all (Neo4j semantics; an undirected relationship is created left to right; a null property value is an
 /// error). <c>SET n.key = v</c> sets a property (null removes it), <c>SET n:A:B</c> adds labels,
-/// <c>SET n += {map}</c> sets several properties and <c>SET n = {map}</c> replaces them all. MERGE and SET
+/// <c>SET n += {map}</c> sets several properties and <c>SET n = {map}</c> replaces them all. <c>REMOVE n.key</c> removes a property and <c>REMOVE n:A</c> a label. MERGE and SET
 /// see every earlier write. Within one statement MATCH finds only the nodes and relationships that existed
 /// when the statement began, a MATCH with relationships, a path or WHERE may not follow a write in the same
 /// statement (start a new statement), and reading a matched node (<c>n.key</c>, <c>labels(n)</c>) may see it
@@ -65,7 +65,7 @@ namespace KnowledgeGraph.IO.Cypher;
 /// Graph g = builder.Build();
 /// Graph back = CypherScript.Load(CypherWriter.ToCypher(Graph.LoadSeed())); // the export reads back
 /// </code></example>
-public static class CypherScript
+public static partial class CypherScript
 {
     /// <summary>The kind given to a node created without labels: <c>(unlabeled)</c>.</summary>
     public const string UnlabeledKind = Values.UnlabeledKind;

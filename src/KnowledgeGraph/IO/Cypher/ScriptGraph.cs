@@ -81,7 +81,7 @@ internal sealed class ScriptRel(int index, ScriptNode start, string type, Script
 /// once a look-up asks for that pair, and relationships by (start, end, type), so that MERGE and simple MATCH
 /// patterns find what they look for without a scan; and it turns into an immutable snapshot for the matcher.
 /// </summary>
-internal sealed class ScriptGraph
+internal sealed partial class ScriptGraph
 {
     private readonly Dictionary<string, List<ScriptNode>> _byLabel = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, Dictionary<object, List<ScriptNode>>>> _index = new(StringComparer.Ordinal);

@@ -170,7 +170,7 @@ internal sealed partial class ScriptRunner
     {
         switch (item.Kind)
         {
-            case SetKind.Labels:
+            case SetKind.Labels or SetKind.RemoveLabels:
                 SetLabels(item, element);
                 break;
             case SetKind.Property:
@@ -191,7 +191,7 @@ internal sealed partial class ScriptRunner
 
         foreach (var l in item.Labels)
         {
-            Graph.AddLabel(node, l);
+            Graph.ChangeLabel(node, l, add: item.Kind == SetKind.Labels);
         }
     }
 

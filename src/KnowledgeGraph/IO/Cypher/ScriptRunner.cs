@@ -141,7 +141,7 @@ internal sealed partial class ScriptRunner
             OnWrite = Write,
             OnMatch = (m, rows, bound) => plan.Fast.Contains(m) ? FastMatch(m, rows, bound) : null,
         };
-        executor.Run(ast);
+        KeepRows(executor.Run(ast));
     }
 
     // ---- values ----

@@ -139,8 +139,8 @@ public class CypherScriptTests
     }
 
     [Theory]
-    [InlineData("MERGE (a)-[:T*2]->(b)", "InvalidRelationshipPattern")]
-    [InlineData("MERGE (a)-[:T|U]->(b)", "InvalidRelationshipPattern")]
+    [InlineData("MERGE (a)-[:T*2]->(b)", "CreatingVarLength")]
+    [InlineData("MERGE (a)-[:T|U]->(b)", "NoSingleRelationshipType")]
     [InlineData("MERGE p = (a)-[:T]->(b)", "InvalidRelationshipPattern")]
     [InlineData("MERGE (a $props)", "InvalidParameterUse")]
     [InlineData("MERGE (a:`has space`)", "InvalidName")]

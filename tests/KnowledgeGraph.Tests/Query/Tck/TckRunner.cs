@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using KnowledgeGraph.IO.Cypher;
 using KnowledgeGraph.Query;
 
@@ -78,7 +79,7 @@ public static class TckRunner
         }
         catch (Exception ex)
         {
-            return "unexpected " + ex.GetType().Name + ": " + ex.Message;
+            return "unexpected " + ex.GetType().Name + ": " + ex.Message + " at " + ex.StackTrace?.Split('\n')[0].Trim();
         }
     }
 
@@ -86,9 +87,9 @@ public static class TckRunner
     {
         var builder = new GraphBuilder(Schema.Open);
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
-        string? query = null;
-        QueryResult? result = null;
+        TckResult? result = null;
         QueryException? error = null;
+        ScriptSideEffects? effects = null;
         foreach (var step in scenario.Steps)
         {
             string t = step.Text;
@@ -120,23 +121,13 @@ public static class TckRunner
                 continue;
             }
 
-            if (t.StartsWith("executing query", StringComparison.Ordinal))
+            if (t.StartsWith("executing query", StringComparison.Ordinal) || t.StartsWith("executing control query", StringComparison.Ordinal))
             {
-                query = step.DocString!;
-                var graph = builder.Build(GraphBuildOptions.LenientMode);
-                try
-                {
-                    result = graph.Query(query, parameters);
-                }
-                catch (QueryException ex)
-                {
-                    error = ex;
-                }
-
+                (result, error, effects) = Execute(builder, step.DocString!, parameters);
                 continue;
             }
 
-            if (t.StartsWith("the result should be", StringComparison.Ordinal))
+            if (t.StartsWith("the result should be", StringComparison.Ordinal) && step.Table is not null)
             {
                 if (error is not null)
                 {
@@ -187,14 +178,15 @@ public static class TckRunner
                 continue;
             }
 
-            if (t == "no side effects")
+            if (t == "no side effects" || t.StartsWith("the side effects should be", StringComparison.Ordinal))
             {
-                continue;
-            }
+                string? problem = CheckSideEffects(effects, step.Table ?? []);
+                if (problem is not null)
+                {
+                    return problem;
+                }
 
-            if (t.StartsWith("the side effects should be", StringComparison.Ordinal))
-            {
-                return "side effects of write queries are not supported";
+                continue;
             }
 
             return "unknown step: " + t;
@@ -203,7 +195,47 @@ public static class TckRunner
         return null;
     }
 
-    private static string? Compare(QueryResult result, List<string> header, List<List<string>> rows, bool ordered, bool sortLists)
+    /// <summary>
+    /// Runs a query with <see cref="Graph.Query"/>; a query that writes (which a read-only graph refuses with a
+    /// pointer to CypherScript) runs as a script over the builder, which then holds what it wrote.
+    /// </summary>
+    private static (TckResult?, QueryException?, ScriptSideEffects?) Execute(GraphBuilder builder, string query, Dictionary<string, object?> parameters)
+    {
+        try
+        {
+            var r = builder.Build(GraphBuildOptions.LenientMode).Query(query, parameters);
+            return (new TckResult(r.Columns, r.Rows.Select(x => x.Values).ToList()), null, null);
+        }
+        catch (QueryException ex) when (ex.Code == "UnsupportedClause" && ex.Message.Contains("CypherScript", StringComparison.Ordinal))
+        {
+            try
+            {
+                var outcome = CypherScript.Execute(builder, query, parameters);
+                return (new TckResult(outcome.Columns, outcome.Rows), null, outcome.SideEffects);
+            }
+            catch (QueryException inner)
+            {
+                return (null, inner, null);
+            }
+        }
+        catch (QueryException ex)
+        {
+            return (null, ex, null);
+        }
+    }
+
+    private static string? CheckSideEffects(ScriptSideEffects? effects, List<List<string>> table)
+    {
+        var expected = table.ToDictionary(r => r[0], r => int.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        var actual = effects?.ByName ?? new Dictionary<string, int>();
+        var wrong = actual.Keys.Union(expected.Keys)
+            .Where(k => expected.GetValueOrDefault(k) != actual.GetValueOrDefault(k))
+            .Select(k => $"{k} expected {expected.GetValueOrDefault(k)}, got {actual.GetValueOrDefault(k)}")
+            .ToList();
+        return wrong.Count == 0 ? null : "side effects differ: " + string.Join(", ", wrong);
+    }
+
+    private static string? Compare(TckResult result, List<string> header, List<List<string>> rows, bool ordered, bool sortLists)
     {
         if (!result.Columns.SequenceEqual(header))
         {
@@ -211,7 +243,7 @@ public static class TckRunner
         }
 
         var expected = rows.Select(r => string.Join(" | ", r.Select(c => TckValue.CanonicalExpected(c, sortLists)))).ToList();
-        var actual = result.Rows.Select(r => string.Join(" | ", r.Values.Select(v => TckValue.CanonicalActual(v, sortLists)))).ToList();
+        var actual = result.Rows.Select(r => string.Join(" | ", r.Select(v => TckValue.CanonicalActual(v, sortLists)))).ToList();
         if (!ordered)
         {
             expected.Sort(StringComparer.Ordinal);
@@ -225,4 +257,10 @@ public static class TckRunner
 
         return null;
     }
+}
+
+/// <summary>The columns and rows a query returned, from <see cref="Graph.Query"/> or from a script.</summary>
+public sealed record TckResult(IReadOnlyList<string> Columns, List<ImmutableArray<object?>> Rows)
+{
+    public int Count => Rows.Count;
 }

@@ -1,0 +1,54 @@
+namespace KnowledgeGraph.Query;
+
+/// <summary>The REMOVE clause.</summary>
+internal sealed partial class Parser
+{
+    /// <summary>
+    /// <c>REMOVE n.key, n:Label:Other, …</c>, as a <see cref="SetClause"/> named REMOVE: <c>n.key</c> becomes
+    /// <c>SET n.key = null</c> and <c>n:Label</c> a <see cref="SetKind.RemoveLabels"/> item.
+    /// </summary>
+    private SetClause ParseRemove()
+    {
+        var items = new List<SetItem>();
+        do
+        {
+            if (items.Count > 0)
+            {
+                Advance();
+            }
+
+            var t = Current;
+            if (!IsName(t))
+            {
+                throw Unexpected("a variable name (REMOVE n.key or REMOVE n:Label)");
+            }
+
+            Advance();
+            var target = new VariableExpr(t.Text) { Start = t.Offset, End = t.Offset + t.Length };
+            if (Current.Is(":"))
+            {
+                var labels = new List<string>();
+                while (Current.Is(":"))
+                {
+                    Advance();
+                    labels.Add(ParseSymbolicName("a label name"));
+                }
+
+                items.Add(new SetItem(SetKind.RemoveLabels, target, null, labels, null) { Offset = t.Offset });
+                continue;
+            }
+
+            if (!Current.Is("."))
+            {
+                throw Unexpected("`.` or `:` after the variable");
+            }
+
+            Advance();
+            string key = ParseSymbolicName("a property name");
+            items.Add(new SetItem(SetKind.Property, target, key, null, new LiteralExpr(null)) { Offset = t.Offset });
+        }
+        while (Current.Is(","));
+
+        return new SetClause(items) { Name = "REMOVE" };
+    }
+}
