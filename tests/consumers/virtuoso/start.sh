@@ -135,7 +135,11 @@ DefaultGraph               = urn:kg:default
 INI
 
 echo "Starting Virtuoso in $dir (HTTP 127.0.0.1:$http_port, SQL 127.0.0.1:$sql_port)" >&2
-(cd "$dir" && setsid "$virtuoso_bin" +foreground +configfile "$dir/virtuoso.ini" >>"$dir/virtuoso.out" 2>&1 < /dev/null & echo $! > "$dir/virtuoso.pid")
+# The server replaces the background subshell (exec), so $! is its pid, and no descriptor of this
+# script stays open in it: when a caller reads this script's output through a pipe ($(start.sh)),
+# the pipe closes when the script ends instead of staying open for as long as the server runs.
+(cd "$dir" && exec setsid "$virtuoso_bin" +foreground +configfile "$dir/virtuoso.ini" >>"$dir/virtuoso.out" 2>&1 </dev/null) >/dev/null 2>&1 </dev/null &
+echo $! > "$dir/virtuoso.pid"
 url="http://127.0.0.1:$http_port/sparql"
 # A fresh database takes a while (it builds its tables and installs the SPARQL pages); poll the HTTP port.
 for _ in $(seq 1 180); do
