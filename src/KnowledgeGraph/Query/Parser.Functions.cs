@@ -12,15 +12,7 @@ internal sealed partial class Parser
         Advance();
         Advance();
         var args = new List<Expr>();
-        if (!Current.Is(")"))
-        {
-            args.Add(ParseExpr());
-            while (Current.Is(","))
-            {
-                Advance();
-                args.Add(ParseExpr());
-            }
-        }
+        ParseExprsUntil(")", args);
 
         var end = Current;
         Expect(")");

@@ -17,24 +17,10 @@ internal sealed partial class Parser
                 Advance();
             }
 
-            var t = Current;
-            if (!IsName(t))
-            {
-                throw Unexpected("a variable name (REMOVE n.key or REMOVE n:Label)");
-            }
-
-            Advance();
-            var target = new VariableExpr(t.Text) { Start = t.Offset, End = t.Offset + t.Length };
+            var (t, target) = ParseItemTarget("a variable name (REMOVE n.key or REMOVE n:Label)");
             if (Current.Is(":"))
             {
-                var labels = new List<string>();
-                while (Current.Is(":"))
-                {
-                    Advance();
-                    labels.Add(ParseSymbolicName("a label name"));
-                }
-
-                items.Add(new SetItem(SetKind.RemoveLabels, target, null, labels, null) { Offset = t.Offset });
+                items.Add(new SetItem(SetKind.RemoveLabels, target, null, ParseLabels(), null) { Offset = t.Offset });
                 continue;
             }
 

@@ -1,0 +1,255 @@
+namespace KnowledgeGraph.Query;
+
+/// <summary>Resolving expressions: variables, functions, aggregates, comprehensions and pattern expressions, and walking an expression's children.</summary>
+internal sealed partial class Analyzer
+{
+    public static IEnumerable<Expr> Children(Expr e)
+    {
+        switch (e)
+        {
+            case PropertyExpr p: yield return p.Target; break;
+            case IndexExpr i: yield return i.Target; yield return i.Index; break;
+            case SliceExpr s:
+                yield return s.Target;
+                if (s.From is not null)
+                {
+                    yield return s.From;
+                }
+
+                if (s.To is not null)
+                {
+                    yield return s.To;
+                }
+
+                break;
+            case LabelCheckExpr l: yield return l.Target; break;
+            case UnaryExpr u: yield return u.Operand; break;
+            case BinaryExpr b: yield return b.Left; yield return b.Right; break;
+            case IsNullExpr n: yield return n.Operand; break;
+            case ListExpr l:
+                foreach (var x in l.Items)
+                {
+                    yield return x;
+                }
+
+                break;
+            case MapExpr m:
+                foreach (var x in m.Entries)
+                {
+                    yield return x.Value;
+                }
+
+                break;
+            case FunctionExpr f:
+                foreach (var x in f.Args)
+                {
+                    yield return x;
+                }
+
+                break;
+            case CaseExpr c:
+                if (c.Subject is not null)
+                {
+                    yield return c.Subject;
+                }
+
+                foreach (var (w, t) in c.Branches)
+                {
+                    yield return w;
+                    yield return t;
+                }
+
+                if (c.Else is not null)
+                {
+                    yield return c.Else;
+                }
+
+                break;
+            case ComprehensionExpr c:
+                yield return c.Source;
+                if (c.Where is not null)
+                {
+                    yield return c.Where;
+                }
+
+                if (c.Map is not null)
+                {
+                    yield return c.Map;
+                }
+
+                break;
+        }
+    }
+
+    private void CheckConstant(Expr e, string clause)
+    {
+        if (HasVariables(e))
+        {
+            throw new QuerySemanticException($"{clause} must be a constant expression; it cannot refer to variables.", "NonConstantExpression");
+        }
+
+        Resolve(e, false);
+        if (e is LiteralExpr { Value: long n } && n < 0)
+        {
+            throw new QuerySemanticException($"{clause} must be zero or positive; found {n}.", "NegativeIntegerArgument");
+        }
+
+        if (e is LiteralExpr { Value: not long })
+        {
+            throw new QuerySemanticException($"{clause} must be an integer.", "InvalidArgumentType");
+        }
+    }
+
+    private static bool HasVariables(Expr e) => e is VariableExpr or PatternExpr || Children(e).Any(HasVariables);
+
+    /// <summary>Resolves variables in an expression; returns whether it contains an aggregate.</summary>
+    private bool Resolve(Expr e, bool aggregatesAllowed, bool insideAggregate = false)
+    {
+        switch (e)
+        {
+            case VariableExpr v:
+                if (!_scope.TryGetValue(v.Name, out var info))
+                {
+                    throw new QuerySemanticException($"Variable `{v.Name}` not defined.", "UndefinedVariable");
+                }
+
+                v.Slot = info.Slot;
+                return false;
+            case PropertyExpr { Target: VariableExpr pv } pe when _scope.TryGetValue(pv.Name, out var pinfo) && pinfo.Kind is VarKind.Path or VarKind.RelationshipList:
+                throw new QuerySemanticException($"Cannot read property '{pe.Key}' of `{pv.Name}`, a {(pinfo.Kind == VarKind.Path ? "path" : "list of relationships")}.", "InvalidArgumentType");
+            case FunctionExpr f:
+                return ResolveFunction(f, aggregatesAllowed, insideAggregate);
+            case ComprehensionExpr c:
+                return ResolveComprehension(c, aggregatesAllowed, insideAggregate);
+            case PatternExpr pe:
+                ResolvePattern(pe);
+                return false;
+            default:
+                bool result = false;
+                foreach (var c in Children(e))
+                {
+                    result |= Resolve(c, aggregatesAllowed, insideAggregate);
+                }
+
+                return result;
+        }
+    }
+
+    // Kept apart from Resolve so that its frame, taken once per level of an expression tree, stays small.
+    private bool ResolveFunction(FunctionExpr f, bool aggregatesAllowed, bool insideAggregate)
+    {
+        Functions.FunctionTable.CheckKnown(f);
+
+        if (f.IsAggregate)
+        {
+            if (!aggregatesAllowed)
+            {
+                throw new QuerySemanticException($"Aggregate function {f.Name}() is not allowed here.", "InvalidAggregation");
+            }
+
+            if (insideAggregate)
+            {
+                throw new QuerySemanticException($"Aggregate function {f.Name}() cannot be nested in another aggregate.", "NestedAggregation");
+            }
+
+            if (!f.Star && f.Args.Count != 1)
+            {
+                throw new QuerySemanticException($"Aggregate function {f.Name}() takes exactly one argument; found {f.Args.Count}.", "InvalidNumberOfArguments");
+            }
+
+            var outer = _scope;
+            _scope = _aggregateScope ?? _scope;
+            foreach (var a in f.Args)
+            {
+                Resolve(a, aggregatesAllowed, insideAggregate: true);
+            }
+
+            _scope = outer;
+
+            f.AggregateSlot = SlotCount++;
+            return true;
+        }
+
+        bool any = false;
+        foreach (var a in f.Args)
+        {
+            any |= Resolve(a, aggregatesAllowed, insideAggregate);
+        }
+
+        return any;
+    }
+
+    private bool ResolveComprehension(ComprehensionExpr c, bool aggregatesAllowed, bool insideAggregate)
+    {
+        bool agg = Resolve(c.Source, aggregatesAllowed, insideAggregate);
+        bool had = _scope.TryGetValue(c.Variable, out var prev);
+        c.Slot = Declare(c.Variable, VarKind.Any);
+        if (c.Where is not null)
+        {
+            agg |= Resolve(c.Where, false, insideAggregate);
+        }
+
+        if (c.Map is not null)
+        {
+            agg |= Resolve(c.Map, aggregatesAllowed, insideAggregate);
+        }
+
+        if (had)
+        {
+            _scope[c.Variable] = prev;
+        }
+        else
+        {
+            _scope.Remove(c.Variable);
+        }
+
+        return agg;
+    }
+
+    private void ResolvePattern(PatternExpr pe)
+    {
+        foreach (var n in pe.Pattern.Nodes)
+        {
+            if (!n.Anonymous)
+            {
+                if (!_scope.TryGetValue(n.Variable!, out var ni))
+                {
+                    throw new QuerySemanticException($"Variable `{n.Variable}` not defined (a pattern expression cannot introduce variables).", "UndefinedVariable");
+                }
+
+                n.Slot = ni.Slot;
+            }
+            else
+            {
+                n.Slot = SlotCount++;
+            }
+
+            if (n.Properties is not null)
+            {
+                Resolve(n.Properties, false);
+            }
+        }
+
+        foreach (var r in pe.Pattern.Rels)
+        {
+            if (!r.Anonymous)
+            {
+                if (!_scope.TryGetValue(r.Variable!, out var ri))
+                {
+                    throw new QuerySemanticException($"Variable `{r.Variable}` not defined (a pattern expression cannot introduce variables).", "UndefinedVariable");
+                }
+
+                r.Slot = ri.Slot;
+            }
+            else
+            {
+                r.Slot = SlotCount++;
+            }
+
+            if (r.Properties is not null)
+            {
+                Resolve(r.Properties, false);
+            }
+        }
+    }
+}
