@@ -45,6 +45,13 @@ internal static class QueryCommand
             stderr.Write("kg: " + note + "\n");
         }
 
+        WriteResult(result, format, stdout);
+        return CliApp.Ok;
+    }
+
+    /// <summary>Rows as a table, JSON or CSV (kg query, and kg sparql for SELECT).</summary>
+    internal static void WriteResult(QueryResult result, string format, TextWriter stdout)
+    {
         switch (format)
         {
             case "json":
@@ -63,8 +70,6 @@ internal static class QueryCommand
                 stdout.Write(result.ToTable());
                 break;
         }
-
-        return CliApp.Ok;
     }
 
     /// <summary>A parameter value: an integer, a float, true, false, null, or else a string (quotes optional).</summary>

@@ -34,7 +34,7 @@ internal static class SparqlCommand
                     stdout.Write(NTriplesWriter.ToNTriples(graph));
                     break;
                 default:
-                    Write(endpoint.SelectAsync(query).GetAwaiter().GetResult(), format, stdout);
+                    QueryCommand.WriteResult(endpoint.SelectAsync(query).GetAwaiter().GetResult(), format, stdout);
                     break;
             }
 
@@ -96,27 +96,5 @@ internal static class SparqlCommand
         }
 
         return "SELECT";
-    }
-
-    private static void Write(QueryResult result, string format, TextWriter stdout)
-    {
-        switch (format)
-        {
-            case "json":
-                using (var ms = new MemoryStream())
-                {
-                    result.WriteJson(ms);
-                    stdout.Write(Encoding.UTF8.GetString(ms.ToArray()));
-                    stdout.Write('\n');
-                }
-
-                break;
-            case "csv":
-                result.WriteCsv(stdout);
-                break;
-            default:
-                stdout.Write(result.ToTable());
-                break;
-        }
     }
 }

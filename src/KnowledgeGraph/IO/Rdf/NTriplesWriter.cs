@@ -25,12 +25,7 @@ public static class NTriplesWriter
             foreach (var t in triples)
             {
                 sb.Clear();
-                RdfText.AppendIri(sb, t.Subject);
-                sb.Append(' ');
-                RdfText.AppendIri(sb, t.Predicate);
-                sb.Append(' ');
-                RdfText.AppendObject(sb, t);
-                sb.Append(" .\n");
+                RdfText.AppendStatement(sb, t);
                 w.Write(sb);
             }
         });

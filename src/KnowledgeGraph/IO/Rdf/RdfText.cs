@@ -60,6 +60,17 @@ internal static class RdfText
         sb.Append('"');
     }
 
+    /// <summary>One N-Triples statement: subject, predicate, object, " .", and a line end.</summary>
+    public static void AppendStatement(StringBuilder sb, Triple t)
+    {
+        AppendIri(sb, t.Subject);
+        sb.Append(' ');
+        AppendIri(sb, t.Predicate);
+        sb.Append(' ');
+        AppendObject(sb, t);
+        sb.Append(" .\n");
+    }
+
     /// <summary>The N-Triples form of a triple's object.</summary>
     public static void AppendObject(StringBuilder sb, Triple t, Func<string, string?>? compact = null)
     {

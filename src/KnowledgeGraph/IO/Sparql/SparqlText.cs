@@ -31,12 +31,7 @@ internal static class SparqlText
         {
             var t = triples[i];
             sb.Append("    ");
-            RdfText.AppendIri(sb, t.Subject);
-            sb.Append(' ');
-            RdfText.AppendIri(sb, t.Predicate);
-            sb.Append(' ');
-            RdfText.AppendObject(sb, t);
-            sb.Append(" .\n");
+            RdfText.AppendStatement(sb, t);
         }
 
         sb.Append("  }\n}\n");
