@@ -86,76 +86,74 @@ internal sealed class Arguments
                 return args[++i];
             }
 
-            if (a.TryCommandOption(arg, Value) || a.TryAnalysisOption(arg, Value))
+            if (a.TryCommandOption(arg, Value) || a.TryAnalysisOption(arg, Value) || a.TryGeneralOption(arg, Value))
             {
                 continue;
             }
 
-            switch (arg)
+            if (arg.StartsWith('-') && arg.Length > 1)
             {
-                case "-h" or "--help" or "help" when a.Command is null || arg != "help":
-                    a.Help = true;
-                    break;
-                case "--graph" or "-g":
-                    a.GraphFile = Value();
-                    break;
-                case "--type" or "-t":
-                    a.Types.AddRange(Value().Split([',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-                    break;
-                case "--hops" or "-k":
-                    string hops = Value();
-                    if (!int.TryParse(hops, NumberStyles.None, CultureInfo.InvariantCulture, out int k) || k < 1 || k > 100)
-                    {
-                        throw new UsageException($"--hops expects a whole number from 1 to 100; found '{hops}'");
-                    }
+                throw new UsageException(CommandLineNames.UnknownOption(arg));
+            }
 
-                    a.Hops = k;
-                    break;
-                case "--direction" or "-d":
-                    string d = Value();
-                    a.Direction = d.ToLowerInvariant() switch
-                    {
-                        "in" => KnowledgeGraph.Direction.In,
-                        "out" => KnowledgeGraph.Direction.Out,
-                        "both" => KnowledgeGraph.Direction.Both,
-                        _ => throw new UsageException($"--direction expects in, out or both; found '{d}'"),
-                    };
-                    break;
-                case "--format" or "-f":
-                    a.Format = Value();
-                    break;
-                case "--param" or "-p":
-                    a.Params.Add(Value());
-                    break;
-                case "--output" or "-o":
-                    a.Output = Value();
-                    break;
-                case "--evaluate":
-                    a.Evaluate = Value();
-                    break;
-                case "--explain":
-                    a.Explain = true;
-                    break;
-                default:
-                    if (arg.StartsWith('-') && arg.Length > 1)
-                    {
-                        throw new UsageException(CommandLineNames.UnknownOption(arg));
-                    }
-
-                    if (a.Command is null)
-                    {
-                        a.Command = arg;
-                    }
-                    else
-                    {
-                        a.Positional.Add(arg);
-                    }
-
-                    break;
+            if (a.Command is null)
+            {
+                a.Command = arg;
+            }
+            else
+            {
+                a.Positional.Add(arg);
             }
         }
 
         return a;
+    }
+
+    /// <summary>The options every command reads: help, the graph, relation types, hops, direction, format, parameters, output.</summary>
+    private bool TryGeneralOption(string arg, Func<string> value)
+    {
+        switch (arg)
+        {
+            case "-h" or "--help" or "help" when Command is null || arg != "help":
+                Help = true;
+                return true;
+            case "--graph" or "-g":
+                GraphFile = value();
+                return true;
+            case "--type" or "-t":
+                Types.AddRange(value().Split([',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                return true;
+            case "--hops" or "-k":
+                Hops = Whole("--hops", value(), 1, 100);
+                return true;
+            case "--direction" or "-d":
+                string d = value();
+                Direction = d.ToLowerInvariant() switch
+                {
+                    "in" => KnowledgeGraph.Direction.In,
+                    "out" => KnowledgeGraph.Direction.Out,
+                    "both" => KnowledgeGraph.Direction.Both,
+                    _ => throw new UsageException($"--direction expects in, out or both; found '{d}'"),
+                };
+                return true;
+            case "--format" or "-f":
+                Format = value();
+                return true;
+            case "--param" or "-p":
+                Params.Add(value());
+                return true;
+            case "--output" or "-o":
+                Output = value();
+                return true;
+            case "--evaluate":
+                Evaluate = value();
+                return true;
+            case "--explain":
+                Explain = true;
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static int Whole(string option, string text, int min, int max)

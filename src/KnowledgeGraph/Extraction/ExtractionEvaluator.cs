@@ -138,44 +138,7 @@ public static class ExtractionEvaluator
         ArgumentNullException.ThrowIfNull(extracted);
         ArgumentNullException.ThrowIfNull(gold);
 
-        // Gold names → gold entities.
-        var goldByName = new Dictionary<string, List<Entity>>(StringComparer.Ordinal);
-        foreach (var g in gold.Entities)
-        {
-            foreach (var n in NamesOf(g))
-            {
-                if (!goldByName.TryGetValue(n, out var list))
-                {
-                    list = [];
-                    goldByName.Add(n, list);
-                }
-
-                if (!list.Contains(g))
-                {
-                    list.Add(g);
-                }
-            }
-        }
-
-        // Each extracted entity → the gold entity it names (its name first, then its aliases; same kind preferred).
-        var mapped = new Dictionary<EntityId, EntityId>();
-        foreach (var e in extracted.Entities)
-        {
-            Entity? best = null;
-            foreach (var n in NamesOf(e))
-            {
-                if (goldByName.TryGetValue(n, out var candidates))
-                {
-                    best = candidates.FirstOrDefault(c => c.Kind == e.Kind) ?? candidates[0];
-                    break;
-                }
-            }
-
-            if (best is not null)
-            {
-                mapped[e.Id] = best.Id;
-            }
-        }
+        var mapped = MapEntities(extracted, gold);
 
         // One-to-one for the entity scores: the first extracted entity (by id) that maps to a gold entity matches it.
         var taken = new HashSet<EntityId>();
@@ -197,7 +160,57 @@ public static class ExtractionEvaluator
             gold.Entities.Count(e => e.Kind.Name == k && taken.Contains(e.Id)))).ToImmutableArray();
         var entities = new Score("all", extracted.EntityCount, gold.EntityCount, matchedExtracted.Count, taken.Count);
 
-        // Relations: extracted relations mapped onto gold ids; a mapped triple counts once.
+        var (relations, byType, missed, spurious) = ScoreRelations(extracted, gold, mapped);
+        return new EvaluationReport(entities, byKind, relations, byType, missed, spurious);
+    }
+
+    /// <summary>Each extracted entity → the gold entity it names (its name first, then its aliases; same kind preferred).</summary>
+    private static Dictionary<EntityId, EntityId> MapEntities(Graph extracted, Graph gold)
+    {
+        // Gold names → gold entities.
+        var goldByName = new Dictionary<string, List<Entity>>(StringComparer.Ordinal);
+        foreach (var g in gold.Entities)
+        {
+            foreach (var n in NamesOf(g))
+            {
+                if (!goldByName.TryGetValue(n, out var list))
+                {
+                    list = [];
+                    goldByName.Add(n, list);
+                }
+
+                if (!list.Contains(g))
+                {
+                    list.Add(g);
+                }
+            }
+        }
+
+        var mapped = new Dictionary<EntityId, EntityId>();
+        foreach (var e in extracted.Entities)
+        {
+            Entity? best = null;
+            foreach (var n in NamesOf(e))
+            {
+                if (goldByName.TryGetValue(n, out var candidates))
+                {
+                    best = candidates.FirstOrDefault(c => c.Kind == e.Kind) ?? candidates[0];
+                    break;
+                }
+            }
+
+            if (best is not null)
+            {
+                mapped[e.Id] = best.Id;
+            }
+        }
+
+        return mapped;
+    }
+
+    /// <summary>Relations: extracted relations mapped onto gold ids; a mapped triple counts once.</summary>
+    private static (Score All, ImmutableArray<Score> ByType, ImmutableArray<string> Missed, ImmutableArray<string> Spurious) ScoreRelations(Graph extracted, Graph gold, Dictionary<EntityId, EntityId> mapped)
+    {
         static string Key(EntityId s, RelationType t, EntityId o) => s.Value + " " + t.Name + " " + o.Value;
         var goldTriples = new HashSet<string>(gold.Relations.Select(r => Key(r.Source, r.Type, r.Target)), StringComparer.Ordinal);
         var extractedTriples = new Dictionary<string, (string Type, bool Matched, string Shown)>(StringComparer.Ordinal);
@@ -219,7 +232,7 @@ public static class ExtractionEvaluator
         var relations = new Score("all", extractedTriples.Count, goldTriples.Count, matchedGold.Count, matchedGold.Count);
         var missed = gold.Relations.Where(r => !matchedGold.Contains(Key(r.Source, r.Type, r.Target))).Select(r => r.ToString()).Distinct().ToImmutableArray();
         var spurious = extractedTriples.Values.Where(x => !x.Matched).Select(x => x.Shown).ToImmutableArray();
-        return new EvaluationReport(entities, byKind, relations, byType, missed, spurious);
+        return (relations, byType, missed, spurious);
     }
 
     /// <summary>Extracts every text of a corpus and scores it against its gold annotation.</summary>

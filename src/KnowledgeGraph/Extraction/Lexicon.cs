@@ -171,41 +171,45 @@ internal sealed class Lexicon
 
         foreach (var f in Rows("cues.tsv"))
         {
-            if (f.Length < 2)
+            if (f.Length >= 2)
             {
-                continue;
+                lex.AddCue(f[0], f[1]);
             }
-
-            if (!lex._cues.TryGetValue(f[0], out var set))
-            {
-                set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                lex._cues.Add(f[0], set);
-            }
-
-            string cue = Key(f[1]);
-            set.Add(cue);
-            var words = cue.Split(' ');
-            if (words.Length > 1)
-            {
-                if (!lex._cuesByFirst.TryGetValue(f[0], out var byFirst))
-                {
-                    byFirst = new Dictionary<string, List<string[]>>(StringComparer.OrdinalIgnoreCase);
-                    lex._cuesByFirst.Add(f[0], byFirst);
-                }
-
-                if (!byFirst.TryGetValue(words[0], out var phrases))
-                {
-                    phrases = [];
-                    byFirst.Add(words[0], phrases);
-                }
-
-                phrases.Add(words);
-            }
-
-            lex.MaxPhraseTokens = Math.Max(lex.MaxPhraseTokens, Tokenizer.Tokenize(f[1], 0, f[1].Length).Count);
         }
 
         return lex;
+    }
+
+    /// <summary>Adds a cue phrase of a category (a row of <c>cues.tsv</c>), indexed by its first word when it has more than one.</summary>
+    private void AddCue(string category, string phrase)
+    {
+        if (!_cues.TryGetValue(category, out var set))
+        {
+            set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            _cues.Add(category, set);
+        }
+
+        string cue = Key(phrase);
+        set.Add(cue);
+        var words = cue.Split(' ');
+        if (words.Length > 1)
+        {
+            if (!_cuesByFirst.TryGetValue(category, out var byFirst))
+            {
+                byFirst = new Dictionary<string, List<string[]>>(StringComparer.OrdinalIgnoreCase);
+                _cuesByFirst.Add(category, byFirst);
+            }
+
+            if (!byFirst.TryGetValue(words[0], out var phrases))
+            {
+                phrases = [];
+                byFirst.Add(words[0], phrases);
+            }
+
+            phrases.Add(words);
+        }
+
+        MaxPhraseTokens = Math.Max(MaxPhraseTokens, Tokenizer.Tokenize(phrase, 0, phrase.Length).Count);
     }
 
     private void Add(string phrase, PhraseEntry entry)

@@ -49,7 +49,6 @@ internal sealed partial class MentionFinder
     private void FindEventPhrases(SentenceAnalysis a)
     {
         var t = a.Tokens;
-        int idx = a.Sentence.Index;
         for (int h = 0; h < t.Count; h++)
         {
             string head = t[h].Text;
@@ -63,175 +62,211 @@ internal sealed partial class MentionFinder
                 continue; // a verb: "to attack"
             }
 
-            if (head == "launch" && h + 2 < t.Count && t[h + 1].Is("of") && t[h + 2].IsCapitalized)
-            {
-                // "the launch of Baltic Shield": the thing launched is the event.
-                int e = h + 2;
-                while (e < t.Count && (t[e].IsCapitalized || t[e].IsAcronym))
-                {
-                    e++;
-                }
-
-                var launched = new Mention(idx, t[h + 2].Start, Span(a, h + 2, e), EntityKind.Event, "named as launched ('launch of …')", h + 2, e - 1)
-                { EventDate = DateBefore(t, h) ?? a.Date, EventHead = "launch" };
-                AddPlacesInside(a, h + 2, e);
-                a.Mentions.RemoveAll(m => m.FirstToken >= h + 2 && m.LastToken <= e - 1);
-                a.Mentions.Add(launched);
-                continue;
-            }
-
             if (head == "launch")
             {
+                AddLaunchedEvent(a, h);
                 continue;
             }
 
-            // Modifiers to the left.
-            int s = h;
-            bool possessive = false;
-            int coreStart = h;
-            while (s > 0)
+            FindEventPhrase(a, h, head);
+        }
+    }
+
+    /// <summary>"the launch of Baltic Shield": the thing launched is the event.</summary>
+    private void AddLaunchedEvent(SentenceAnalysis a, int h)
+    {
+        var t = a.Tokens;
+        if (!(h + 2 < t.Count && t[h + 1].Is("of") && t[h + 2].IsCapitalized))
+        {
+            return;
+        }
+
+        int e = h + 2;
+        while (e < t.Count && (t[e].IsCapitalized || t[e].IsAcronym))
+        {
+            e++;
+        }
+
+        var launched = new Mention(a.Sentence.Index, t[h + 2].Start, Span(a, h + 2, e), EntityKind.Event, "named as launched ('launch of …')", h + 2, e - 1)
+        { EventDate = DateBefore(t, h) ?? a.Date, EventHead = "launch" };
+        AddPlacesInside(a, h + 2, e);
+        a.Mentions.RemoveAll(m => m.FirstToken >= h + 2 && m.LastToken <= e - 1);
+        a.Mentions.Add(launched);
+    }
+
+    /// <summary>Where an event phrase around the head at <c>Head</c> starts and ends, and what it holds besides the head.</summary>
+    private readonly record struct EventPhrase(int Head, int Start, int CoreStart, int End, bool Possessive, bool Complement);
+
+    /// <summary>The event phrase headed by the event noun at <paramref name="h"/>: a named event, a reference back, or nothing.</summary>
+    private void FindEventPhrase(SentenceAnalysis a, int h, string head)
+    {
+        var t = a.Tokens;
+        var (s, coreStart, possessive) = EventModifiersBefore(t, h);
+        var (e2, complement) = EventComplement(t, h + 1);
+        var phrase = new EventPhrase(h, s, coreStart, e2, possessive, complement);
+        if (possessive && coreStart == h && !complement && head is not ("invasion" or "attack" or "attacks" or "visit" or "war" or "offensive"))
+        {
+            // "NATO’s mission": a reference to a mission named before.
+            AddEventAnaphor(a, h, head, $"owned event noun '{head}' referring back");
+            return;
+        }
+
+        string? place = null;
+        if (s == h && !complement)
+        {
+            // "protests last month in Denmark": a bare event noun named by its place.
+            place = PlaceAfterEventNoun(a, h);
+            if (place is null)
             {
-                var p = t[s - 1];
-                if (p.IsPossessive && s - 2 >= 0 && (t[s - 2].IsCapitalized || t[s - 2].IsAcronym))
+                if (IsDefiniteEventNoun(t, h))
                 {
-                    // "Russia’s invasion": take the owner too.
-                    int o = s - 2;
-                    while (o > 0 && (t[o - 1].IsCapitalized || t[o - 1].IsAcronym) && !_lex.IsCue("stop", t[o - 1].Text))
-                    {
-                        o--;
-                    }
-
-                    if (h - o > 4)
-                    {
-                        break;
-                    }
-
-                    coreStart = s;
-                    s = o;
-                    possessive = true;
-                    break;
+                    AddEventAnaphor(a, h, head, $"definite event noun '{head}' referring back");
                 }
 
-                if (p.IsCapitalized && !_lex.IsCue("stop", p.Text) || p.IsAcronym || (p.IsNumber && p.Text.Contains('/', StringComparison.Ordinal)) || EventModifiers.Contains(p.Text) || (_lex.IsCue("date", p.Text) && char.IsUpper(p.Text[0])))
-                {
-                    s--;
-                    coreStart = s;
-                    continue;
-                }
-
-                break;
+                return;
             }
 
-            // Generic adjectives are not part of the name.
-            int e2 = h + 1;
-            bool complement = false;
-            if (e2 + 1 < t.Count && (t[e2].Text is "of" or "for") && !t[e2 + 1].IsPossessive && !Determiners.Contains(t[e2 + 1].Text))
-            {
-                int c = e2 + 1;
-                bool sawName = false;
-                int lowerAfterName = 0;
-                while (c < t.Count && t[c].IsWord && !PhraseEnders.Contains(t[c].Text) && c - e2 <= 7 && !_lex.IsCue("date", t[c].Text))
-                {
-                    if (sawName && !t[c].IsCapitalized && !t[c].IsAcronym)
-                    {
-                        if (NumberWords.Contains(t[c].Text) || t[c].IsNumber || ++lowerAfterName > 2)
-                        {
-                            break;
-                        }
-                    }
-
-                    sawName |= t[c].IsCapitalized || t[c].IsAcronym;
-                    c++;
-                }
-
-                if (c > e2 + 1)
-                {
-                    e2 = c;
-                    complement = true;
-                }
-            }
-
-            bool hasModifier = s < h;
-            if (possessive && coreStart == h && !complement && head is not ("invasion" or "attack" or "attacks" or "visit" or "war" or "offensive"))
-            {
-                // "NATO’s mission": a reference to a mission named before.
-                a.Mentions.Add(new Mention(idx, t[h].Start, Span(a, h, h + 1), EntityKind.Event, $"owned event noun '{head}' referring back", h, h) { EventHead = head, IsAnaphor = true });
-                continue;
-            }
-            string? place = null;
-            if (!hasModifier && !complement)
-            {
-                // "protests last month in Denmark": a bare event noun named by its place.
-                for (int k = h + 1; k < Math.Min(t.Count - 1, h + 5); k++)
-                {
-                    if (t[k].Is("in") && (t[k + 1].IsCapitalized))
-                    {
-                        var pm = a.Mentions.FirstOrDefault(m => m.FirstToken == k + 1 && (m.Kind == EntityKind.Country || m.Kind == EntityKind.Place));
-                        if (pm is not null)
-                        {
-                            place = pm.Name;
-                        }
-
-                        break;
-                    }
-
-                    if (!t[k].IsWord)
-                    {
-                        break;
-                    }
-                }
-
-                int d = h - 1;
-                while (d >= 0 && (_lex.IsCue("generic", t[d].Text) || IsDurationAdjective(t[d].Text)))
-                {
-                    d--; // "the three-day summit", "the new summit"
-                }
-
-                bool definite = d >= 0 && (t[d].Is("the") || t[d].Is("this"));
-            if (place is not null && head is "fighting")
+            if (head is "fighting")
             {
                 head = "war";
             }
-                if (place is null)
-                {
-                    if (definite)
-                    {
-                        a.Mentions.Add(new Mention(idx, t[h].Start, Span(a, h, h + 1), EntityKind.Event, $"definite event noun '{head}' referring back", h, h) { EventHead = head, IsAnaphor = true });
-                    }
+        }
 
-                    continue;
+        AddEventMention(a, phrase, head, place);
+    }
+
+    /// <summary>The modifiers left of an event noun: capitalised words, acronyms, dates, an owner with its possessive ("Russia’s invasion").</summary>
+    private (int Start, int CoreStart, bool Possessive) EventModifiersBefore(List<Token> t, int h)
+    {
+        int s = h;
+        int coreStart = h;
+        while (s > 0)
+        {
+            var p = t[s - 1];
+            if (p.IsPossessive && s - 2 >= 0 && (t[s - 2].IsCapitalized || t[s - 2].IsAcronym))
+            {
+                // "Russia’s invasion": take the owner too.
+                int o = s - 2;
+                while (o > 0 && (t[o - 1].IsCapitalized || t[o - 1].IsAcronym) && !_lex.IsCue("stop", t[o - 1].Text))
+                {
+                    o--;
+                }
+
+                return h - o > 4 ? (s, coreStart, false) : (o, s, true);
+            }
+
+            if (p.IsCapitalized && !_lex.IsCue("stop", p.Text) || p.IsAcronym || (p.IsNumber && p.Text.Contains('/', StringComparison.Ordinal)) || EventModifiers.Contains(p.Text) || (_lex.IsCue("date", p.Text) && char.IsUpper(p.Text[0])))
+            {
+                s--;
+                coreStart = s;
+                continue;
+            }
+
+            break;
+        }
+
+        return (s, coreStart, false);
+    }
+
+    /// <summary>An "of …" or "for …" complement after an event noun ending before <paramref name="e2"/>; generic adjectives are not part of the name.</summary>
+    private (int End, bool Complement) EventComplement(List<Token> t, int e2)
+    {
+        if (!(e2 + 1 < t.Count && (t[e2].Text is "of" or "for") && !t[e2 + 1].IsPossessive && !Determiners.Contains(t[e2 + 1].Text)))
+        {
+            return (e2, false);
+        }
+
+        int c = e2 + 1;
+        bool sawName = false;
+        int lowerAfterName = 0;
+        while (c < t.Count && t[c].IsWord && !PhraseEnders.Contains(t[c].Text) && c - e2 <= 7 && !_lex.IsCue("date", t[c].Text))
+        {
+            if (sawName && !t[c].IsCapitalized && !t[c].IsAcronym)
+            {
+                if (NumberWords.Contains(t[c].Text) || t[c].IsNumber || ++lowerAfterName > 2)
+                {
+                    break;
                 }
             }
 
-            string text = Span(a, s, e2);
-            string name = place is not null
-                ? char.ToUpperInvariant(head[0]) + head[1..] + " in " + place
-                : text;
-            var others = new List<string>();
-            if (coreStart < h || possessive)
-            {
-                others.Add(Span(a, coreStart, h + 1));
-            }
-
-            if (complement)
-            {
-                others.Add(Span(a, s, h + 1));
-            }
-
-            var mention = new Mention(idx, t[s].Start, text, EntityKind.Event, $"event noun '{head}'" + (possessive ? " with its owner" : string.Empty) + (complement ? " with its complement" : string.Empty), s, e2 - 1)
-            {
-                Name = name,
-                EventHead = head,
-                EventDate = DateIn(t, s, h) ?? a.Date,
-                OtherNames = others,
-                CoreToken = coreStart,
-                HasOwner = possessive,
-            };
-
-            // The event phrase replaces the unknown words inside it.
-            RemoveUnknownInside(a.Mentions, s, e2 - 1);
-            a.Mentions.Add(mention);
+            sawName |= t[c].IsCapitalized || t[c].IsAcronym;
+            c++;
         }
+
+        return c > e2 + 1 ? (c, true) : (e2, false);
+    }
+
+    /// <summary>The country or place of "in X" within a few words after a bare event noun, if it is a mention already.</summary>
+    private static string? PlaceAfterEventNoun(SentenceAnalysis a, int h)
+    {
+        var t = a.Tokens;
+        for (int k = h + 1; k < Math.Min(t.Count - 1, h + 5); k++)
+        {
+            if (t[k].Is("in") && (t[k + 1].IsCapitalized))
+            {
+                var pm = a.Mentions.FirstOrDefault(m => m.FirstToken == k + 1 && (m.Kind == EntityKind.Country || m.Kind == EntityKind.Place));
+                return pm?.Name;
+            }
+
+            if (!t[k].IsWord)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"the summit", "the three-day summit", "this new summit": a definite reference to an event.</summary>
+    private bool IsDefiniteEventNoun(List<Token> t, int h)
+    {
+        int d = h - 1;
+        while (d >= 0 && (_lex.IsCue("generic", t[d].Text) || IsDurationAdjective(t[d].Text)))
+        {
+            d--;
+        }
+
+        return d >= 0 && (t[d].Is("the") || t[d].Is("this"));
+    }
+
+    private void AddEventAnaphor(SentenceAnalysis a, int h, string head, string reason)
+    {
+        var t = a.Tokens;
+        a.Mentions.Add(new Mention(a.Sentence.Index, t[h].Start, Span(a, h, h + 1), EntityKind.Event, reason, h, h) { EventHead = head, IsAnaphor = true });
+    }
+
+    /// <summary>Adds the event mention of <paramref name="phrase"/>, named by its text or by its place, in place of the unknown words inside it.</summary>
+    private void AddEventMention(SentenceAnalysis a, EventPhrase phrase, string head, string? place)
+    {
+        var t = a.Tokens;
+        var (h, s, coreStart, e2, possessive, complement) = (phrase.Head, phrase.Start, phrase.CoreStart, phrase.End, phrase.Possessive, phrase.Complement);
+        string text = Span(a, s, e2);
+        string name = place is not null
+            ? char.ToUpperInvariant(head[0]) + head[1..] + " in " + place
+            : text;
+        var others = new List<string>();
+        if (coreStart < h || possessive)
+        {
+            others.Add(Span(a, coreStart, h + 1));
+        }
+
+        if (complement)
+        {
+            others.Add(Span(a, s, h + 1));
+        }
+
+        var mention = new Mention(a.Sentence.Index, t[s].Start, text, EntityKind.Event, $"event noun '{head}'" + (possessive ? " with its owner" : string.Empty) + (complement ? " with its complement" : string.Empty), s, e2 - 1)
+        {
+            Name = name,
+            EventHead = head,
+            EventDate = DateIn(t, s, h) ?? a.Date,
+            OtherNames = others,
+            CoreToken = coreStart,
+            HasOwner = possessive,
+        };
+
+        RemoveUnknownInside(a.Mentions, s, e2 - 1);
+        a.Mentions.Add(mention);
     }
 
     /// <summary>Known places inside a name ("Geneva" in "Geneva Peace Conference") are mentions too.</summary>

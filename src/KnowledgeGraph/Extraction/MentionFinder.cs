@@ -330,116 +330,141 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             return;
         }
 
-        int idx = a.Sentence.Index;
-        string text = Span(a, from, to);
-        string last = t[to - 1].Text;
-        int n = to - from;
-        Mention? m = null;
-        if (title is not null && n >= 3 && from == title.LastToken + 2 && Connectors.Contains(t[title.LastToken + 1].Text))
+        if (title is not null && to - from >= 3 && from == title.LastToken + 2 && Connectors.Contains(t[title.LastToken + 1].Text))
         {
             // "Minister for Overseas Territories Julien Marchand": the title goes on up to the last two words.
-            title = new Mention(idx, title.Start, Span(a, title.FirstToken, to - 2), "Title", $"title '{Span(a, title.FirstToken, to - 2)}'", title.FirstToken, to - 3) { RoleClass = title.RoleClass };
+            title = new Mention(a.Sentence.Index, title.Start, Span(a, title.FirstToken, to - 2), "Title", $"title '{Span(a, title.FirstToken, to - 2)}'", title.FirstToken, to - 3) { RoleClass = title.RoleClass };
             from = to - 2;
-            text = Span(a, from, to);
-            n = 2;
         }
 
-        if (title is null && n is >= 2 and <= 3 && from >= 1 && !t[from - 1].IsCapitalized && t[from - 1].IsWord)
+        title ??= LowerCaseTitleBefore(a, from, to);
+        if (title is not null && title.RoleClass != "honorific-skip" && to - from <= 4 && !t[from].IsAcronym)
         {
-            // "special envoy Wang Lin": a lower-case title right before a name.
-            int ts = from - 1;
-            if (ts >= 1 && !t[ts - 1].IsCapitalized && _lex.Lookup(Capitalize(t[ts - 1].Text) + " " + Capitalize(t[ts].Text)).Any(e => e.Kind == PhraseKind.Title))
-            {
-                ts--;
-            }
-
-            string lowerTitle = ts < from - 1 ? Capitalize(t[ts].Text) + " " + Capitalize(t[ts + 1].Text) : Capitalize(t[ts].Text);
-            var te = _lex.Lookup(lowerTitle).FirstOrDefault(e => e.Kind == PhraseKind.Title && e.TitleClass != "honorific");
-            if (te is not null && AllNameWords(t, from, to))
-            {
-                title = new Mention(idx, t[ts].Start, Span(a, ts, from), "Title", $"title '{Span(a, ts, from)}'", ts, from - 1) { RoleClass = te.TitleClass };
-            }
-        }
-
-        if (title is not null && title.RoleClass != "honorific-skip" && n <= 4 && !t[from].IsAcronym)
-        {
-            string role = title.Text;
-            m = new Mention(idx, title.Start, Span(a, title.FirstToken, to), EntityKind.Person, $"title '{role}' before a name", title.FirstToken, to - 1)
-            {
-                Name = text,
-                Role = title.RoleClass == "honorific" ? null : role,
-                RoleClass = title.RoleClass,
-                RoleOf = roleOf,
-            };
-            if (roleOf is not null)
-            {
-                m = new Mention(idx, roleOf.Start, Span(a, roleOf.FirstToken, to), EntityKind.Person, $"title '{role}' of {roleOf.Name} before a name", roleOf.FirstToken, to - 1)
-                {
-                    Name = text,
-                    Role = m.Role,
-                    RoleClass = m.RoleClass,
-                    RoleOf = roleOf,
-                };
-            }
-
+            var person = TitledPerson(a, from, to, title, roleOf);
             title = null;
             roleOf = null;
-            AddUnlessDuplicate(a, m, replaceInside: true);
+            AddUnlessDuplicate(a, person, replaceInside: true);
             return;
         }
 
         title = null;
+        if (NameOf(a, from, to) is { } m)
+        {
+            AddUnlessDuplicate(a, m);
+        }
+    }
+
+    /// <summary>"special envoy Wang Lin": a lower-case title right before a name of two or three words.</summary>
+    private Mention? LowerCaseTitleBefore(SentenceAnalysis a, int from, int to)
+    {
+        var t = a.Tokens;
+        if (!(to - from is >= 2 and <= 3 && from >= 1 && !t[from - 1].IsCapitalized && t[from - 1].IsWord))
+        {
+            return null;
+        }
+
+        int ts = from - 1;
+        if (ts >= 1 && !t[ts - 1].IsCapitalized && _lex.Lookup(Capitalize(t[ts - 1].Text) + " " + Capitalize(t[ts].Text)).Any(e => e.Kind == PhraseKind.Title))
+        {
+            ts--;
+        }
+
+        string lowerTitle = ts < from - 1 ? Capitalize(t[ts].Text) + " " + Capitalize(t[ts + 1].Text) : Capitalize(t[ts].Text);
+        var te = _lex.Lookup(lowerTitle).FirstOrDefault(e => e.Kind == PhraseKind.Title && e.TitleClass != "honorific");
+        return te is not null && AllNameWords(t, from, to)
+            ? new Mention(a.Sentence.Index, t[ts].Start, Span(a, ts, from), "Title", $"title '{Span(a, ts, from)}'", ts, from - 1) { RoleClass = te.TitleClass }
+            : null;
+    }
+
+    /// <summary>The person named after a title ("Secretary of State Marco Rubio"), with the organisation or country the title is of.</summary>
+    private static Mention TitledPerson(SentenceAnalysis a, int from, int to, Mention title, Mention? roleOf)
+    {
+        int idx = a.Sentence.Index;
+        string text = Span(a, from, to);
+        string role = title.Text;
+        string? roleText = title.RoleClass == "honorific" ? null : role;
+        return roleOf is null
+            ? new Mention(idx, title.Start, Span(a, title.FirstToken, to), EntityKind.Person, $"title '{role}' before a name", title.FirstToken, to - 1)
+            {
+                Name = text,
+                Role = roleText,
+                RoleClass = title.RoleClass,
+                RoleOf = roleOf,
+            }
+            : new Mention(idx, roleOf.Start, Span(a, roleOf.FirstToken, to), EntityKind.Person, $"title '{role}' of {roleOf.Name} before a name", roleOf.FirstToken, to - 1)
+            {
+                Name = text,
+                Role = roleText,
+                RoleClass = title.RoleClass,
+                RoleOf = roleOf,
+            };
+    }
+
+    /// <summary>What a capitalised chunk without a title names, by its cue words and what follows it; null when it names nothing.</summary>
+    private Mention? NameOf(SentenceAnalysis a, int from, int to)
+    {
+        var t = a.Tokens;
+        int idx = a.Sentence.Index;
+        string text = Span(a, from, to);
+        string last = t[to - 1].Text;
+        int n = to - from;
         if (n >= 2 && _lex.IsCue("eventfirst", t[from].Text))
         {
-            m = new Mention(idx, t[from].Start, text, EntityKind.Event, $"event word '{t[from].Text}' starting a name", from, to - 1) { EventDate = a.Date };
+            return new Mention(idx, t[from].Start, text, EntityKind.Event, $"event word '{t[from].Text}' starting a name", from, to - 1) { EventDate = a.Date };
         }
-        else if (_lex.IsCue("event", last) && n >= 2)
+
+        if (_lex.IsCue("event", last) && n >= 2)
         {
-            m = new Mention(idx, t[from].Start, text, EntityKind.Event, $"event cue word '{last}'", from, to - 1) { EventDate = a.Date, EventHead = last.ToLowerInvariant() };
             AddPlacesInside(a, from, to - 1);
+            return new Mention(idx, t[from].Start, text, EntityKind.Event, $"event cue word '{last}'", from, to - 1) { EventDate = a.Date, EventHead = last.ToLowerInvariant() };
         }
-        else if (_lex.IsCue("place", last) && n >= 2)
+
+        if (_lex.IsCue("place", last) && n >= 2)
         {
-            m = new Mention(idx, t[from].Start, text, EntityKind.Place, $"place cue word '{last}'", from, to - 1);
+            return new Mention(idx, t[from].Start, text, EntityKind.Place, $"place cue word '{last}'", from, to - 1);
         }
-        else if (n >= 2 && FirstCue(t, from, to, "org") is string cue)
+
+        if (n >= 2 && FirstCue(t, from, to, "org") is string cue)
         {
             string? defined = AcronymAfter(t, to);
-            m = new Mention(idx, t[from].Start, text, EntityKind.Organization, $"organisation cue word '{cue}'", from, to - 1)
+            return new Mention(idx, t[from].Start, text, EntityKind.Organization, $"organisation cue word '{cue}'", from, to - 1)
             {
                 Acronym = defined is not null && Initials(t, from, to).StartsWith(defined[0]) ? defined : null,
             };
         }
-        else if (AcronymAfter(t, to) is string acronym && Initials(t, from, to).StartsWith(acronym[0]))
+
+        if (AcronymAfter(t, to) is string acronym && Initials(t, from, to).StartsWith(acronym[0]))
         {
-            m = new Mention(idx, t[from].Start, text, EntityKind.Organization, $"name defined with the acronym '{acronym}'", from, to - 1) { Acronym = acronym };
-        }
-        else if (to < t.Count && (t[to].Text is "administration" or "government" or "campaign" or "cabinet"))
-        {
-            m = new Mention(idx, t[from].Start, Span(a, from, to + 1), EntityKind.Organization, $"name before '{t[to].Text}'", from, to) { Name = text + " " + t[to].Text };
-        }
-        else if (to < t.Count && _lex.IsCue("geo", t[to].Text))
-        {
-            m = new Mention(idx, t[from].Start, Span(a, from, to + 1), EntityKind.Place, $"name before the place word '{t[to].Text}'", from, to) { Name = text + " " + t[to].Text };
-        }
-        else if (t[from].IsAcronym && n == 1)
-        {
-            // An unknown acronym ("GDP") names nothing unless the text defines it.
-            m = new Mention(idx, t[from].Start, text, "Unknown", "acronym", from, to - 1);
-        }
-        else if (n is >= 2 and <= 4 && AllNameWords(t, from, to) && FirstCue(t, from, to, "notname") is null)
-        {
-            m = new Mention(idx, t[from].Start, text, EntityKind.Person, $"capitalised name of {n} words", from, to - 1);
-        }
-        else if (n == 1)
-        {
-            m = new Mention(idx, t[from].Start, text, "Unknown", "single capitalised word", from, to - 1);
+            return new Mention(idx, t[from].Start, text, EntityKind.Organization, $"name defined with the acronym '{acronym}'", from, to - 1) { Acronym = acronym };
         }
 
-        if (m is not null)
+        if (to < t.Count && (t[to].Text is "administration" or "government" or "campaign" or "cabinet"))
         {
-            AddUnlessDuplicate(a, m);
+            return new Mention(idx, t[from].Start, Span(a, from, to + 1), EntityKind.Organization, $"name before '{t[to].Text}'", from, to) { Name = text + " " + t[to].Text };
         }
+
+        if (to < t.Count && _lex.IsCue("geo", t[to].Text))
+        {
+            return new Mention(idx, t[from].Start, Span(a, from, to + 1), EntityKind.Place, $"name before the place word '{t[to].Text}'", from, to) { Name = text + " " + t[to].Text };
+        }
+
+        if (t[from].IsAcronym && n == 1)
+        {
+            // An unknown acronym ("GDP") names nothing unless the text defines it.
+            return new Mention(idx, t[from].Start, text, "Unknown", "acronym", from, to - 1);
+        }
+
+        if (n is >= 2 and <= 4 && AllNameWords(t, from, to) && FirstCue(t, from, to, "notname") is null)
+        {
+            return new Mention(idx, t[from].Start, text, EntityKind.Person, $"capitalised name of {n} words", from, to - 1);
+        }
+
+        if (n == 1)
+        {
+            return new Mention(idx, t[from].Start, text, "Unknown", "single capitalised word", from, to - 1);
+        }
+
+        return null;
     }
 
     private static bool AllNameWords(List<Token> t, int from, int to)

@@ -84,61 +84,68 @@ internal static class Tokenizer
                 continue;
             }
 
-            int j = i + 1;
-            while (j < end)
-            {
-                char d = text[j];
-                if (char.IsLetterOrDigit(d))
-                {
-                    j++;
-                    continue;
-                }
-
-                bool inner = j + 1 < end && char.IsLetterOrDigit(text[j + 1]);
-                if (d is '-' or '/' or '.' or ',' && inner)
-                {
-                    if (d == ',' && !(char.IsDigit(text[j - 1]) && char.IsDigit(text[j + 1])))
-                    {
-                        break;
-                    }
-
-                    if (d == '.' && !(char.IsUpper(text[j - 1]) && j - 1 >= i && (j - 1 == i || text[j - 2] == '.')))
-                    {
-                        if (!char.IsDigit(text[j - 1]))
-                        {
-                            break;
-                        }
-                    }
-
-                    j++;
-                    continue;
-                }
-
-                if (d is '’' or '\'' && inner && !(text[j + 1] == 's' && (j + 2 >= end || !char.IsLetterOrDigit(text[j + 2]))))
-                {
-                    j++;
-                    continue;
-                }
-
-                break;
-            }
-
-            // A trailing dot belongs to dotted acronyms ("U.S.") and to abbreviations ("Mr.").
-            if (j < end && text[j] == '.')
-            {
-                string word = text[i..j];
-                bool dotted = word.Length >= 3 && word[^2] == '.';
-                bool initial = word.Length == 1 && char.IsUpper(word[0]);
-                if (dotted || initial || DottedWords.Contains(word))
-                {
-                    j++;
-                }
-            }
-
+            int j = WordEnd(text, i, end);
             tokens.Add(new Token(i, j, text[i..j]));
             i = j;
         }
 
         return tokens;
+    }
+
+    /// <summary>Where the word starting at <paramref name="i"/> ends: inner hyphens, slashes, digit commas, dotted acronyms and apostrophes stay inside it.</summary>
+    private static int WordEnd(string text, int i, int end)
+    {
+        int j = i + 1;
+        while (j < end)
+        {
+            char d = text[j];
+            if (char.IsLetterOrDigit(d))
+            {
+                j++;
+                continue;
+            }
+
+            bool inner = j + 1 < end && char.IsLetterOrDigit(text[j + 1]);
+            if (d is '-' or '/' or '.' or ',' && inner)
+            {
+                if (d == ',' && !(char.IsDigit(text[j - 1]) && char.IsDigit(text[j + 1])))
+                {
+                    break;
+                }
+
+                if (d == '.' && !(char.IsUpper(text[j - 1]) && j - 1 >= i && (j - 1 == i || text[j - 2] == '.')))
+                {
+                    if (!char.IsDigit(text[j - 1]))
+                    {
+                        break;
+                    }
+                }
+
+                j++;
+                continue;
+            }
+
+            if (d is '’' or '\'' && inner && !(text[j + 1] == 's' && (j + 2 >= end || !char.IsLetterOrDigit(text[j + 2]))))
+            {
+                j++;
+                continue;
+            }
+
+            break;
+        }
+
+        // A trailing dot belongs to dotted acronyms ("U.S.") and to abbreviations ("Mr.").
+        if (j < end && text[j] == '.')
+        {
+            string word = text[i..j];
+            bool dotted = word.Length >= 3 && word[^2] == '.';
+            bool initial = word.Length == 1 && char.IsUpper(word[0]);
+            if (dotted || initial || DottedWords.Contains(word))
+            {
+                j++;
+            }
+        }
+
+        return j;
     }
 }
