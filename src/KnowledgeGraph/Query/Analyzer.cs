@@ -121,13 +121,7 @@ internal sealed partial class Analyzer
         var old = _scope;
         if (p.Star)
         {
-            var names = old.Keys.Where(k => !k.StartsWith("  ", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-            if (names.Count == 0 && p.Items.Count == 0)
-            {
-                throw new QuerySemanticException("RETURN * needs at least one variable in scope.", "NoVariablesInScope");
-            }
-
-            p.Items.InsertRange(0, names.Select(n => new ProjectionItem(new VariableExpr(n), null, n)));
+            ExpandStar(p, old);
         }
 
         bool aggregating = false;
@@ -136,6 +130,50 @@ internal sealed partial class Analyzer
             aggregating |= Resolve(item.Expression, aggregatesAllowed: true);
         }
 
+        CheckColumns(p);
+        var keyTexts = new HashSet<string>(p.Items.Where(i => !ContainsAggregate(i.Expression)).Select(i => Text(i.Expression)), StringComparer.Ordinal);
+        if (aggregating)
+        {
+            foreach (var item in p.Items.Where(i => ContainsAggregate(i.Expression)))
+            {
+                CheckAmbiguousAggregation(item.Expression, keyTexts);
+            }
+        }
+
+        var next = ProjectedScope(p, old);
+        AnalyzeOrderBy(p, old, next, aggregating);
+        _scope = next;
+        if (p.Skip is not null)
+        {
+            CheckConstant(p.Skip, "SKIP");
+        }
+
+        if (p.Limit is not null)
+        {
+            CheckConstant(p.Limit, "LIMIT");
+        }
+
+        if (p.Where is not null)
+        {
+            Resolve(p.Where, false);
+        }
+    }
+
+    /// <summary><c>RETURN *</c> / <c>WITH *</c>: the variables in scope, in ordinal order, before the listed items.</summary>
+    private static void ExpandStar(ProjectionClause p, Dictionary<string, (int Slot, VarKind Kind)> scope)
+    {
+        var names = scope.Keys.Where(k => !k.StartsWith("  ", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        if (names.Count == 0 && p.Items.Count == 0)
+        {
+            throw new QuerySemanticException("RETURN * needs at least one variable in scope.", "NoVariablesInScope");
+        }
+
+        p.Items.InsertRange(0, names.Select(n => new ProjectionItem(new VariableExpr(n), null, n)));
+    }
+
+    /// <summary>Column names are unique, and every WITH item that is not a variable has an alias.</summary>
+    private static void CheckColumns(ProjectionClause p)
+    {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in p.Items)
         {
@@ -149,16 +187,11 @@ internal sealed partial class Analyzer
                 throw new QuerySemanticException($"Expression `{item.Text}` in WITH must be aliased (use AS).", "NoExpressionAlias");
             }
         }
+    }
 
-        var keyTexts = new HashSet<string>(p.Items.Where(i => !ContainsAggregate(i.Expression)).Select(i => Text(i.Expression)), StringComparer.Ordinal);
-        if (aggregating)
-        {
-            foreach (var item in p.Items.Where(i => ContainsAggregate(i.Expression)))
-            {
-                CheckAmbiguousAggregation(item.Expression, keyTexts);
-            }
-        }
-
+    /// <summary>The scope after a projection: one new slot per item, of the kind its expression has.</summary>
+    private Dictionary<string, (int Slot, VarKind Kind)> ProjectedScope(ProjectionClause p, Dictionary<string, (int Slot, VarKind Kind)> old)
+    {
         var next = new Dictionary<string, (int Slot, VarKind Kind)>(StringComparer.Ordinal);
         foreach (var item in p.Items)
         {
@@ -173,7 +206,15 @@ internal sealed partial class Analyzer
             next[item.Name] = (slot, kind);
         }
 
-        // ORDER BY sees the projected names and, unless projecting distinct or aggregated rows, the old variables too.
+        return next;
+    }
+
+    /// <summary>
+    /// ORDER BY sees the projected names and, unless projecting distinct or aggregated rows, the old variables too;
+    /// over distinct or aggregated rows a sort key that repeats an item is read from that item's column.
+    /// </summary>
+    private void AnalyzeOrderBy(ProjectionClause p, Dictionary<string, (int Slot, VarKind Kind)> old, Dictionary<string, (int Slot, VarKind Kind)> next, bool aggregating)
+    {
         var orderScope = new Dictionary<string, (int Slot, VarKind Kind)>(old, StringComparer.Ordinal);
         foreach (var kv in next)
         {
@@ -205,22 +246,6 @@ internal sealed partial class Analyzer
         }
 
         _aggregateScope = null;
-
-        _scope = next;
-        if (p.Skip is not null)
-        {
-            CheckConstant(p.Skip, "SKIP");
-        }
-
-        if (p.Limit is not null)
-        {
-            CheckConstant(p.Limit, "LIMIT");
-        }
-
-        if (p.Where is not null)
-        {
-            Resolve(p.Where, false);
-        }
     }
 
     private string Text(Expr e) => e.End > e.Start && e.End <= _text.Length ? _text[e.Start..e.End].Trim() : string.Empty;

@@ -93,31 +93,7 @@ internal sealed partial class Executor
                     writes = true;
                     break;
                 case ProjectionClause p:
-                    var aggregates = new List<FunctionExpr>();
-                    foreach (var item in p.Items)
-                    {
-                        CollectAggregates(item.Expression, aggregates);
-                    }
-
-                    foreach (var s in p.OrderBy)
-                    {
-                        CollectAggregates(s.Expression, aggregates);
-                    }
-
-                    ops.Add(aggregates.Count == 0 ? new ProjectOp(this, p, canStop: !writes) : new AggregateOp(this, p, aggregates));
-                    Array.Clear(bound);
-                    foreach (var item in p.Items)
-                    {
-                        bound[item.Slot] = true;
-                    }
-
-                    if (p.IsReturn)
-                    {
-                        columns = p.Items.Select(i => i.Name).ToList();
-                        result = new Collector(this, p.Items.Select(i => i.Slot).ToArray());
-                        ops.Add(result);
-                    }
-
+                    result = AddProjection(ops, p, bound, writes, ref columns);
                     break;
             }
 
@@ -132,6 +108,48 @@ internal sealed partial class Executor
             ops.Add(new Collector(this, null));
         }
 
+        Run(ops);
+        return (columns, result?.Rows ?? []);
+    }
+
+    /// <summary>
+    /// Adds the operators of a WITH or RETURN: a projection, or a grouping when it aggregates; for RETURN also
+    /// the collector of the result, which it gives back (null for WITH).
+    /// </summary>
+    private Collector? AddProjection(List<Op> ops, ProjectionClause p, bool[] bound, bool writes, ref List<string> columns)
+    {
+        var aggregates = new List<FunctionExpr>();
+        foreach (var item in p.Items)
+        {
+            CollectAggregates(item.Expression, aggregates);
+        }
+
+        foreach (var s in p.OrderBy)
+        {
+            CollectAggregates(s.Expression, aggregates);
+        }
+
+        ops.Add(aggregates.Count == 0 ? new ProjectOp(this, p, canStop: !writes) : new AggregateOp(this, p, aggregates));
+        Array.Clear(bound);
+        foreach (var item in p.Items)
+        {
+            bound[item.Slot] = true;
+        }
+
+        if (!p.IsReturn)
+        {
+            return null;
+        }
+
+        columns = p.Items.Select(i => i.Name).ToList();
+        var result = new Collector(this, p.Items.Select(i => i.Slot).ToArray());
+        ops.Add(result);
+        return result;
+    }
+
+    /// <summary>Chains the operators and pushes one empty row through them, finishing each in turn.</summary>
+    private void Run(List<Op> ops)
+    {
         for (int k = 0; k + 1 < ops.Count; k++)
         {
             ops[k].Next = ops[k + 1];
@@ -161,8 +179,6 @@ internal sealed partial class Executor
                 resume = stop.Op;
             }
         }
-
-        return (columns, result?.Rows ?? []);
     }
 
     private void CheckRows(int count)

@@ -59,41 +59,12 @@ internal static class Lexer
             int start = i;
             if (char.IsLetter(c) || c == '_')
             {
-                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
-                {
-                    i++;
-                }
-
+                i = NameEnd(text, i);
                 tokens.Add(new Token(TokenKind.Identifier, text[start..i], start, i - start));
             }
             else if (c == '`')
             {
-                var sb = new StringBuilder();
-                i++;
-                while (true)
-                {
-                    if (i >= text.Length)
-                    {
-                        throw new QuerySyntaxException(text, start, "end of input", "closing ` of the quoted name");
-                    }
-
-                    if (text[i] == '`')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '`')
-                        {
-                            sb.Append('`');
-                            i += 2;
-                            continue;
-                        }
-
-                        i++;
-                        break;
-                    }
-
-                    sb.Append(text[i++]);
-                }
-
-                tokens.Add(new Token(TokenKind.QuotedIdentifier, sb.ToString(), start, i - start));
+                tokens.Add(QuotedName(text, ref i));
             }
             else if (char.IsAsciiDigit(c) || (c == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]) && !PreviousIsValue(tokens)))
             {
@@ -105,55 +76,102 @@ internal static class Lexer
             }
             else if (c == '$')
             {
-                i++;
-                int nameStart = i;
-                if (i < text.Length && text[i] == '`')
-                {
-                    int close = text.IndexOf('`', i + 1);
-                    if (close < 0)
-                    {
-                        throw new QuerySyntaxException(text, i, "end of input", "closing ` of the parameter name");
-                    }
-
-                    tokens.Add(new Token(TokenKind.Parameter, text[(i + 1)..close], start, close + 1 - start));
-                    i = close + 1;
-                    continue;
-                }
-
-                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
-                {
-                    i++;
-                }
-
-                if (i == nameStart)
-                {
-                    throw new QuerySyntaxException(text, i, i < text.Length ? $"`{text[i]}`" : "end of input", "a parameter name after $");
-                }
-
-                tokens.Add(new Token(TokenKind.Parameter, text[nameStart..i], start, i - start));
+                tokens.Add(Parameter(text, ref i));
             }
             else
             {
-                string? symbol = null;
-                foreach (var s in Symbols)
-                {
-                    if (string.CompareOrdinal(text, i, s, 0, s.Length) == 0)
-                    {
-                        symbol = s;
-                        break;
-                    }
-                }
-
-                if (symbol is null)
-                {
-                    string shown = char.IsControl(c) ? $"character U+{(int)c:X4}" : $"character `{c}`";
-                    throw new QuerySyntaxException(text, i, shown, "a name, number, string, operator or bracket");
-                }
-
-                tokens.Add(new Token(TokenKind.Symbol, symbol, i, symbol.Length));
-                i += symbol.Length;
+                tokens.Add(Symbol(text, ref i));
             }
         }
+    }
+
+    /// <summary>The end of a name's letters, digits and underscores from <paramref name="i"/>.</summary>
+    private static int NameEnd(string text, int i)
+    {
+        while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>A name in backquotes, a doubled backquote standing for one.</summary>
+    private static Token QuotedName(string text, ref int i)
+    {
+        int start = i;
+        var sb = new StringBuilder();
+        i++;
+        while (true)
+        {
+            if (i >= text.Length)
+            {
+                throw new QuerySyntaxException(text, start, "end of input", "closing ` of the quoted name");
+            }
+
+            if (text[i] == '`')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '`')
+                {
+                    sb.Append('`');
+                    i += 2;
+                    continue;
+                }
+
+                i++;
+                break;
+            }
+
+            sb.Append(text[i++]);
+        }
+
+        return new Token(TokenKind.QuotedIdentifier, sb.ToString(), start, i - start);
+    }
+
+    /// <summary>A parameter: <c>$name</c> or <c>$`quoted name`</c>.</summary>
+    private static Token Parameter(string text, ref int i)
+    {
+        int start = i;
+        i++;
+        int nameStart = i;
+        if (i < text.Length && text[i] == '`')
+        {
+            int close = text.IndexOf('`', i + 1);
+            if (close < 0)
+            {
+                throw new QuerySyntaxException(text, i, "end of input", "closing ` of the parameter name");
+            }
+
+            var quoted = new Token(TokenKind.Parameter, text[(i + 1)..close], start, close + 1 - start);
+            i = close + 1;
+            return quoted;
+        }
+
+        i = NameEnd(text, i);
+        if (i == nameStart)
+        {
+            throw new QuerySyntaxException(text, i, i < text.Length ? $"`{text[i]}`" : "end of input", "a parameter name after $");
+        }
+
+        return new Token(TokenKind.Parameter, text[nameStart..i], start, i - start);
+    }
+
+    /// <summary>An operator or bracket, the longest that matches first (<see cref="Symbols"/> lists longer ones first).</summary>
+    private static Token Symbol(string text, ref int i)
+    {
+        foreach (var s in Symbols)
+        {
+            if (string.CompareOrdinal(text, i, s, 0, s.Length) == 0)
+            {
+                var token = new Token(TokenKind.Symbol, s, i, s.Length);
+                i += s.Length;
+                return token;
+            }
+        }
+
+        char c = text[i];
+        string shown = char.IsControl(c) ? $"character U+{(int)c:X4}" : $"character `{c}`";
+        throw new QuerySyntaxException(text, i, shown, "a name, number, string, operator or bracket");
     }
 
     private static bool PreviousIsValue(List<Token> tokens) =>

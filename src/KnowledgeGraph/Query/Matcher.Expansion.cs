@@ -38,56 +38,61 @@ internal sealed partial class Matcher
 
         if (!rel.VarLength)
         {
-            var preEdge = row[rel.Slot];
-            var t = _graph.Topology;
-            if (dir == RelDirection.Out && preEdge is null && codes.Length == 1)
+            ExpandFixed(plan, i, v, row, emit, rel, next, dir, codes);
+            return;
+        }
+
+        ExpandVarLength(plan, i, v, row, emit, rel, next, dir, codes);
+    }
+
+    /// <summary>A fixed-length step: a binary search of the type's range in the out-row where it can, else every neighbour.</summary>
+    private void ExpandFixed(Plan plan, int i, int v, object?[] row, Action<object?[]> emit, RelPattern rel, NodePattern next, RelDirection dir, int[] codes)
+    {
+        var preEdge = row[rel.Slot];
+        var t = _graph.Topology;
+        if (dir == RelDirection.Out && preEdge is null && codes.Length == 1)
+        {
+            // Edges are sorted by (source, type, target): binary-search the type's range in the out-row.
+            int lo = t.OutOffsets[v], hi = t.OutOffsets[v + 1];
+            int code = codes[0];
+            int a = GraphTopology.TypeStart(t.EdgeType, lo, hi, code);
+            if (_batch is not null && i == plan.Rels.Length - 1 && plan.CanBatchLast && row[next.Slot] is null && ReferenceEquals(plan, _plans![^1]))
             {
-                // Edges are sorted by (source, type, target): binary-search the type's range in the out-row.
-                int lo = t.OutOffsets[v], hi = t.OutOffsets[v + 1];
-                int code = codes[0];
-                int a = GraphTopology.TypeStart(t.EdgeType, lo, hi, code);
-                if (_batch is not null && i == plan.Rels.Length - 1 && plan.CanBatchLast && row[next.Slot] is null && ReferenceEquals(plan, _plans![^1]))
+                // The last step binds only its end node and checks nothing: hand the ends on at once.
+                int b = a;
+                while (b < hi && t.EdgeType[b] == code)
                 {
-                    // The last step binds only its end node and checks nothing: hand the ends on at once.
-                    int b = a;
-                    while (b < hi && t.EdgeType[b] == code)
-                    {
-                        b++;
-                    }
-
-                    Tick();
-                    if (b > a)
-                    {
-                        _batch(row, next.Slot, t.EdgeTarget.AsSpan(a, b - a));
-                    }
-
-                    return;
+                    b++;
                 }
 
-                for (int e = a; e < hi && t.EdgeType[e] == code; e++)
+                Tick();
+                if (b > a)
                 {
-                    Step(plan, i, rel, next, e, t.EdgeTarget[e], row, emit, codes, typeChecked: true);
+                    _batch(row, next.Slot, t.EdgeTarget.AsSpan(a, b - a));
                 }
 
                 return;
             }
 
-            var list = new List<(int Edge, int Other)>();
-            Neighbors(dir, v, list);
-            foreach (var (e, other) in list)
+            for (int e = a; e < hi && t.EdgeType[e] == code; e++)
             {
-                if (preEdge is not null && !(preEdge is EdgeRef pe && pe.Edge == e))
-                {
-                    continue;
-                }
-
-                Step(plan, i, rel, next, e, other, row, emit, codes, typeChecked: false);
+                Step(plan, i, rel, next, e, t.EdgeTarget[e], row, emit, codes, typeChecked: true);
             }
 
             return;
         }
 
-        ExpandVarLength(plan, i, v, row, emit, rel, next, dir, codes);
+        var list = new List<(int Edge, int Other)>();
+        Neighbors(dir, v, list);
+        foreach (var (e, other) in list)
+        {
+            if (preEdge is not null && !(preEdge is EdgeRef pe && pe.Edge == e))
+            {
+                continue;
+            }
+
+            Step(plan, i, rel, next, e, other, row, emit, codes, typeChecked: false);
+        }
     }
 
     /// <summary>A variable-length step; kept apart so that the fixed-length path allocates no closure state.</summary>
@@ -110,24 +115,7 @@ internal sealed partial class Matcher
             int depth = path.Count;
             if (depth >= min && (preList is null || SameEdges(preList, path, plan.Reversed)))
             {
-                var edges = path.Select(x => (object?)new EdgeRef(x)).ToList();
-                if (plan.Reversed)
-                {
-                    edges.Reverse();
-                }
-
-                var saved = row[rel.Slot];
-                row[rel.Slot] = edges;
-                if (TryBindNode(next, at, row, out bool bound))
-                {
-                    Expand(plan, i + 1, at, row, emit);
-                    if (bound)
-                    {
-                        row[next.Slot] = null;
-                    }
-                }
-
-                row[rel.Slot] = saved;
+                ContinueAfterWalk(plan, i, at, row, emit, rel, next, path);
             }
 
             if (depth >= max)
@@ -171,6 +159,29 @@ internal sealed partial class Matcher
                 _used.RemoveAt(_used.Count - 1);
             }
         }
+    }
+
+    /// <summary>Binds the walked edges (in pattern order) and the node reached, and expands the rest of the pattern from there.</summary>
+    private void ContinueAfterWalk(Plan plan, int i, int at, object?[] row, Action<object?[]> emit, RelPattern rel, NodePattern next, List<int> path)
+    {
+        var edges = path.Select(x => (object?)new EdgeRef(x)).ToList();
+        if (plan.Reversed)
+        {
+            edges.Reverse();
+        }
+
+        var saved = row[rel.Slot];
+        row[rel.Slot] = edges;
+        if (TryBindNode(next, at, row, out bool bound))
+        {
+            Expand(plan, i + 1, at, row, emit);
+            if (bound)
+            {
+                row[next.Slot] = null;
+            }
+        }
+
+        row[rel.Slot] = saved;
     }
 
     /// <summary>One level of the depth-first walk of a variable-length step: the edges to try and the next one.</summary>

@@ -149,34 +149,7 @@ internal sealed partial class Matcher
 
     private Plan MakePlan(PatternPart p, bool[] preBound, Dictionary<string, Expr> idLookups, IReadOnlyList<PatternPart> clauseParts, bool bindAll = false)
     {
-        // The cost of starting at an end node: bound already, an id or name lookup, a label, or the nodes
-        // with an edge of the adjacent relationship's type; else every node.
-        int Score(NodePattern n, RelPattern? adjacent)
-        {
-            if (preBound[n.Slot])
-            {
-                return 0;
-            }
-
-            if (idLookups.ContainsKey(n.Variable!) || IdProperty(n) is not null)
-            {
-                return 1;
-            }
-
-            if (NameProperty(n) is not null)
-            {
-                return 2;
-            }
-
-            if (n.Labels.Count > 0)
-            {
-                return 2 + n.Labels.Min(l => _index.WithLabel(l).Length);
-            }
-
-            return TypeStart(adjacent) is int code ? 2 + _graph.EdgesOfType(code).Length : int.MaxValue;
-        }
-
-        bool reverse = p.Shortest == ShortestKind.None && p.Nodes.Count > 1 && Score(p.Nodes[^1], p.Rels[^1]) < Score(p.Nodes[0], p.Rels[0]);
+        bool reverse = p.Shortest == ShortestKind.None && p.Nodes.Count > 1 && StartCost(p.Nodes[^1], p.Rels[^1], preBound, idLookups) < StartCost(p.Nodes[0], p.Rels[0], preBound, idLookups);
         var nodes = p.Nodes.ToArray();
         var rels = p.Rels.ToArray();
         if (reverse)
@@ -191,17 +164,7 @@ internal sealed partial class Matcher
             !r.VarLength && r.Types.Count > 0
             && others.All(o => ReferenceEquals(o, r) || (o.Types.Count > 0 && !o.Types.Intersect(r.Types, StringComparer.Ordinal).Any()));
         var isolated = rels.Select(IsIsolated).ToArray();
-        bool canBatch = false;
-        if (rels.Length > 0 && p.Shortest == ShortestKind.None && p.PathSlot < 0 && !bindAll)
-        {
-            var lastRel = rels[^1];
-            var end = nodes[^1];
-            canBatch = isolated[^1] && lastRel.Anonymous && lastRel.Properties is null && codes[^1].Length == 1
-                && Effective(lastRel, reverse) == RelDirection.Out
-                && end.Labels.Count == 0 && end.Properties is null && !preBound[end.Slot]
-                && clauseParts.SelectMany(part => part.Nodes).Count(n => n.Slot == end.Slot) == 1;
-        }
-
+        bool canBatch = CanBatchLast(p, nodes, rels, codes, isolated, preBound, reverse, clauseParts, bindAll);
         var first = nodes[0];
         var startId = idLookups.TryGetValue(first.Variable!, out var e) && !preBound[first.Slot] ? e : null;
         Expr? startIdProperty = null, startName = null;
@@ -231,6 +194,51 @@ internal sealed partial class Matcher
             StartId = startId,
             BindAll = bindAll || p.PathSlot >= 0 || p.Shortest != ShortestKind.None,
         };
+    }
+
+    /// <summary>
+    /// The cost of starting a pattern at an end node: bound already, an id or name lookup, a label, or the
+    /// nodes with an edge of the adjacent relationship's type; else every node.
+    /// </summary>
+    private int StartCost(NodePattern n, RelPattern? adjacent, bool[] preBound, Dictionary<string, Expr> idLookups)
+    {
+        if (preBound[n.Slot])
+        {
+            return 0;
+        }
+
+        if (idLookups.ContainsKey(n.Variable!) || IdProperty(n) is not null)
+        {
+            return 1;
+        }
+
+        if (NameProperty(n) is not null)
+        {
+            return 2;
+        }
+
+        if (n.Labels.Count > 0)
+        {
+            return 2 + n.Labels.Min(l => _index.WithLabel(l).Length);
+        }
+
+        return TypeStart(adjacent) is int code ? 2 + _graph.EdgesOfType(code).Length : int.MaxValue;
+    }
+
+    /// <summary>Whether the plan's last step only binds an end node nothing else names, so its targets can be handed on as one batch.</summary>
+    private static bool CanBatchLast(PatternPart p, NodePattern[] nodes, RelPattern[] rels, int[][] codes, bool[] isolated, bool[] preBound, bool reverse, IReadOnlyList<PatternPart> clauseParts, bool bindAll)
+    {
+        if (rels.Length == 0 || p.Shortest != ShortestKind.None || p.PathSlot >= 0 || bindAll)
+        {
+            return false;
+        }
+
+        var lastRel = rels[^1];
+        var end = nodes[^1];
+        return isolated[^1] && lastRel.Anonymous && lastRel.Properties is null && codes[^1].Length == 1
+            && Effective(lastRel, reverse) == RelDirection.Out
+            && end.Labels.Count == 0 && end.Properties is null && !preBound[end.Slot]
+            && clauseParts.SelectMany(part => part.Nodes).Count(n => n.Slot == end.Slot) == 1;
     }
 
     /// <summary>The value of a node pattern's <c>id</c> property, when the entity id index answers it (no entity hides its id).</summary>

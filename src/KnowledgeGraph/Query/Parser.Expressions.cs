@@ -329,55 +329,7 @@ internal sealed partial class Parser
         var next = Peek(1);
         if (next.Is("("))
         {
-            string lower = t.Text.ToLowerInvariant();
-            if (lower is "all" or "any" or "none" or "single" && IsName(Peek(2)) && Peek(3).IsKeyword("IN"))
-            {
-                Advance();
-                Advance();
-                string v = ParseVariableName();
-                ExpectKeyword("IN");
-                var source = ParseExpr();
-                Expr? where = null;
-                if (Current.IsKeyword("WHERE"))
-                {
-                    Advance();
-                    where = ParseExpr();
-                }
-
-                var close = Current;
-                Expect(")");
-                return new ComprehensionExpr(lower, v, source, where, null) { Start = start, End = close.Offset + 1 };
-            }
-
-            Advance();
-            Advance();
-            bool distinct = false;
-            bool star = false;
-            var args = new List<Expr>();
-            if (Current.IsKeyword("DISTINCT"))
-            {
-                Advance();
-                distinct = true;
-            }
-
-            if (Current.Is("*"))
-            {
-                Advance();
-                star = true;
-            }
-            else
-            {
-                ParseExprsUntil(")", args);
-            }
-
-            var end = Current;
-            Expect(")");
-            if (star && lower != "count")
-            {
-                throw new QuerySyntaxException(_text, start, $"`{t.Text}(*)`", "count(*); only count takes *");
-            }
-
-            return new FunctionExpr(t.Text, distinct, args, star) { Start = start, End = end.Offset + 1 };
+            return ParseCallOrQuantifier(t);
         }
 
         if (next.Is(".") && Peek(2).Kind == TokenKind.Identifier && Peek(3).Is("("))
@@ -387,6 +339,64 @@ internal sealed partial class Parser
 
         Advance();
         return new VariableExpr(t.Text) { Start = start, End = start + t.Length };
+    }
+
+    /// <summary>
+    /// A name followed by <c>(</c>: a list predicate (<c>all(x IN list WHERE …)</c>, <c>any</c>,
+    /// <c>none</c>, <c>single</c>) or a function call, <c>count(*)</c> and <c>DISTINCT</c> included.
+    /// </summary>
+    private Expr ParseCallOrQuantifier(Token t)
+    {
+        int start = t.Offset;
+        string lower = t.Text.ToLowerInvariant();
+        if (lower is "all" or "any" or "none" or "single" && IsName(Peek(2)) && Peek(3).IsKeyword("IN"))
+        {
+            Advance();
+            Advance();
+            string v = ParseVariableName();
+            ExpectKeyword("IN");
+            var source = ParseExpr();
+            Expr? where = null;
+            if (Current.IsKeyword("WHERE"))
+            {
+                Advance();
+                where = ParseExpr();
+            }
+
+            var close = Current;
+            Expect(")");
+            return new ComprehensionExpr(lower, v, source, where, null) { Start = start, End = close.Offset + 1 };
+        }
+
+        Advance();
+        Advance();
+        bool distinct = false;
+        bool star = false;
+        var args = new List<Expr>();
+        if (Current.IsKeyword("DISTINCT"))
+        {
+            Advance();
+            distinct = true;
+        }
+
+        if (Current.Is("*"))
+        {
+            Advance();
+            star = true;
+        }
+        else
+        {
+            ParseExprsUntil(")", args);
+        }
+
+        var end = Current;
+        Expect(")");
+        if (star && lower != "count")
+        {
+            throw new QuerySyntaxException(_text, start, $"`{t.Text}(*)`", "count(*); only count takes *");
+        }
+
+        return new FunctionExpr(t.Text, distinct, args, star) { Start = start, End = end.Offset + 1 };
     }
 
     private Expr ParseCase()

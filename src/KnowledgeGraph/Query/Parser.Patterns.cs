@@ -129,69 +129,7 @@ internal sealed partial class Parser
         Expect("-");
         if (Current.Is("["))
         {
-            Advance();
-            if (IsName(Current))
-            {
-                rel.Variable = NameText(Current);
-                Advance();
-            }
-
-            if (Current.Is(":"))
-            {
-                Advance();
-                rel.Types.Add(ParseSymbolicName("a relationship type"));
-                while (Current.Is("|"))
-                {
-                    Advance();
-                    if (Current.Is(":"))
-                    {
-                        Advance();
-                    }
-
-                    rel.Types.Add(ParseSymbolicName("a relationship type"));
-                }
-            }
-
-            if (Current.Is("*"))
-            {
-                Advance();
-                rel.VarLength = true;
-                if (Current.Kind == TokenKind.Integer)
-                {
-                    rel.Min = ParseIntegerToken();
-                    rel.Max = rel.Min;
-                }
-
-                if (Current.Is(".."))
-                {
-                    Advance();
-                    rel.Max = null;
-                    if (Current.Kind == TokenKind.Integer)
-                    {
-                        rel.Max = ParseIntegerToken();
-                    }
-                }
-                else if (rel.Min is null)
-                {
-                    rel.Max = null;
-                }
-            }
-
-            if (Current.Is("{"))
-            {
-                rel.Properties = ParseMap();
-            }
-            else if (Current.Kind == TokenKind.Parameter)
-            {
-                rel.Properties = ParseAtom();
-            }
-
-            if (Current.Is("..") || Current.Is("-") || Current.Kind == TokenKind.Integer)
-            {
-                throw new QuerySyntaxException(_text, Current.Offset, Current.Describe(), "`]`; a variable length is written *, *n, *n..m, *..m with non-negative bounds", "InvalidRelationshipPattern");
-            }
-
-            Expect("]");
+            ParseRelDetail(rel);
         }
 
         Expect("-");
@@ -209,6 +147,80 @@ internal sealed partial class Parser
         }
 
         return rel;
+    }
+
+    /// <summary>The bracketed part of a relationship pattern, from <c>[</c> to <c>]</c>: variable, types, length, properties.</summary>
+    private void ParseRelDetail(RelPattern rel)
+    {
+        Advance();
+        if (IsName(Current))
+        {
+            rel.Variable = NameText(Current);
+            Advance();
+        }
+
+        if (Current.Is(":"))
+        {
+            Advance();
+            rel.Types.Add(ParseSymbolicName("a relationship type"));
+            while (Current.Is("|"))
+            {
+                Advance();
+                if (Current.Is(":"))
+                {
+                    Advance();
+                }
+
+                rel.Types.Add(ParseSymbolicName("a relationship type"));
+            }
+        }
+
+        if (Current.Is("*"))
+        {
+            ParseVarLength(rel);
+        }
+
+        if (Current.Is("{"))
+        {
+            rel.Properties = ParseMap();
+        }
+        else if (Current.Kind == TokenKind.Parameter)
+        {
+            rel.Properties = ParseAtom();
+        }
+
+        if (Current.Is("..") || Current.Is("-") || Current.Kind == TokenKind.Integer)
+        {
+            throw new QuerySyntaxException(_text, Current.Offset, Current.Describe(), "`]`; a variable length is written *, *n, *n..m, *..m with non-negative bounds", "InvalidRelationshipPattern");
+        }
+
+        Expect("]");
+    }
+
+    /// <summary>A variable length: <c>*</c>, <c>*n</c>, <c>*n..</c>, <c>*..m</c>, <c>*n..m</c>.</summary>
+    private void ParseVarLength(RelPattern rel)
+    {
+        Advance();
+        rel.VarLength = true;
+        if (Current.Kind == TokenKind.Integer)
+        {
+            rel.Min = ParseIntegerToken();
+            rel.Max = rel.Min;
+        }
+
+        if (Current.Is(".."))
+        {
+            Advance();
+            rel.Max = null;
+            if (Current.Kind == TokenKind.Integer)
+            {
+                rel.Max = ParseIntegerToken();
+            }
+        }
+        else if (rel.Min is null)
+        {
+            rel.Max = null;
+        }
     }
 
     private long ParseIntegerToken()

@@ -213,59 +213,9 @@ public sealed class QueryResult : IReadOnlyList<QueryRow>
             case double d when double.IsFinite(d): w.WriteNumberValue(d); break;
             case double d: w.WriteStringValue(Values.FormatFloat(d)); break;
             case string s: w.WriteStringValue(s); break;
-            case Entity e:
-                w.WriteStartObject();
-                w.WriteString("id", e.Id.Value);
-                w.WriteStartArray("labels");
-                foreach (var l in Values.LabelsOf(e))
-                {
-                    w.WriteStringValue(l);
-                }
-
-                w.WriteEndArray();
-                w.WriteStartObject("properties");
-                foreach (var p in Values.PropertiesOf(e).OrderBy(p => p.Key, StringComparer.Ordinal))
-                {
-                    w.WritePropertyName(p.Key);
-                    WriteJsonValue(w, ToPublicProperty(p.Value));
-                }
-
-                w.WriteEndObject();
-                w.WriteEndObject();
-                break;
-            case Relation r:
-                w.WriteStartObject();
-                w.WriteString("source", r.Source.Value);
-                w.WriteString("type", r.Type.Name);
-                w.WriteString("target", r.Target.Value);
-                w.WriteStartObject("properties");
-                foreach (var p in r.Qualifiers.OrderBy(p => p.Key, StringComparer.Ordinal))
-                {
-                    w.WritePropertyName(p.Key);
-                    WriteJsonValue(w, ToPublicProperty(p.Value));
-                }
-
-                w.WriteEndObject();
-                w.WriteEndObject();
-                break;
-            case GraphPath path:
-                w.WriteStartObject();
-                w.WriteStartArray("nodes");
-                foreach (var e in path.Entities)
-                {
-                    w.WriteStringValue(e.Id.Value);
-                }
-
-                w.WriteEndArray();
-                w.WriteStartArray("relationships");
-                foreach (var s in path.Steps)
-                {
-                    WriteJsonValue(w, s.Relation);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-                break;
+            case Entity e: WriteEntity(w, e); break;
+            case Relation r: WriteRelation(w, r); break;
+            case GraphPath path: WritePath(w, path); break;
             case ImmutableArray<object?> list:
                 w.WriteStartArray();
                 foreach (var x in list)
@@ -289,6 +239,64 @@ public sealed class QueryResult : IReadOnlyList<QueryRow>
                 w.WriteStringValue(Convert.ToString(v, CultureInfo.InvariantCulture));
                 break;
         }
+    }
+
+    private static void WriteEntity(Utf8JsonWriter w, Entity e)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", e.Id.Value);
+        w.WriteStartArray("labels");
+        foreach (var l in Values.LabelsOf(e))
+        {
+            w.WriteStringValue(l);
+        }
+
+        w.WriteEndArray();
+        WriteProperties(w, Values.PropertiesOf(e));
+        w.WriteEndObject();
+    }
+
+    private static void WriteRelation(Utf8JsonWriter w, Relation r)
+    {
+        w.WriteStartObject();
+        w.WriteString("source", r.Source.Value);
+        w.WriteString("type", r.Type.Name);
+        w.WriteString("target", r.Target.Value);
+        WriteProperties(w, r.Qualifiers);
+        w.WriteEndObject();
+    }
+
+    private static void WritePath(Utf8JsonWriter w, GraphPath path)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("nodes");
+        foreach (var e in path.Entities)
+        {
+            w.WriteStringValue(e.Id.Value);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("relationships");
+        foreach (var s in path.Steps)
+        {
+            WriteRelation(w, s.Relation);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes a <c>"properties"</c> object, keys in ordinal order.</summary>
+    private static void WriteProperties(Utf8JsonWriter w, IEnumerable<KeyValuePair<string, PropertyValue>> properties)
+    {
+        w.WriteStartObject("properties");
+        foreach (var p in properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            w.WritePropertyName(p.Key);
+            WriteJsonValue(w, ToPublicProperty(p.Value));
+        }
+
+        w.WriteEndObject();
     }
 
     private static object? ToPublicProperty(PropertyValue p) => p.Kind == PropertyValueKind.List
