@@ -129,7 +129,7 @@ internal sealed class AggregateState
                 AddNumber(g, v);
                 break;
             default:
-                throw new QuerySemanticException($"Aggregate {_f.Name}() is not supported.", "UnknownFunction");
+                throw QueryErrors.UnknownAggregate(_f.Name);
         }
     }
 
@@ -188,7 +188,7 @@ internal sealed class AggregateState
             }
             catch (OverflowException)
             {
-                throw new QueryTypeException("Integer overflow in " + _f.Name + "().", "IntegerOverflow", "ArithmeticError");
+                throw QueryErrors.Overflow("in " + _f.Name + "()");
             }
         }
         else if (v is long or double)
@@ -203,7 +203,7 @@ internal sealed class AggregateState
         }
         else
         {
-            throw new QueryTypeException($"{_f.Name}() needs numbers; found {Values.TypeName(v)}.", "InvalidArgumentType");
+            throw QueryErrors.FunctionNeeds(_f.Name, "numbers", v);
         }
     }
 }

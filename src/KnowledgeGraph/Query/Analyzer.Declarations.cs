@@ -17,7 +17,7 @@ internal sealed partial class Analyzer
             n.Slot = DeclareNode(n.Variable!);
             if (n.Properties is ParameterExpr)
             {
-                throw new QuerySemanticException("A parameter cannot be used as a node's properties in MATCH; write {key: $param}.", "InvalidParameterUse");
+                throw QueryErrors.ParameterAsProperties("node", "MATCH");
             }
 
             if (n.Properties is not null)
@@ -33,12 +33,12 @@ internal sealed partial class Analyzer
             {
                 if (existing.Kind is VarKind.Node or VarKind.Path || (existing.Kind == VarKind.Value && !r.VarLength) || (existing.Kind == VarKind.Relationship && r.VarLength))
                 {
-                    throw new QuerySemanticException($"Variable `{r.Variable}` is a {existing.Kind} and cannot be used as a relationship.", "VariableTypeConflict");
+                    throw QueryErrors.VariableTypeConflict(r.Variable!, existing.Kind, "relationship");
                 }
 
                 if (declaredHere.Contains(r.Variable!))
                 {
-                    throw new QuerySemanticException($"Cannot use the same relationship variable `{r.Variable}` twice in one MATCH.", "RelationshipUniquenessViolation");
+                    throw QueryErrors.RelationshipUsedTwice(r.Variable!);
                 }
 
                 r.Slot = existing.Slot;
@@ -51,7 +51,7 @@ internal sealed partial class Analyzer
 
             if (r.Properties is ParameterExpr)
             {
-                throw new QuerySemanticException("A parameter cannot be used as a relationship's properties in MATCH; write {key: $param}.", "InvalidParameterUse");
+                throw QueryErrors.ParameterAsProperties("relationship", "MATCH");
             }
 
             if (r.Properties is not null)
@@ -69,7 +69,7 @@ internal sealed partial class Analyzer
         {
             if (_scope.ContainsKey(p.PathVariable))
             {
-                throw new QuerySemanticException($"Variable `{p.PathVariable}` already declared.", "VariableAlreadyBound");
+                throw QueryErrors.VariableAlreadyBound(p.PathVariable!);
             }
 
             p.PathSlot = Declare(p.PathVariable, VarKind.Path);
@@ -82,7 +82,7 @@ internal sealed partial class Analyzer
         {
             if (existing.Kind is VarKind.Relationship or VarKind.RelationshipList or VarKind.Path or VarKind.Value)
             {
-                throw new QuerySemanticException($"Variable `{name}` is a {existing.Kind} and cannot be used as a node.", "VariableTypeConflict");
+                throw QueryErrors.VariableTypeConflict(name, existing.Kind, "node");
             }
 
             return existing.Slot;
@@ -99,7 +99,7 @@ internal sealed partial class Analyzer
             {
                 if (n.Labels.Count > 0 || n.Properties is not null || p.Rels.Count == 0)
                 {
-                    throw new QuerySemanticException($"Variable `{n.Variable}` already declared.", "VariableAlreadyBound");
+                    throw QueryErrors.VariableAlreadyBound(n.Variable!);
                 }
 
                 n.Slot = existing.Slot;
@@ -127,14 +127,14 @@ internal sealed partial class Analyzer
         {
             if (r.Types.Count != 1 || r.Direction == RelDirection.Both || r.VarLength)
             {
-                throw new QuerySemanticException("CREATE needs each relationship to have one type and a direction.", r.VarLength ? "CreatingVarLength" : r.Types.Count != 1 ? "NoSingleRelationshipType" : "RequiresDirectedRelationship");
+                throw QueryErrors.CreateRelationshipShape(r.VarLength, r.Types.Count);
             }
 
             CheckName(r.Types[0], "relationship type");
 
             if (_scope.ContainsKey(r.Variable!))
             {
-                throw new QuerySemanticException($"Variable `{r.Variable}` already declared.", "VariableAlreadyBound");
+                throw QueryErrors.VariableAlreadyBound(r.Variable!);
             }
 
             r.Slot = Declare(r.Variable!, VarKind.Relationship);
@@ -154,7 +154,7 @@ internal sealed partial class Analyzer
     {
         if (!_allowWrites)
         {
-            throw new QuerySemanticException($"{clause} is not allowed here: a Graph is immutable; run writes (CREATE, MERGE, SET) against a GraphBuilder with CypherScript.Apply, or load a script with CypherScript.Load.", "UnsupportedClause");
+            throw QueryErrors.ReadOnlyGraph(clause);
         }
     }
 
@@ -162,7 +162,7 @@ internal sealed partial class Analyzer
     {
         if (!Names.IsValidLabel(name))
         {
-            throw new QuerySemanticException($"The {what} `{name}` cannot be stored: {what}s must be non-empty names without whitespace or control characters.", "InvalidName", "SemanticError");
+            throw QueryErrors.InvalidStoredName(what, name);
         }
     }
 
@@ -171,12 +171,12 @@ internal sealed partial class Analyzer
         var p = m.Pattern;
         if (p.Shortest != ShortestKind.None)
         {
-            throw new QuerySemanticException("MERGE cannot use shortestPath or allShortestPaths.", "InvalidRelationshipPattern");
+            throw QueryErrors.MergeShortestPath();
         }
 
         if (p.PathVariable is not null)
         {
-            throw new QuerySemanticException($"MERGE does not bind a path variable (`{p.PathVariable}`); name the nodes and relationships instead.", "InvalidRelationshipPattern");
+            throw QueryErrors.MergePathVariable(p.PathVariable!);
         }
 
         var declaredHere = new HashSet<string>(StringComparer.Ordinal);
@@ -186,12 +186,12 @@ internal sealed partial class Analyzer
             {
                 if (n.Labels.Count > 0 || n.Properties is not null || p.Rels.Count == 0)
                 {
-                    throw new QuerySemanticException($"Variable `{n.Variable}` already declared; MERGE can reuse a bound node only without labels or properties, in a pattern with a relationship.", "VariableAlreadyBound");
+                    throw QueryErrors.VariableAlreadyBound(n.Variable!, "MERGE can reuse a bound node only without labels or properties, in a pattern with a relationship");
                 }
 
                 if (existing.Kind is VarKind.Relationship or VarKind.RelationshipList or VarKind.Path or VarKind.Value)
                 {
-                    throw new QuerySemanticException($"Variable `{n.Variable}` is a {existing.Kind} and cannot be used as a node.", "VariableTypeConflict");
+                    throw QueryErrors.VariableTypeConflict(n.Variable!, existing.Kind, "node");
                 }
 
                 n.Slot = existing.Slot;
@@ -217,13 +217,13 @@ internal sealed partial class Analyzer
         {
             if (r.Types.Count != 1 || r.VarLength)
             {
-                throw new QuerySemanticException("MERGE needs each relationship to have exactly one type and no variable length.", r.VarLength ? "CreatingVarLength" : "NoSingleRelationshipType");
+                throw QueryErrors.MergeRelationshipShape(r.VarLength);
             }
 
             CheckName(r.Types[0], "relationship type");
             if (_scope.ContainsKey(r.Variable!))
             {
-                throw new QuerySemanticException($"Variable `{r.Variable}` already declared.", "VariableAlreadyBound");
+                throw QueryErrors.VariableAlreadyBound(r.Variable!);
             }
 
             r.Slot = Declare(r.Variable!, VarKind.Relationship);
@@ -244,7 +244,7 @@ internal sealed partial class Analyzer
     {
         if (properties is ParameterExpr)
         {
-            throw new QuerySemanticException($"A parameter cannot be used as a {what}'s properties in {clause}; write {{key: $param}}.", "InvalidParameterUse");
+            throw QueryErrors.ParameterAsProperties(what, clause);
         }
 
         if (properties is not null)
@@ -259,19 +259,19 @@ internal sealed partial class Analyzer
         {
             if (!_scope.TryGetValue(item.Target.Name, out var info))
             {
-                throw new QuerySemanticException($"Variable `{item.Target.Name}` not defined.", "UndefinedVariable");
+                throw QueryErrors.UndefinedVariable(item.Target.Name);
             }
 
             if (info.Kind is VarKind.Path or VarKind.RelationshipList or VarKind.Value)
             {
-                throw new QuerySemanticException($"SET needs a node or a relationship; `{item.Target.Name}` is a {(info.Kind == VarKind.RelationshipList ? "list of relationships" : info.Kind.ToString().ToLowerInvariant())}.", "InvalidArgumentType");
+                throw QueryErrors.SetOnNonEntity(item.Target.Name, info.Kind == VarKind.RelationshipList ? "list of relationships" : info.Kind.ToString().ToLowerInvariant());
             }
 
             if (item.Kind is SetKind.Labels or SetKind.RemoveLabels)
             {
                 if (info.Kind == VarKind.Relationship)
                 {
-                    throw new QuerySemanticException($"SET {item.Target.Name}:{item.Labels[0]}: only nodes have labels; `{item.Target.Name}` is a relationship.", "InvalidArgumentType");
+                    throw QueryErrors.LabelOnRelationship(item.Target.Name, item.Labels[0]);
                 }
 
                 foreach (var l in item.Labels)
@@ -282,7 +282,7 @@ internal sealed partial class Analyzer
 
             if (item.Key is { Length: 0 })
             {
-                throw new QuerySemanticException("SET needs a non-empty property name.", "InvalidName", "SemanticError");
+                throw QueryErrors.EmptyPropertyName("SET");
             }
 
             item.Target.Slot = info.Slot;

@@ -85,18 +85,18 @@ internal sealed partial class Analyzer
     {
         if (HasVariables(e))
         {
-            throw new QuerySemanticException($"{clause} must be a constant expression; it cannot refer to variables.", "NonConstantExpression");
+            throw QueryErrors.NonConstant(clause);
         }
 
         Resolve(e, false);
         if (e is LiteralExpr { Value: long n } && n < 0)
         {
-            throw new QuerySemanticException($"{clause} must be zero or positive; found {n}.", "NegativeIntegerArgument");
+            throw QueryErrors.Negative(clause, n);
         }
 
         if (e is LiteralExpr { Value: not long })
         {
-            throw new QuerySemanticException($"{clause} must be an integer.", "InvalidArgumentType");
+            throw QueryErrors.NotAnInteger(clause);
         }
     }
 
@@ -110,13 +110,13 @@ internal sealed partial class Analyzer
             case VariableExpr v:
                 if (!_scope.TryGetValue(v.Name, out var info))
                 {
-                    throw new QuerySemanticException($"Variable `{v.Name}` not defined.", "UndefinedVariable");
+                    throw QueryErrors.UndefinedVariable(v.Name);
                 }
 
                 v.Slot = info.Slot;
                 return false;
             case PropertyExpr { Target: VariableExpr pv } pe when _scope.TryGetValue(pv.Name, out var pinfo) && pinfo.Kind is VarKind.Path or VarKind.RelationshipList:
-                throw new QuerySemanticException($"Cannot read property '{pe.Key}' of `{pv.Name}`, a {(pinfo.Kind == VarKind.Path ? "path" : "list of relationships")}.", "InvalidArgumentType");
+                throw QueryErrors.PropertyOfNonEntity(pe.Key, pv.Name, pinfo.Kind == VarKind.Path ? "path" : "list of relationships");
             case FunctionExpr f:
                 return ResolveFunction(f, aggregatesAllowed, insideAggregate);
             case ComprehensionExpr c:
@@ -144,17 +144,17 @@ internal sealed partial class Analyzer
         {
             if (!aggregatesAllowed)
             {
-                throw new QuerySemanticException($"Aggregate function {f.Name}() is not allowed here.", "InvalidAggregation");
+                throw QueryErrors.AggregateNotAllowed(f.Name);
             }
 
             if (insideAggregate)
             {
-                throw new QuerySemanticException($"Aggregate function {f.Name}() cannot be nested in another aggregate.", "NestedAggregation");
+                throw QueryErrors.NestedAggregate(f.Name);
             }
 
             if (!f.Star && f.Args.Count != 1)
             {
-                throw new QuerySemanticException($"Aggregate function {f.Name}() takes exactly one argument; found {f.Args.Count}.", "InvalidNumberOfArguments");
+                throw QueryErrors.AggregateArguments(f.Name, f.Args.Count);
             }
 
             var outer = _scope;
@@ -214,7 +214,7 @@ internal sealed partial class Analyzer
             {
                 if (!_scope.TryGetValue(n.Variable!, out var ni))
                 {
-                    throw new QuerySemanticException($"Variable `{n.Variable}` not defined (a pattern expression cannot introduce variables).", "UndefinedVariable");
+                    throw QueryErrors.UndefinedVariable(n.Variable!, "a pattern expression cannot introduce variables");
                 }
 
                 n.Slot = ni.Slot;
@@ -236,7 +236,7 @@ internal sealed partial class Analyzer
             {
                 if (!_scope.TryGetValue(r.Variable!, out var ri))
                 {
-                    throw new QuerySemanticException($"Variable `{r.Variable}` not defined (a pattern expression cannot introduce variables).", "UndefinedVariable");
+                    throw QueryErrors.UndefinedVariable(r.Variable!, "a pattern expression cannot introduce variables");
                 }
 
                 r.Slot = ri.Slot;

@@ -37,7 +37,7 @@ internal sealed partial class Analyzer
             var cols = a.AnalyzeSingle(part);
             if (columns is not null && (cols is null || !columns.SequenceEqual(cols)))
             {
-                throw new QuerySemanticException("All parts of a UNION must return the same columns.", "DifferentColumnsInUnion");
+                throw QueryErrors.DifferentColumnsInUnion();
             }
 
             columns = cols;
@@ -70,7 +70,7 @@ internal sealed partial class Analyzer
                     Resolve(u.Source, false);
                     if (_scope.ContainsKey(u.Variable))
                     {
-                        throw new QuerySemanticException($"Variable `{u.Variable}` already declared.", "VariableAlreadyBound");
+                        throw QueryErrors.VariableAlreadyBound(u.Variable);
                     }
 
                     u.Slot = Declare(u.Variable, VarKind.Any);
@@ -78,7 +78,7 @@ internal sealed partial class Analyzer
                 case CreateClause c:
                     if (!_allowWrites)
                     {
-                        throw new QuerySemanticException("CREATE is not allowed here: a Graph is immutable; apply CREATE to a GraphBuilder with CypherScript.Apply.", "UnsupportedClause");
+                        throw QueryErrors.CreateOnReadOnlyGraph();
                     }
 
                     foreach (var p in c.Patterns)
@@ -110,7 +110,7 @@ internal sealed partial class Analyzer
 
         if (q.Clauses[^1] is not (CreateClause or MergeClause or SetClause))
         {
-            throw new QuerySemanticException("A query must end with RETURN (or, in a script, CREATE, MERGE or SET).", "InvalidClauseComposition");
+            throw QueryErrors.MissingReturn();
         }
 
         return null;
@@ -165,7 +165,7 @@ internal sealed partial class Analyzer
         var names = scope.Keys.Where(k => !k.StartsWith("  ", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         if (names.Count == 0 && p.Items.Count == 0)
         {
-            throw new QuerySemanticException("RETURN * needs at least one variable in scope.", "NoVariablesInScope");
+            throw QueryErrors.NoVariablesInScope();
         }
 
         p.Items.InsertRange(0, names.Select(n => new ProjectionItem(new VariableExpr(n), null, n)));
@@ -179,12 +179,12 @@ internal sealed partial class Analyzer
         {
             if (!seen.Add(item.Name))
             {
-                throw new QuerySemanticException($"Multiple result columns with the same name `{item.Name}`.", "ColumnNameConflict");
+                throw QueryErrors.ColumnNameConflict(item.Name);
             }
 
             if (!p.IsReturn && item.Alias is null && item.Expression is not VariableExpr)
             {
-                throw new QuerySemanticException($"Expression `{item.Text}` in WITH must be aliased (use AS).", "NoExpressionAlias");
+                throw QueryErrors.NoExpressionAlias(item.Text);
             }
         }
     }
@@ -260,7 +260,7 @@ internal sealed partial class Analyzer
 
         if (e is VariableExpr)
         {
-            throw new QuerySemanticException($"The expression `{Text(e)}` is used beside an aggregate but is not a grouping key.", "AmbiguousAggregationExpression");
+            throw QueryErrors.NotAGroupingKey(Text(e));
         }
 
         foreach (var c in Children(e))
@@ -285,7 +285,7 @@ internal sealed partial class Analyzer
         {
             if (!next.ContainsKey(v.Name))
             {
-                throw new QuerySemanticException($"Variable `{v.Name}` not defined (ORDER BY after an aggregation sees only the projected columns).", "UndefinedVariable");
+                throw QueryErrors.UndefinedVariable(v.Name, "ORDER BY after an aggregation sees only the projected columns");
             }
 
             return;
@@ -293,7 +293,7 @@ internal sealed partial class Analyzer
 
         if (p.Items.Any(i => Text(i.Expression) == Text(e)))
         {
-            throw new QuerySemanticException($"The expression `{Text(e)}` is used beside an aggregate in ORDER BY; refer to its column name instead.", "AmbiguousAggregationExpression");
+            throw QueryErrors.AggregateInOrderBy(Text(e));
         }
 
         foreach (var c in Children(e))

@@ -30,7 +30,7 @@ internal static class Evaluator
     {
         null => null,
         bool b => b,
-        _ => throw new QueryTypeException($"{what} must be a boolean; found {Values.TypeName(v)}.", "InvalidArgumentType"),
+        _ => throw QueryErrors.NotABoolean(what, v),
     };
 
     public static bool? Predicate(Expr e, object?[] row, ExecContext ctx)
@@ -55,7 +55,7 @@ internal static class Evaluator
             case ParameterExpr p:
                 if (!ctx.Parameters.TryGetValue(p.Name, out var pv))
                 {
-                    throw new QuerySemanticException($"The parameter ${p.Name} was not given.", "ParameterMissing", "ParameterError");
+                    throw QueryErrors.ParameterMissing(p.Name);
                 }
 
                 return pv;
@@ -91,7 +91,7 @@ internal static class Evaluator
             case PatternExpr pe:
                 return ctx.Matcher!.MatchPatternExpression(pe.Pattern, row);
             default:
-                throw new QuerySemanticException("Unsupported expression.", "UnsupportedExpression");
+                throw QueryErrors.UnsupportedExpression();
         }
     }
 
@@ -106,11 +106,11 @@ internal static class Evaluator
             "-" => operand switch
             {
                 null => null,
-                long x => x == long.MinValue ? throw new QueryTypeException("Integer overflow negating " + x.ToString(CultureInfo.InvariantCulture) + ".", "IntegerOverflow", "ArithmeticError") : -x,
+                long x => x == long.MinValue ? throw QueryErrors.Overflow("negating " + x.ToString(CultureInfo.InvariantCulture)) : -x,
                 double d => -d,
-                _ => throw new QueryTypeException($"Cannot negate a {Values.TypeName(operand)}.", "InvalidArgumentType"),
+                _ => throw QueryErrors.CannotNegate(operand),
             },
-            _ => operand is null or long or double ? operand : throw new QueryTypeException($"Unary + needs a number; found {Values.TypeName(operand)}.", "InvalidArgumentType"),
+            _ => operand is null or long or double ? operand : throw QueryErrors.UnaryPlus(operand),
         };
     }
 
@@ -156,7 +156,7 @@ internal static class Evaluator
             return lc.Labels.Count == 1 && lc.Labels[0] == type;
         }
 
-        throw new QueryTypeException($"A label predicate needs a node; found {Values.TypeName(target)}.", "InvalidArgumentType");
+        throw QueryErrors.LabelOfNonNode(target);
     }
 
     public static object? Property(object? target, string key, ExecContext ctx)
@@ -176,7 +176,7 @@ internal static class Evaluator
             case TemporalValue t:
                 return TemporalMath.Component(t, key);
             default:
-                throw new QueryTypeException($"Cannot read property '{key}' of a {Values.TypeName(target)}.", "InvalidArgumentType");
+                throw QueryErrors.PropertyOf(key, target);
         }
     }
 
@@ -191,7 +191,7 @@ internal static class Evaluator
         {
             if (index is not long i)
             {
-                throw new QueryTypeException($"A list index must be an integer; found {Values.TypeName(index)}.", "InvalidArgumentType");
+                throw QueryErrors.ListIndex(index);
             }
 
             if (i < 0)
@@ -209,10 +209,10 @@ internal static class Evaluator
 
         if (target is Dictionary<string, object?>)
         {
-            throw new QueryTypeException($"A map can be indexed only with a string; found {Values.TypeName(index)}.", "MapElementAccessByNonString");
+            throw QueryErrors.MapIndex(index);
         }
 
-        throw new QueryTypeException($"Cannot index a {Values.TypeName(target)} with a {Values.TypeName(index)}.", "InvalidArgumentType");
+        throw QueryErrors.CannotIndex(target, index);
     }
 
     private static object? Slice(object? target, object? from, object? to)
@@ -224,7 +224,7 @@ internal static class Evaluator
 
         if (target is not List<object?> list || from is not long f || to is not long t)
         {
-            throw new QueryTypeException("A slice needs a list and integer bounds.", "InvalidArgumentType");
+            throw QueryErrors.BadSlice();
         }
 
         int n = list.Count;
@@ -270,7 +270,7 @@ internal static class Evaluator
 
         if (source is not List<object?> list)
         {
-            throw new QueryTypeException($"IN needs a list; found {Values.TypeName(source)}.", "InvalidArgumentType");
+            throw QueryErrors.InNeedsList(source);
         }
 
         var saved = row[c.Slot];
@@ -375,7 +375,7 @@ internal static class Evaluator
 
                 if (c is not List<object?> list)
                 {
-                    throw new QueryTypeException($"IN needs a list on its right; found {Values.TypeName(c)}.", "InvalidArgumentType");
+                    throw QueryErrors.InNeedsList(c, right: true);
                 }
 
                 bool unknown = false;
@@ -406,11 +406,11 @@ internal static class Evaluator
                     }
                     catch (ArgumentException ex)
                     {
-                        throw new QueryTypeException("Invalid regular expression: " + ex.Message, "InvalidArgumentValue", "ArgumentError");
+                        throw QueryErrors.BadRegex(ex.Message);
                     }
                     catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
                     {
-                        throw new QueryLimitException("The regular expression took longer than one second.");
+                        throw QueryErrors.RegexTimeout();
                     }
                 }
 
@@ -430,7 +430,7 @@ internal static class Evaluator
         if (a is TemporalValue || c is TemporalValue)
         {
             return TemporalMath.Arithmetic(op, a, c)
-                ?? throw new QueryTypeException($"Cannot apply {op} to {Values.TypeName(a)} and {Values.TypeName(c)}.", "InvalidArgumentType");
+                ?? throw QueryErrors.CannotApply(op, a, c);
         }
 
         if (op == "+")
@@ -459,14 +459,14 @@ internal static class Evaluator
                     "+" => (object)checked(x + y),
                     "-" => checked(x - y),
                     "*" => checked(x * y),
-                    "/" => y == 0 ? throw new QueryTypeException("Division by zero.", "DivisionByZero", "ArithmeticError") : x / y,
-                    "%" => y == 0 ? throw new QueryTypeException("Division by zero.", "DivisionByZero", "ArithmeticError") : x % y,
+                    "/" => y == 0 ? throw QueryErrors.DivisionByZero() : x / y,
+                    "%" => y == 0 ? throw QueryErrors.DivisionByZero() : x % y,
                     _ => Math.Pow(x, y),
                 };
             }
             catch (OverflowException)
             {
-                throw new QueryTypeException($"Integer overflow computing {x} {op} {y}.", "IntegerOverflow", "ArithmeticError");
+                throw QueryErrors.Overflow(string.Create(CultureInfo.InvariantCulture, $"computing {x} {op} {y}"));
             }
         }
 
@@ -484,6 +484,6 @@ internal static class Evaluator
             };
         }
 
-        throw new QueryTypeException($"Cannot apply {op} to {Values.TypeName(a)} and {Values.TypeName(c)}.", "InvalidArgumentType");
+        throw QueryErrors.CannotApply(op, a, c);
     }
 }

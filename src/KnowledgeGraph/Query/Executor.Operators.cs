@@ -128,7 +128,7 @@ internal sealed partial class Executor
     {
         public override void Push(object?[] row)
         {
-            var onWrite = Owner.OnWrite ?? throw new QuerySemanticException("CREATE, MERGE and SET need a GraphBuilder; use CypherScript.Apply.", "UnsupportedClause");
+            var onWrite = Owner.OnWrite ?? throw QueryErrors.WritesNeedBuilder();
             Owner._ctx.Cancellation.ThrowIfCancellationRequested();
             foreach (var r in onWrite(clause, (object?[])row.Clone()))
             {

@@ -185,7 +185,7 @@ internal sealed partial class Executor
     {
         if (count > _ctx.Options.MaxRows)
         {
-            throw new QueryLimitException($"The query holds more than {_ctx.Options.MaxRows} rows (QueryOptions.MaxRows).");
+            throw QueryErrors.TooManyRows(_ctx.Options.MaxRows);
         }
     }
 
@@ -296,12 +296,12 @@ internal sealed partial class Executor
         var v = Evaluator.Eval(e, new object?[_width], _ctx);
         if (v is not long n)
         {
-            throw new QuerySemanticException($"{clause} must be an integer; found {Values.TypeName(v)}.", "InvalidArgumentType");
+            throw QueryErrors.NotAnInteger(clause, v, known: true);
         }
 
         if (n < 0)
         {
-            throw new QuerySemanticException($"{clause} must be zero or positive; found {n}.", "NegativeIntegerArgument");
+            throw QueryErrors.Negative(clause, n);
         }
 
         return n;

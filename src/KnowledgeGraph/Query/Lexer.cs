@@ -106,7 +106,7 @@ internal static class Lexer
         {
             if (i >= text.Length)
             {
-                throw new QuerySyntaxException(text, start, "end of input", "closing ` of the quoted name");
+                throw QueryErrors.UnclosedQuotedName(text, start);
             }
 
             if (text[i] == '`')
@@ -139,7 +139,7 @@ internal static class Lexer
             int close = text.IndexOf('`', i + 1);
             if (close < 0)
             {
-                throw new QuerySyntaxException(text, i, "end of input", "closing ` of the parameter name");
+                throw QueryErrors.UnclosedParameterName(text, i);
             }
 
             var quoted = new Token(TokenKind.Parameter, text[(i + 1)..close], start, close + 1 - start);
@@ -150,7 +150,7 @@ internal static class Lexer
         i = NameEnd(text, i);
         if (i == nameStart)
         {
-            throw new QuerySyntaxException(text, i, i < text.Length ? $"`{text[i]}`" : "end of input", "a parameter name after $");
+            throw QueryErrors.MissingParameterName(text, i);
         }
 
         return new Token(TokenKind.Parameter, text[nameStart..i], start, i - start);
@@ -171,7 +171,7 @@ internal static class Lexer
 
         char c = text[i];
         string shown = char.IsControl(c) ? $"character U+{(int)c:X4}" : $"character `{c}`";
-        throw new QuerySyntaxException(text, i, shown, "a name, number, string, operator or bracket");
+        throw QueryErrors.UnexpectedCharacter(text, i);
     }
 
     private static bool PreviousIsValue(List<Token> tokens) =>
@@ -198,7 +198,7 @@ internal static class Lexer
                 int close = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
                 if (close < 0)
                 {
-                    throw new QuerySyntaxException(text, i, "end of input", "*/ closing the comment");
+                    throw QueryErrors.UnclosedComment(text, i);
                 }
 
                 i = close + 2;
@@ -227,7 +227,7 @@ internal static class Lexer
             string hex = text[digits..i];
             if (hex.Length == 0 || !long.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out long hv) || hv < 0)
             {
-                throw new QuerySyntaxException(text, start, $"number `{text[start..i]}`", "a hexadecimal integer that fits in 64 bits", "IntegerOverflow");
+                throw QueryErrors.HexIntegerOverflow(text, start, i);
             }
 
             return new Token(TokenKind.Integer, text[start..i], start, i - start, hv);
@@ -274,7 +274,7 @@ internal static class Lexer
 
         if (i < text.Length && (char.IsLetter(text[i]) || text[i] == '_'))
         {
-            throw new QuerySyntaxException(text, i, $"character `{text[i]}`", "a digit or the end of the number");
+            throw QueryErrors.BadNumberEnd(text, i);
         }
 
         string s = text[start..i];
@@ -283,7 +283,7 @@ internal static class Lexer
             double d = double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
             if (double.IsInfinity(d))
             {
-                throw new QuerySyntaxException(text, start, $"number `{s}`", "a floating-point number in range", "FloatingPointOverflow");
+                throw QueryErrors.FloatOverflow(text, start, s);
             }
 
             return new Token(TokenKind.Float, s, start, i - start, d);
@@ -302,7 +302,7 @@ internal static class Lexer
         {
             if (i >= text.Length)
             {
-                throw new QuerySyntaxException(text, start, "end of input", $"{quote} closing the string");
+                throw QueryErrors.UnclosedString(text, start, quote);
             }
 
             char c = text[i++];
@@ -319,7 +319,7 @@ internal static class Lexer
 
             if (i >= text.Length)
             {
-                throw new QuerySyntaxException(text, start, "end of input", $"{quote} closing the string");
+                throw QueryErrors.UnclosedString(text, start, quote);
             }
 
             char e = text[i++];
@@ -339,14 +339,14 @@ internal static class Lexer
                     if (i + n > text.Length || !int.TryParse(text.AsSpan(i, n), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int cp)
                         || cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
                     {
-                        throw new QuerySyntaxException(text, i - 2, $"escape `\\{e}`", $"{n} hexadecimal digits naming a Unicode code point", "InvalidUnicodeLiteral");
+                        throw QueryErrors.BadUnicodeEscape(text, i - 2, e, n);
                     }
 
                     sb.Append(char.ConvertFromUtf32(cp));
                     i += n;
                     break;
                 default:
-                    throw new QuerySyntaxException(text, i - 2, $"escape `\\{e}`", "one of \\t \\b \\n \\r \\f \\' \\\" \\\\ \\uXXXX", "InvalidEscape");
+                    throw QueryErrors.BadEscape(text, i - 2, e);
             }
         }
 

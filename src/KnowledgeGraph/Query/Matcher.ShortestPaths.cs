@@ -12,7 +12,7 @@ internal sealed partial class Matcher
         var p = plan.Part;
         if (p.Rels.Count != 1)
         {
-            throw new QuerySemanticException("shortestPath needs a pattern with exactly one relationship.", "InvalidArgumentType");
+            throw QueryErrors.ShortestPathShape();
         }
 
         var rel = p.Rels[0];
@@ -20,7 +20,7 @@ internal sealed partial class Matcher
         long max = rel.VarLength ? rel.Max ?? _ctx.Options.MaxUnboundedPathLength : 1;
         if (min > 1)
         {
-            throw new QuerySemanticException("shortestPath only supports a minimal length of 0 or 1.", "InvalidArgumentType");
+            throw QueryErrors.ShortestPathMinimum();
         }
 
         int[] codes = plan.TypeCodes[0];

@@ -229,7 +229,7 @@ internal sealed partial class Matcher
                 return [];
             }
 
-            throw new QueryTypeException($"Variable `{n.Variable}` is a {Values.TypeName(row[n.Slot])}, not a node.", "VariableTypeConflict");
+            throw QueryErrors.NotANode(n.Variable!, row[n.Slot]);
         }
 
         if (startId is not null)
@@ -332,7 +332,7 @@ internal sealed partial class Matcher
 
         if (expected is not Dictionary<string, object?> map)
         {
-            throw new QueryTypeException($"A pattern's properties must be a map; found {Values.TypeName(expected)}.", "InvalidArgumentType");
+            throw QueryErrors.PatternPropertiesNotMap(expected);
         }
 
         foreach (var kv in map)

@@ -70,7 +70,7 @@ internal sealed partial class Parser
             if (height > MaxHeight)
             {
                 var at = TokenAt(deepest!.End);
-                throw new QuerySyntaxException(_text, at.Offset, at.Describe(), $"at most {MaxHeight} levels of nesting (each operator of a chain such as a + b + c, each property lookup, subscript and CASE counts as one)", "NestingTooDeep");
+                throw QueryErrors.ExpressionTooDeep(_text, at, MaxHeight);
             }
 
             _heights[node] = height;

@@ -179,7 +179,7 @@ internal sealed partial class Parser
                 Advance();
                 if (!long.TryParse("-" + n.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long neg))
                 {
-                    throw new QuerySyntaxException(_text, t.Offset, $"number `-{n.Text}`", "an integer that fits in 64 bits", "IntegerOverflow");
+                    throw QueryErrors.IntegerTooLarge(_text, t.Offset, $"number `-{n.Text}`");
                 }
 
                 return ParsePostfix(new LiteralExpr(neg) { Start = t.Offset, End = n.Offset + n.Length });
@@ -393,7 +393,7 @@ internal sealed partial class Parser
         Expect(")");
         if (star && lower != "count")
         {
-            throw new QuerySyntaxException(_text, start, $"`{t.Text}(*)`", "count(*); only count takes *");
+            throw QueryErrors.StarOutsideCount(_text, start, t.Text);
         }
 
         return new FunctionExpr(t.Text, distinct, args, star) { Start = start, End = end.Offset + 1 };

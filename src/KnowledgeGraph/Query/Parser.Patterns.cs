@@ -68,7 +68,7 @@ internal sealed partial class Parser
             int maxRels = Math.Max(1, _maxDepth / 4);
             if (part.Rels.Count >= maxRels)
             {
-                throw new QuerySyntaxException(_text, Current.Offset, Current.Describe(), $"at most {maxRels} relationships in one pattern", "NestingTooDeep");
+                throw QueryErrors.TooManyRelationships(_text, Current, maxRels);
             }
 
             part.Rels.Add(ParseRel());
@@ -191,7 +191,7 @@ internal sealed partial class Parser
 
         if (Current.Is("..") || Current.Is("-") || Current.Kind == TokenKind.Integer)
         {
-            throw new QuerySyntaxException(_text, Current.Offset, Current.Describe(), "`]`; a variable length is written *, *n, *n..m, *..m with non-negative bounds", "InvalidRelationshipPattern");
+            throw QueryErrors.BadVariableLength(_text, Current);
         }
 
         Expect("]");
@@ -228,7 +228,7 @@ internal sealed partial class Parser
         var t = Current;
         if (!long.TryParse(t.Text, NumberStyles.None, CultureInfo.InvariantCulture, out long v))
         {
-            throw new QuerySyntaxException(_text, t.Offset, t.Describe(), "an integer that fits in 64 bits", "IntegerOverflow");
+            throw QueryErrors.IntegerTooLarge(_text, t.Offset, t.Describe());
         }
 
         Advance();

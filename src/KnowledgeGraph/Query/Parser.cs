@@ -118,7 +118,7 @@ internal sealed partial class Parser
             if (clauses.Count >= _maxDepth && (t.IsKeyword("MATCH") || t.IsKeyword("OPTIONAL") || t.IsKeyword("UNWIND") || t.IsKeyword("WITH")
                 || t.IsKeyword("RETURN") || t.IsKeyword("CREATE") || t.IsKeyword("MERGE") || t.IsKeyword("SET")))
             {
-                throw new QuerySyntaxException(_text, t.Offset, t.Describe(), $"at most {_maxDepth} clauses in one query part", "NestingTooDeep");
+                throw QueryErrors.TooManyClauses(_text, t, _maxDepth);
             }
 
             if (t.IsKeyword("MATCH"))
@@ -162,7 +162,7 @@ internal sealed partial class Parser
             else if (t.IsKeyword("DELETE") || t.IsKeyword("DETACH")
                 || t.IsKeyword("CALL") || t.IsKeyword("FOREACH") || t.IsKeyword("LOAD"))
             {
-                throw new QuerySyntaxException(_text, t.Offset, t.Describe(), "a supported clause (" + _clauseStart + "); " + t.Text.ToUpperInvariant() + " is not supported", "UnsupportedClause");
+                throw QueryErrors.UnsupportedClause(_text, t, _clauseStart);
             }
 
             if (clause is null)
@@ -447,7 +447,7 @@ internal sealed partial class Parser
         int limit = Math.Max(2, _maxDepth / 4);
         if (++_depth > limit)
         {
-            throw new QuerySyntaxException(_text, Current.Offset, Current.Describe(), $"at most {limit} levels of nesting", "NestingTooDeep");
+            throw QueryErrors.NestingTooDeep(_text, Current, limit);
         }
     }
 
@@ -481,6 +481,5 @@ internal sealed partial class Parser
         Advance();
     }
 
-    private QuerySyntaxException Unexpected(string expected) =>
-        new(_text, Current.Offset, Current.Describe(), expected);
+    private QuerySyntaxException Unexpected(string expected) => QueryErrors.Unexpected(_text, Current, expected);
 }

@@ -190,7 +190,7 @@ internal static class Values
         Entity e when graph is not null && graph.TryIndexOf(e.Id, out int ix) => new NodeRef(ix),
         System.Collections.IDictionary dict => ToMap(dict, graph),
         System.Collections.IEnumerable seq => seq.Cast<object?>().Select(x => FromClr(x, graph)).ToList(),
-        _ => throw new QueryTypeException($"A parameter value of type {v.GetType().Name} is not supported; use null, bool, integer, float, string, list or map.", "InvalidParameterType"),
+        _ => throw QueryErrors.UnsupportedParameter(v.GetType()),
     };
 
     private static Dictionary<string, object?> ToMap(System.Collections.IDictionary dict, Graph? graph)

@@ -16,9 +16,9 @@ internal readonly struct FunctionCall(FunctionExpr expr, object?[] args, ExecCon
 
     public object? this[int i] => args[i];
 
-    public QueryTypeException TypeError(object? x) => new($"{expr.Name}() cannot take a {Values.TypeName(x)}.", "InvalidArgumentValue");
+    public QueryTypeException TypeError(object? x) => QueryErrors.FunctionCannotTake(expr.Name, x);
 
-    public QueryTypeException ArgumentTypeError(object? x) => new($"{expr.Name}() cannot take a {Values.TypeName(x)}.", "InvalidArgumentType");
+    public QueryTypeException ArgumentTypeError(object? x) => QueryErrors.FunctionCannotTake(expr.Name, x, wrongType: true);
 }
 
 /// <summary>A scalar function: its name, how many arguments it takes and whether a null argument makes the result null.</summary>
@@ -64,7 +64,7 @@ internal static class FunctionTable
     {
         if (!IsKnown(f.Lower))
         {
-            throw new QuerySemanticException($"Unknown function '{f.Name}'.", "UnknownFunction");
+            throw QueryErrors.UnknownFunction(f.Name);
         }
 
         CheckArity(f);
@@ -79,7 +79,7 @@ internal static class FunctionTable
             string takes = def.MinArgs == def.MaxArgs ? def.MinArgs.ToString(inv)
                 : def.MaxArgs == int.MaxValue ? "at least " + def.MinArgs.ToString(inv)
                 : def.MinArgs.ToString(inv) + " to " + def.MaxArgs.ToString(inv);
-            throw new QuerySemanticException($"{f.Name}() takes {takes} argument(s); found {f.Args.Count}.", "InvalidNumberOfArguments");
+            throw QueryErrors.ArgumentCount(f.Name, takes, f.Args.Count);
         }
     }
 
@@ -88,7 +88,7 @@ internal static class FunctionTable
     {
         if (!Defs.TryGetValue(f.Lower, out var def))
         {
-            throw new QuerySemanticException($"Unknown function '{f.Name}'.", "UnknownFunction");
+            throw QueryErrors.UnknownFunction(f.Name);
         }
 
         CheckArity(f);
@@ -113,6 +113,6 @@ internal static class FunctionTable
         double d => Values.FormatFloat(d),
         bool b => b ? "true" : "false",
         TemporalValue t => t.ToString(),
-        _ => throw new QueryTypeException($"Cannot convert a {Values.TypeName(v)} to a string.", "InvalidArgumentValue"),
+        _ => throw QueryErrors.CannotConvertToString(v),
     };
 }

@@ -50,13 +50,13 @@ internal static class ListFunctions
     {
         if (c[0] is not long from || c[1] is not long to)
         {
-            throw new QueryTypeException("range() needs integer bounds.", "InvalidArgumentType");
+            throw QueryErrors.FunctionNeeds("range", "integer bounds");
         }
 
-        long step = c.Count == 3 ? c[2] as long? ?? throw new QueryTypeException("range() needs an integer step.", "InvalidArgumentType") : 1;
+        long step = c.Count == 3 ? c[2] as long? ?? throw QueryErrors.FunctionNeeds("range", "an integer step") : 1;
         if (step == 0)
         {
-            throw new QueryTypeException("range() needs a non-zero step.", "NumberOutOfRange", "ArgumentError");
+            throw QueryErrors.ZeroStep();
         }
 
         var list = new List<object?>();
@@ -65,7 +65,7 @@ internal static class ListFunctions
         {
             if (list.Count >= max)
             {
-                throw new QueryLimitException($"range() would make more than {max} values.");
+                throw QueryErrors.RangeTooLarge(max);
             }
 
             list.Add(i);

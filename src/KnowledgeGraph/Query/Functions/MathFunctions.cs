@@ -7,7 +7,7 @@ internal static class MathFunctions
     {
         r.Add("abs", 1, 1, c => c[0] switch
         {
-            long l => l == long.MinValue ? throw new QueryTypeException("Integer overflow in abs().", "IntegerOverflow", "ArithmeticError") : Math.Abs(l),
+            long l => l == long.MinValue ? throw QueryErrors.Overflow("in abs()") : Math.Abs(l),
             double d => (object)Math.Abs(d),
             _ => throw c.TypeError(c[0]),
         });

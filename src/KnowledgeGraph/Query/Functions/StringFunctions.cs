@@ -17,16 +17,16 @@ internal static class StringFunctions
         r.Add("substring", 2, 3, Substring);
     }
 
-    private static string Str(FunctionCall c, int i) => c[i] as string ?? throw new QueryTypeException($"{c.Expr.Name}() needs a string; found {Values.TypeName(c[i])}.", "InvalidArgumentType");
+    private static string Str(FunctionCall c, int i) => c[i] as string ?? throw QueryErrors.FunctionNeeds(c.Expr.Name, "a string", c[i]);
 
     private static long Length(FunctionCall c, int i)
     {
         if (c[i] is not long n)
         {
-            throw new QueryTypeException($"{c.Expr.Name}() needs an integer; found {Values.TypeName(c[i])}.", "InvalidArgumentType");
+            throw QueryErrors.FunctionNeeds(c.Expr.Name, "an integer", c[i]);
         }
 
-        return n >= 0 ? n : throw new QueryTypeException($"{c.Expr.Name}() needs a length that is not negative; found {n}.", "NegativeIntegerArgument", "ArgumentError");
+        return n >= 0 ? n : throw QueryErrors.NegativeLength(c.Expr.Name, n);
     }
 
     private static object? Substring(FunctionCall c)

@@ -50,11 +50,11 @@ internal static class TemporalFunctions
                         long l => l,
                         double d => (decimal)d,
                         null => 0,
-                        _ => throw new QueryTypeException($"duration() needs numbers; '{key}' is a {Values.TypeName(value)}.", "InvalidArgumentType"),
+                        _ => throw QueryErrors.TemporalType($"duration() needs numbers; '{key}' is a {Values.TypeName(value)}."),
                     };
                     if (!b.AddComponent(key, n))
                     {
-                        throw new QueryTypeException($"duration() cannot take the component '{key}'.", "InvalidArgumentValue", "ArgumentError");
+                        throw QueryErrors.ComponentNotAllowed("duration", key);
                     }
                 }
 

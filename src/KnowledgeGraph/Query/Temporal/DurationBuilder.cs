@@ -62,7 +62,7 @@ internal sealed class DurationBuilder
         }
         catch (OverflowException)
         {
-            throw new QueryTypeException("The duration is too large.", "InvalidArgumentValue", "ArgumentError");
+            throw QueryErrors.TemporalValue("The duration is too large.");
         }
     }
 }

@@ -74,7 +74,7 @@ internal static class TemporalCalendar
         long dayNumber = day + EpochDay;
         if (dayNumber < DateOnly.MinValue.DayNumber || dayNumber > DateOnly.MaxValue.DayNumber)
         {
-            throw new QueryTypeException("The date is outside the years 1 to 9999.", "InvalidArgumentValue", "ArgumentError");
+            throw QueryErrors.DateOutOfRange();
         }
 
         return (DateOnly.FromDayNumber((int)dayNumber), (secOfDay * TemporalText.NanosPerSecond) + nanos);

@@ -24,7 +24,7 @@ internal static class TemporalConstruct
             case Dictionary<string, object?> map:
                 return FromMap(kind, map);
             default:
-                throw new QueryTypeException($"{function}() needs a string, a map or a temporal value; found {Values.TypeName(arg)}.", "InvalidArgumentType");
+                throw QueryErrors.FunctionNeeds(function, "a string, a map or a temporal value", arg);
         }
     }
 
@@ -57,7 +57,7 @@ internal static class TemporalConstruct
             case TemporalKind.DateTime when t.HasDate:
                 return t.Kind == TemporalKind.DateTime ? t : TemporalValue.OfDateTime(t.Date, t.HasTime ? t.NanoOfDay : 0, 0, null);
             default:
-                throw new QueryTypeException($"{function}() cannot take a {t.Kind} value.", "InvalidArgumentType");
+                throw QueryErrors.TemporalType($"{function}() cannot take a {t.Kind} value.");
         }
     }
 
@@ -74,7 +74,7 @@ internal static class TemporalConstruct
                 || key.Equals("epochMillis", StringComparison.OrdinalIgnoreCase);
             if (!known || (!wantsDate && DateKeys.Contains(key)) || (!wantsTime && TimeKeys.Contains(key)))
             {
-                throw new QueryTypeException($"{kind.ToString().ToLowerInvariant()}() cannot take the component '{key}'.", "InvalidArgumentValue", "ArgumentError");
+                throw QueryErrors.ComponentNotAllowed(kind.ToString().ToLowerInvariant(), key);
             }
         }
 
@@ -132,7 +132,7 @@ internal static class TemporalConstruct
             return null;
         }
 
-        return v as TemporalValue ?? throw new QueryTypeException($"The '{key}' component must be a temporal value; found {Values.TypeName(v)}.", "InvalidArgumentType");
+        return v as TemporalValue ?? throw QueryErrors.TemporalType($"The '{key}' component must be a temporal value; found {Values.TypeName(v)}.");
     }
 
     private static int? Int(Dictionary<string, object?> m, string key)
@@ -145,8 +145,8 @@ internal static class TemporalConstruct
         return v switch
         {
             long l when l is >= int.MinValue and <= int.MaxValue => (int)l,
-            long => throw new QueryTypeException($"The component '{key}' is out of range.", "InvalidArgumentValue", "ArgumentError"),
-            _ => throw new QueryTypeException($"The component '{key}' must be an integer; found {Values.TypeName(v)}.", "InvalidArgumentType"),
+            long => throw QueryErrors.TemporalValue($"The component '{key}' is out of range."),
+            _ => throw QueryErrors.TemporalType($"The component '{key}' must be an integer; found {Values.TypeName(v)}."),
         };
     }
 
@@ -155,14 +155,14 @@ internal static class TemporalConstruct
         DateOnly? bd = b is { HasDate: true } ? b.Date : null;
         if (b is not null && bd is null)
         {
-            throw new QueryTypeException("The 'date' component must hold a date.", "InvalidArgumentType");
+            throw QueryErrors.TemporalType("The 'date' component must hold a date.");
         }
 
         int? year = Int(m, "year"), week = Int(m, "week"), dow = Int(m, "dayOfWeek"), quarter = Int(m, "quarter"), doq = Int(m, "dayOfQuarter"), ordinal = Int(m, "ordinalDay");
         int? month = Int(m, "month"), day = Int(m, "day");
         if (bd is null && year is null)
         {
-            throw new QueryTypeException("A date needs a year.", "InvalidArgumentValue", "ArgumentError");
+            throw QueryErrors.TemporalValue("A date needs a year.");
         }
 
         try
@@ -188,7 +188,7 @@ internal static class TemporalConstruct
         }
         catch (ArgumentOutOfRangeException)
         {
-            throw new QueryTypeException("The date components are out of range.", "InvalidArgumentValue", "ArgumentError");
+            throw QueryErrors.TemporalValue("The date components are out of range.");
         }
     }
 
@@ -214,12 +214,12 @@ internal static class TemporalConstruct
 
         if ((ms is not null && ms is < 0 or > 999) || us < 0 || ns < 0)
         {
-            throw new QueryTypeException("The sub-second components are out of range.", "InvalidArgumentValue", "ArgumentError");
+            throw QueryErrors.TemporalValue("The sub-second components are out of range.");
         }
 
         if (hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59 || nanos is < 0 or >= TemporalText.NanosPerSecond)
         {
-            throw new QueryTypeException("The time components are out of range.", "InvalidArgumentValue", "ArgumentError");
+            throw QueryErrors.TemporalValue("The time components are out of range.");
         }
 
         return (((hour * 3600L) + (minute * 60L) + second) * TemporalText.NanosPerSecond) + nanos;
@@ -245,7 +245,7 @@ internal static class TemporalConstruct
         }
         else
         {
-            throw new QueryTypeException("epochSeconds and epochMillis must be integers.", "InvalidArgumentType");
+            throw QueryErrors.TemporalType("epochSeconds and epochMillis must be integers.");
         }
 
         var utc = TemporalCalendar.FromEpoch(seconds, nanos, 0);

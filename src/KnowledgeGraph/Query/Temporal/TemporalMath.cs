@@ -11,7 +11,7 @@ internal static class TemporalMath
     public static object? Component(TemporalValue v, string key)
     {
         object? c = v.Kind == TemporalKind.Duration ? DurationComponent(v, key) : PointComponent(v, key);
-        return c ?? throw new QueryTypeException($"A {v.Kind} value has no component '{key}'.", "InvalidArgumentValue", "ArgumentError");
+        return c ?? throw QueryErrors.TemporalValue($"A {v.Kind} value has no component '{key}'.");
     }
 
     private static object? PointComponent(TemporalValue v, string key)
@@ -192,7 +192,7 @@ internal static class TemporalMath
         }
         catch (OverflowException)
         {
-            throw new QueryTypeException($"The result of {op} on temporal values is out of range.", "InvalidArgumentValue", "ArgumentError");
+            throw QueryErrors.TemporalValue($"The result of {op} on temporal values is out of range.");
         }
     }
 
@@ -202,7 +202,7 @@ internal static class TemporalMath
     {
         if (!multiply && factor == 0)
         {
-            throw new QueryTypeException("Division of a duration by zero.", "DivisionByZero", "ArithmeticError");
+            throw QueryErrors.DivisionByZero("Division of a duration by zero.");
         }
 
         decimal F(decimal x) => multiply ? x * factor : x / factor;
@@ -256,7 +256,7 @@ internal static class TemporalMath
         }
         catch (ArgumentOutOfRangeException)
         {
-            throw new QueryTypeException("The date is outside the years 1 to 9999.", "InvalidArgumentValue", "ArgumentError");
+            throw QueryErrors.DateOutOfRange();
         }
     }
 

@@ -235,5 +235,5 @@ internal static class TemporalText
     }
 
     internal static QueryTypeException Invalid(string text, string what) =>
-        new($"Cannot parse '{text}' as a {what}.", "InvalidArgumentValue", "ArgumentError");
+        QueryErrors.TemporalValue($"Cannot parse '{text}' as a {what}.");
 }

@@ -15,7 +15,7 @@ internal static class TemporalUnits
 
         if (a is not TemporalValue x || b is not TemporalValue y || x.Kind == TemporalKind.Duration || y.Kind == TemporalKind.Duration)
         {
-            throw new QueryTypeException($"duration.{units}() needs two temporal values that are not durations.", "InvalidArgumentType");
+            throw QueryErrors.TemporalType($"duration.{units}() needs two temporal values that are not durations.");
         }
 
         var (da, ta, oa) = Fill(x, y);
@@ -78,14 +78,14 @@ internal static class TemporalUnits
 
         if (unit is not string u || value is not TemporalValue v || v.Kind == TemporalKind.Duration)
         {
-            throw new QueryTypeException("truncate() needs a unit name and a temporal value.", "InvalidArgumentType");
+            throw QueryErrors.FunctionNeeds("truncate", "a unit name and a temporal value");
         }
 
         var overrides = map switch
         {
             null => new Dictionary<string, object?>(StringComparer.Ordinal),
             Dictionary<string, object?> m => new Dictionary<string, object?>(m, StringComparer.OrdinalIgnoreCase),
-            _ => throw new QueryTypeException($"truncate() needs a map of components; found {Values.TypeName(map)}.", "InvalidArgumentType"),
+            _ => throw QueryErrors.FunctionNeeds("truncate", "a map of components", map),
         };
         DateOnly date = v.HasDate ? v.Date : default;
         long time = v.HasTime ? v.NanoOfDay : 0;
@@ -124,7 +124,7 @@ internal static class TemporalUnits
         bool dateUnit = unit is "millennium" or "century" or "decade" or "year" or "weekyear" or "quarter" or "month" or "week" or "day";
         if (dateUnit && (!hasDate || kind is TemporalKind.LocalTime or TemporalKind.Time) && unit != "day")
         {
-            throw new QueryTypeException($"Cannot truncate a time to the unit '{unit}'.", "InvalidArgumentValue", "ArgumentError");
+            throw QueryErrors.TemporalValue($"Cannot truncate a time to the unit '{unit}'.");
         }
 
         long nanos = time % TemporalText.NanosPerSecond;
@@ -144,7 +144,7 @@ internal static class TemporalUnits
             case "second": time -= nanos; return;
             case "millisecond": time -= nanos % 1_000_000; return;
             case "microsecond": time -= nanos % 1000; return;
-            default: throw new QueryTypeException($"Unknown truncation unit '{unit}'.", "InvalidArgumentValue", "ArgumentError");
+            default: throw QueryErrors.TemporalValue($"Unknown truncation unit '{unit}'.");
         }
 
         time = 0;

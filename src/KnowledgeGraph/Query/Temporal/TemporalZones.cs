@@ -11,7 +11,7 @@ internal static class TemporalZones
         }
         catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
         {
-            throw new QueryTypeException($"Unknown time zone '{zone}'.", "InvalidArgumentValue", "ArgumentError");
+            throw QueryErrors.TemporalValue($"Unknown time zone '{zone}'.");
         }
     }
 
@@ -66,7 +66,7 @@ internal static class TemporalZones
     {
         if (value is not string s)
         {
-            throw new QueryTypeException($"A timezone must be a string; found {Values.TypeName(value)}.", "InvalidArgumentType");
+            throw QueryErrors.TemporalType($"A timezone must be a string; found {Values.TypeName(value)}.");
         }
 
         if (TemporalText.TryParseOffset(s) is int o)
