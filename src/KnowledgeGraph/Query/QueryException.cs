@@ -28,6 +28,12 @@ public abstract class QueryException : Exception
 
     /// <summary>The openCypher error code, such as <c>UndefinedVariable</c> or <c>InvalidArgumentType</c>.</summary>
     public string Code { get; }
+
+    /// <summary>
+    /// Where in a Cypher script the error is, as a 1-based line and column: the failing statement, or the pattern
+    /// that made the node or relationship the script's mapping to a graph refuses; (0, 0) when unknown.
+    /// </summary>
+    internal (int Line, int Column) Position { get; init; }
 }
 
 /// <summary>

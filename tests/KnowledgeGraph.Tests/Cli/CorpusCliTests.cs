@@ -17,16 +17,6 @@ public partial class CorpusCliTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>
-    /// Errors the Cypher script reader finds only when it maps the finished script graph to entities and relations
-    /// (or the schema finds in the built graph): they name the file and the relationship but not yet the statement's
-    /// line and column. Kept exact: a file that gains a position must leave this list.
-    /// </summary>
-    private static readonly HashSet<string> KnownWithoutPosition = new(StringComparer.Ordinal)
-    {
-        "cypher-scripts/evidence-lengths.cypher", "cypher-scripts/relation-to-document.cypher", "cypher-scripts/unknown-relation-type.cypher",
-    };
-
     [Fact]
     public void EveryCorpusFile_IsRefusedByKg_WithExitCode1_AndOneLineNamingFileLineAndColumn()
     {
@@ -83,13 +73,9 @@ public partial class CorpusCliTests
                     found.Add("no file name");
                 }
 
-                if (!Position().IsMatch(stderr) && !KnownWithoutPosition.Contains(folder + "/" + name))
+                if (!Position().IsMatch(stderr))
                 {
                     found.Add("no line and column");
-                }
-                else if (Position().IsMatch(stderr) && KnownWithoutPosition.Contains(folder + "/" + name))
-                {
-                    found.Add("now names line and column: take it off KnownWithoutPosition");
                 }
             }
             else if (!stderr.StartsWith("kg: ", StringComparison.Ordinal))

@@ -23,7 +23,7 @@ public static partial class CypherScript
         var effects = ScriptState.Of(runner.Graph).Since(before);
         runner.Graph.Snapshot(out _, out _, out _);
         var rows = runner.LastRows.Select(r => r.Select(v => ToPublic(v, 0)).ToImmutableArray()).ToList();
-        ScriptMapping.Commit(builder, runner.Graph);
+        ScriptMapping.Commit(builder, runner.Graph, ScriptSource);
         return new ScriptOutcome(runner.LastColumns, rows, effects);
     }
 

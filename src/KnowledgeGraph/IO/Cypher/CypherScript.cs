@@ -18,7 +18,10 @@ namespace KnowledgeGraph.IO.Cypher;
 /// or with RETURN (whose rows are dropped); a LIMIT after a write limits the rows, never the writes. The whole
 /// script is parsed and checked before any statement runs, and the builder is changed only when every statement succeeded: a failing script
 /// leaves it as it was. Error messages name the line and column in the whole script (of the offending text
-/// for a syntax error, of the statement otherwise).</para>
+/// for a syntax error; of the node or relationship pattern that created a node or relationship the mapping
+/// below refuses, or of the SET item that first changed one the builder held; of the statement otherwise), and
+/// what the script adds enters the builder with that line and column as its origin (the source
+/// <c>&lt;string&gt;</c>), so that <see cref="SchemaViolation.Origin"/> names it.</para>
 /// <para><b>Semantics.</b> Writes go to a staging property graph (nodes with labels and properties, typed
 /// relationships with properties) that MATCH and MERGE read. <c>MERGE</c> matches its whole pattern or creates
 /// it all (Neo4j semantics; an undirected relationship is created left to right; a null property value is an
@@ -70,6 +73,9 @@ public static partial class CypherScript
     /// <summary>The kind given to a node created without labels: <c>(unlabeled)</c>.</summary>
     public const string UnlabeledKind = Values.UnlabeledKind;
 
+    /// <summary>The source that schema violations name for what a script given as a string made: <c>&lt;string&gt;(3,17)</c>.</summary>
+    private const string ScriptSource = "<string>";
+
     /// <summary>Runs a Cypher script (one or more <c>;</c>-separated statements) that writes to <paramref name="builder"/>.</summary>
     /// <param name="builder">The builder to write to. The script sees what it holds when the script starts.</param>
     /// <param name="cypher">The script, such as <c>CREATE (a:A {name: 'a'})-[:T]->(b:B); MERGE (c:C {id: 1})</c>.</param>
@@ -89,7 +95,7 @@ public static partial class CypherScript
         var runner = new ScriptRunner(parameters, QueryOptions.Default, cancellationToken);
         ScriptMapping.Import(builder, runner.Graph);
         runner.Run(cypher);
-        ScriptMapping.Commit(builder, runner.Graph);
+        ScriptMapping.Commit(builder, runner.Graph, ScriptSource);
         return builder;
     }
 
@@ -120,7 +126,8 @@ public static partial class CypherScript
     /// <summary>
     /// The reader behind <see cref="GraphFormat.Cypher"/>: runs the script in the stream and builds the graph. A bad
     /// script raises <see cref="GraphFormatException"/> at the offending line and column (of the failing statement
-    /// for errors found while it runs; no line for the final mapping), with the query exception as its inner exception.
+    /// for errors found while it runs; of the pattern that created the node or relationship the final mapping
+    /// refuses), with the query exception as its inner exception.
     /// </summary>
     internal static Graph Read(Stream stream, GraphReadOptions? options, CancellationToken cancellationToken)
     {
@@ -143,7 +150,7 @@ public static partial class CypherScript
         try
         {
             runner.Run(text);
-            ScriptMapping.Commit(builder, runner.Graph);
+            ScriptMapping.Commit(builder, runner.Graph, source);
         }
         catch (QuerySyntaxException ex)
         {
@@ -151,10 +158,10 @@ public static partial class CypherScript
         }
         catch (QueryException ex)
         {
-            var (line, column) = runner.FailedAt;
+            var (line, column) = ex.Position;
             string message = ex.Message;
             int prefix = message.IndexOf(": ", StringComparison.Ordinal);
-            if (line > 0 && prefix >= 0 && message.StartsWith("In the statement at line ", StringComparison.Ordinal))
+            if (line > 0 && prefix >= 0 && (message.StartsWith("In the statement at line ", StringComparison.Ordinal) || message.StartsWith("At line ", StringComparison.Ordinal)))
             {
                 message = message[(prefix + 2)..];
             }

@@ -30,6 +30,9 @@ internal sealed class ScriptNode(int index) : IScriptElement
     /// <summary>Whether a label or property changed since the node was imported.</summary>
     public bool Changed { get; set; }
 
+    /// <summary>Where the node pattern that created the node begins, or for an imported node the SET item that first changed it; null while neither happened.</summary>
+    public ScriptPosition? Position { get; set; }
+
     /// <summary>The node as an entity of the snapshot the matcher reads; rebuilt after a change.</summary>
     public Entity? Snapshot { get; set; }
 
@@ -69,6 +72,9 @@ internal sealed class ScriptRel(int index, ScriptNode start, string type, Script
     public int OriginRelation { get; set; } = -1;
 
     public bool Changed { get; set; }
+
+    /// <summary>Where the relationship pattern that created it begins, or for an imported relationship the SET item that first changed it; null while neither happened.</summary>
+    public ScriptPosition? Position { get; set; }
 
     public Relation? Snapshot { get; set; }
 

@@ -8,27 +8,32 @@ internal static partial class ScriptMapping
 {
     /// <summary>
     /// One commit of a staging graph: the role and id of every node, then what is new and what changed among
-    /// documents, entities and relations, all checked before <see cref="Apply"/> touches the builder.
+    /// documents, entities and relations, all checked before <see cref="Apply"/> touches the builder. An error
+    /// about a node or relationship names the line and column of the pattern that created it (or of the SET item
+    /// that first changed one the builder held), and what is new enters the builder with that position as its
+    /// origin, so that a schema violation names it too.
     /// </summary>
     private sealed class Commitment
     {
         private readonly GraphBuilder _builder;
         private readonly ScriptGraph _g;
+        private readonly string _source;
         private readonly Role[] _roles;
         private readonly EntityId[] _ids;
         private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
-        private readonly List<Document> _newDocuments = [];
+        private readonly List<(Document Document, SourceLocation? Origin)> _newDocuments = [];
         private readonly List<Document> _changedDocuments = [];
-        private readonly List<Entity> _newEntities = [];
+        private readonly List<(Entity Entity, SourceLocation? Origin)> _newEntities = [];
         private readonly List<Entity> _changedEntities = [];
-        private readonly List<Relation> _newRelations = [];
+        private readonly List<(Relation Relation, SourceLocation? Origin)> _newRelations = [];
         private readonly List<(int Index, Relation Relation)> _changedRelations = [];
         private int _next;
 
-        public Commitment(GraphBuilder builder, ScriptGraph g)
+        public Commitment(GraphBuilder builder, ScriptGraph g, string source)
         {
             _builder = builder;
             _g = g;
+            _source = source;
             int count = g.Nodes.Count;
             _roles = new Role[count];
             _ids = new EntityId[count];
@@ -52,24 +57,13 @@ internal static partial class ScriptMapping
             for (int i = 0; i < _roles.Length; i++)
             {
                 var n = _g.Nodes[i];
-                if (n.OriginDocument is not null || n.OriginEntity is not null)
+                try
                 {
-                    MapImported(n, i);
-                    continue;
+                    MapNode(n, i);
                 }
-
-                switch (_roles[i])
+                catch (QueryException ex) when (n.Position is { } at)
                 {
-                    case Role.Document:
-                        _newDocuments.Add(ToDocument(n));
-                        break;
-                    case Role.Entity:
-                        _newEntities.Add(ToEntity(n, _ids[i]));
-                        break;
-                    default:
-                        _ids[i] = NewId();
-                        _newEntities.Add(ToPlainEntity(n, _ids[i]));
-                        break;
+                    throw at.Locate(ex, "At");
                 }
             }
         }
@@ -84,22 +78,13 @@ internal static partial class ScriptMapping
                     continue;
                 }
 
-                foreach (var end in new[] { r.Start, r.End })
+                try
                 {
-                    if (_roles[end.Index] == Role.Document)
-                    {
-                        throw Mapping($"A relationship :{r.Type} touches the Document node '{end.Properties["id"]}'; a document cannot be an end of a relation.");
-                    }
+                    MapRelation(r);
                 }
-
-                var relation = ToRelation(r, _ids[r.Start.Index], _ids[r.End.Index]);
-                if (r.OriginRelation >= 0)
+                catch (QueryException ex) when (r.Position is { } at)
                 {
-                    _changedRelations.Add((r.OriginRelation, relation));
-                }
-                else
-                {
-                    _newRelations.Add(relation);
+                    throw at.Locate(ex, "At");
                 }
             }
         }
@@ -112,9 +97,9 @@ internal static partial class ScriptMapping
                 _builder.ReplaceDocument(d);
             }
 
-            foreach (var d in _newDocuments)
+            foreach (var (d, origin) in _newDocuments)
             {
-                _builder.AddDocument(d);
+                _builder.AddDocument(d, origin);
             }
 
             foreach (var e in _changedEntities)
@@ -122,9 +107,9 @@ internal static partial class ScriptMapping
                 _builder.SetEntity(e);
             }
 
-            foreach (var e in _newEntities)
+            foreach (var (e, origin) in _newEntities)
             {
-                _builder.AddEntity(e);
+                _builder.AddEntity(e, origin);
             }
 
             foreach (var (index, relation) in _changedRelations)
@@ -132,11 +117,58 @@ internal static partial class ScriptMapping
                 _builder.ReplaceRelation(index, relation);
             }
 
-            foreach (var r in _newRelations)
+            foreach (var (r, origin) in _newRelations)
             {
-                _builder.AddRelation(r);
+                _builder.AddRelation(r, origin);
             }
         }
+
+        private void MapNode(ScriptNode n, int i)
+        {
+            if (n.OriginDocument is not null || n.OriginEntity is not null)
+            {
+                MapImported(n, i);
+                return;
+            }
+
+            switch (_roles[i])
+            {
+                case Role.Document:
+                    _newDocuments.Add((ToDocument(n), Origin(n.Position)));
+                    break;
+                case Role.Entity:
+                    _newEntities.Add((ToEntity(n, _ids[i]), Origin(n.Position)));
+                    break;
+                default:
+                    _ids[i] = NewId();
+                    _newEntities.Add((ToPlainEntity(n, _ids[i]), Origin(n.Position)));
+                    break;
+            }
+        }
+
+        private void MapRelation(ScriptRel r)
+        {
+            foreach (var end in new[] { r.Start, r.End })
+            {
+                if (_roles[end.Index] == Role.Document)
+                {
+                    throw Mapping($"A relationship :{r.Type} touches the Document node '{end.Properties["id"]}'; a document cannot be an end of a relation.");
+                }
+            }
+
+            var relation = ToRelation(r, _ids[r.Start.Index], _ids[r.End.Index]);
+            if (r.OriginRelation >= 0)
+            {
+                _changedRelations.Add((r.OriginRelation, relation));
+            }
+            else
+            {
+                _newRelations.Add((relation, Origin(r.Position)));
+            }
+        }
+
+        /// <summary>Where something new was made in the script, as the builder keeps it for schema violations.</summary>
+        private SourceLocation? Origin(ScriptPosition? at) => at is { } p ? new SourceLocation(_source, p.Line, p.Column) : null;
 
         /// <summary>A node that came from the builder keeps its id; it is mapped again only when the script changed it.</summary>
         private void MapImported(ScriptNode n, int i)

@@ -99,12 +99,13 @@ internal static partial class ScriptMapping
 
     /// <summary>
     /// Turns the staging graph into documents, entities and relations and adds them to the builder (new ones),
-    /// or replaces what the script changed. Everything is checked before the builder is touched.
+    /// or replaces what the script changed. Everything is checked before the builder is touched. What is new
+    /// enters the builder with its position in <paramref name="source"/> as its origin.
     /// </summary>
-    /// <exception cref="QuerySemanticException">A node or relationship breaks the mapping's conventions.</exception>
-    public static void Commit(GraphBuilder builder, ScriptGraph g)
+    /// <exception cref="QuerySemanticException">A node or relationship breaks the mapping's conventions; the message and <see cref="QueryException.Position"/> name the line and column of the pattern that created it.</exception>
+    public static void Commit(GraphBuilder builder, ScriptGraph g, string source)
     {
-        var commit = new Commitment(builder, g);
+        var commit = new Commitment(builder, g, source);
         commit.MapNodes();
         commit.MapRelations();
         commit.Apply();

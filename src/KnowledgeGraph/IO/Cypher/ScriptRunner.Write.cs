@@ -39,7 +39,7 @@ internal sealed partial class ScriptRunner
                     continue;
                 }
 
-                nodes[i] = Graph.CreateNode(n.Labels, NonNull(EvalMap(n.Properties, row)));
+                nodes[i] = CreateNode(n, EvalMap(n.Properties, row));
                 row[n.Slot] = NodeValue(nodes[i]);
             }
 
@@ -47,9 +47,25 @@ internal sealed partial class ScriptRunner
             {
                 var r = part.Rels[i];
                 var (from, to) = r.Direction == RelDirection.In ? (nodes[i + 1], nodes[i]) : (nodes[i], nodes[i + 1]);
-                row[r.Slot] = Graph.CreateRel(from, r.Types[0], to, NonNull(EvalMap(r.Properties, row)));
+                row[r.Slot] = CreateRel(r, from, to, EvalMap(r.Properties, row));
             }
         }
+    }
+
+    /// <summary>Creates the node of a pattern, which keeps the pattern's position for the mapping's errors.</summary>
+    private ScriptNode CreateNode(NodePattern pattern, Dictionary<string, object?>? properties)
+    {
+        var n = Graph.CreateNode(pattern.Labels, NonNull(properties));
+        n.Position = At(pattern.Offset);
+        return n;
+    }
+
+    /// <summary>Creates the relationship of a pattern, which keeps the pattern's position for the mapping's errors.</summary>
+    private ScriptRel CreateRel(RelPattern pattern, ScriptNode from, ScriptNode to, Dictionary<string, object?>? properties)
+    {
+        var r = Graph.CreateRel(from, pattern.Types[0], to, NonNull(properties));
+        r.Position = At(pattern.Offset);
+        return r;
     }
 
     private Dictionary<string, object?>? MergeMap(Expr? e, object?[] row, string what)
@@ -122,7 +138,7 @@ internal sealed partial class ScriptRunner
         for (int i = 0; i < k; i++)
         {
             var n = p.Nodes[i];
-            created[i] = fixedNodes[i] ?? (sameAs[i] >= 0 ? created[sameAs[i]] : Graph.CreateNode(n.Labels, NonNull(nodeProps[i])));
+            created[i] = fixedNodes[i] ?? (sameAs[i] >= 0 ? created[sameAs[i]] : CreateNode(n, nodeProps[i]));
         }
 
         var createdRels = new ScriptRel[p.Rels.Count];
@@ -130,7 +146,7 @@ internal sealed partial class ScriptRunner
         {
             var r = p.Rels[i];
             var (from, to) = r.Direction == RelDirection.In ? (created[i + 1], created[i]) : (created[i], created[i + 1]);
-            createdRels[i] = Graph.CreateRel(from, r.Types[0], to, NonNull(relProps[i]));
+            createdRels[i] = CreateRel(r, from, to, relProps[i]);
         }
 
         BindPattern(m, row, created, createdRels);
@@ -178,6 +194,17 @@ internal sealed partial class ScriptRunner
                 break;
             default:
                 SetProperties(item, element, Evaluator.Eval(item.Value!, row, _ctx));
+                break;
+        }
+
+        // A node or relationship the builder held keeps the position of the first item that changed it.
+        switch (element)
+        {
+            case ScriptNode { Changed: true, Position: null } n:
+                n.Position = At(item.Offset);
+                break;
+            case ScriptRel { Changed: true, Position: null } r:
+                r.Position = At(item.Offset);
                 break;
         }
     }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 using KnowledgeGraph.Query;
 
 namespace KnowledgeGraph.IO.Cypher;
@@ -30,6 +28,7 @@ internal sealed partial class ScriptRunner
     private int _refLimit;
     private int _startCount;
     private ExecContext _ctx = null!;
+    private int[] _lineStarts = [0];
 
     public ScriptRunner(IReadOnlyDictionary<string, object?>? parameters, QueryOptions options, CancellationToken ct)
     {
@@ -50,14 +49,12 @@ internal sealed partial class ScriptRunner
     /// <summary>How many snapshots of the staging graph the statements needed (each one a full graph build).</summary>
     public int SnapshotsBuilt { get; private set; }
 
-    /// <summary>The 1-based line and column of the statement that failed (0 when the failure is in no statement).</summary>
-    public (int Line, int Column) FailedAt { get; private set; }
-
     /// <summary>Parses the whole script, analyses every statement, then runs them in order.</summary>
-    /// <exception cref="QueryException">The script does not parse, or a statement is not meaningful or fails; the message names the statement's line and column.</exception>
+    /// <exception cref="QueryException">The script does not parse, or a statement is not meaningful or fails; the message and <see cref="QueryException.Position"/> name the statement's line and column.</exception>
     public void Run(string script)
     {
         var statements = Parser.ParseScript(script, _options.MaxNestingDepth);
+        _lineStarts = ScriptPosition.LineStarts(script);
         var widths = new int[statements.Count];
         var plans = new StatementPlan[statements.Count];
         for (int i = 0; i < statements.Count; i++)
@@ -70,7 +67,7 @@ internal sealed partial class ScriptRunner
             }
             catch (QueryException ex) when (ex is not QuerySyntaxException)
             {
-                throw AtStatement(ex, script, offset);
+                throw At(offset).Locate(ex, "In the statement at");
             }
         }
 
@@ -84,34 +81,13 @@ internal sealed partial class ScriptRunner
             }
             catch (QueryException ex) when (ex is not QuerySyntaxException)
             {
-                throw AtStatement(ex, script, offset);
+                throw At(offset).Locate(ex, "In the statement at");
             }
         }
     }
 
-    private QueryException AtStatement(QueryException ex, string script, int offset)
-    {
-        int line = 1, lineStart = 0;
-        for (int i = 0; i < offset && i < script.Length; i++)
-        {
-            if (script[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        int column = offset - lineStart + 1;
-        FailedAt = (line, column);
-        string message = string.Create(CultureInfo.InvariantCulture, $"In the statement at line {line}, column {column}: {ex.Message}");
-        return ex switch
-        {
-            QuerySemanticException => new QuerySemanticException(message, ex.Code, ex.Category),
-            QueryTypeException => new QueryTypeException(message, ex.Code, ex.Category),
-            QueryLimitException => new QueryLimitException(message),
-            _ => ex,
-        };
-    }
+    /// <summary>The line and column of an offset into the script being run.</summary>
+    private ScriptPosition At(int offset) => ScriptPosition.Of(_lineStarts, offset);
 
     private void RunStatement(QueryAst ast, int width, StatementPlan plan)
     {

@@ -114,7 +114,7 @@ public class CypherReadBackTests
         Assert.Equal("Cypher script failed: Variable `m` not defined at <stream>(2,3).", semantic.Message);
 
         var mapping = Assert.Throws<GraphFormatException>(() => GraphFormat.Cypher.Read(Stream("CREATE (:Entity {id: 'a', aliases: 'x'})")));
-        Assert.Equal(0, mapping.Line);
+        Assert.Equal((1, 8), (mapping.Line, mapping.Column)); // the node pattern that made the entity
         Assert.Contains("aliases of entity 'a' must be a list of strings that are not empty or blank", mapping.Message);
     }
 

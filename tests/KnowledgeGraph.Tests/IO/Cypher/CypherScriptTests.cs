@@ -1,3 +1,4 @@
+using KnowledgeGraph.IO;
 using KnowledgeGraph.IO.Cypher;
 using KnowledgeGraph.Query;
 
@@ -311,11 +312,11 @@ public class CypherScriptTests
     }
 
     [Theory]
-    [InlineData("CREATE (:Entity {id: 'a', name: 5})", "The name of entity 'a' must be a string; found Integer.")]
-    [InlineData("CREATE (:Entity {id: 'a', aliases: ['x', 2]})", "The aliases of entity 'a' must be a list of strings that are not empty or blank; found a list holding String, Integer.")]
-    [InlineData("CREATE (:Entity {id: 'a'})-[:T {evidenceDocument: ['d']}]->(:Entity {id: 'b'})", "The relationship (a)-[:T]->(b) has evidence properties, but not all four of evidenceDocument, evidenceStart, evidenceLength and evidenceText as lists of the same length.")]
-    [InlineData("CREATE (:Entity {id: 'a'})-[:T {evidenceDocument: ['d'], evidenceStart: [-1], evidenceLength: [1], evidenceText: ['x']}]->(:Entity {id: 'b'})", "The relationship (a)-[:T]->(b): evidence 1 must be a document id (string), a start and a length (integers from 0) and a text (string).")]
-    [InlineData("CREATE (:Document {id: 'd'})-[:CITES]->(:Entity {id: 'b'})", "A relationship :CITES touches the Document node 'd'; a document cannot be an end of a relation.")]
+    [InlineData("CREATE (:Entity {id: 'a', name: 5})", "At line 1, column 8: The name of entity 'a' must be a string; found Integer.")]
+    [InlineData("CREATE (:Entity {id: 'a', aliases: ['x', 2]})", "At line 1, column 8: The aliases of entity 'a' must be a list of strings that are not empty or blank; found a list holding String, Integer.")]
+    [InlineData("CREATE (:Entity {id: 'a'})-[:T {evidenceDocument: ['d']}]->(:Entity {id: 'b'})", "At line 1, column 27: The relationship (a)-[:T]->(b) has evidence properties, but not all four of evidenceDocument, evidenceStart, evidenceLength and evidenceText as lists of the same length.")]
+    [InlineData("CREATE (:Entity {id: 'a'})-[:T {evidenceDocument: ['d'], evidenceStart: [-1], evidenceLength: [1], evidenceText: ['x']}]->(:Entity {id: 'b'})", "At line 1, column 27: The relationship (a)-[:T]->(b): evidence 1 must be a document id (string), a start and a length (integers from 0) and a text (string).")]
+    [InlineData("CREATE (:Document {id: 'd'})-[:CITES]->(:Entity {id: 'b'})", "At line 1, column 29: A relationship :CITES touches the Document node 'd'; a document cannot be an end of a relation.")]
     public void Load_BrokenConventions_AreReportedNotHalfBuilt(string script, string message)
     {
         var ex = Assert.Throws<QuerySemanticException>(() => CypherScript.Load(script, Schema.Open));
@@ -332,6 +333,90 @@ public class CypherScriptTests
         Assert.Equal(["Document", "Entity", CypherScript.UnlabeledKind], g.Entities.Select(e => e.Kind.Name));
         Assert.Equal("Seven", g["_:2"].Name);
         Assert.Equal(string.Empty, g["_:3"].Properties.GetString("name"));
+    }
+
+    // ---- where the mapping's errors are ----
+    private const string AnnAndBob = """
+        MERGE (d:Document {id: 'doc:1'}) SET d.title = 'T', d.text = 'Ann met Bob.';
+        MERGE (n:Entity {id: 'person:ann'}) SET n:Person, n.name = 'Ann';
+        MERGE (n:Entity {id: 'person:bob'}) SET n:Person, n.name = 'Bob';
+
+        """;
+
+    private static Graph ReadScript(string script) =>
+        GraphFormat.Cypher.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(script)), new GraphReadOptions { SourceName = "s.cypher" });
+
+    [Fact]
+    public void Read_EvidenceListsOfDifferentLengths_NameTheRelationshipPattern()
+    {
+        // The statement begins on line 4; the relationship pattern that made the relation on line 5, column 12.
+        string script = AnnAndBob + """
+            MATCH (a:Entity {id: 'person:ann'}), (b:Entity {id: 'person:bob'})
+              MERGE (a)-[:MEETS {evidenceDocument: ['doc:1', 'doc:1'], evidenceStart: [0], evidenceLength: [12], evidenceText: ['Ann met Bob.']}]->(b);
+            """;
+        const string what = "The relationship (person:ann)-[:MEETS]->(person:bob) has evidence properties, but not all four of evidenceDocument, evidenceStart, evidenceLength and evidenceText as lists of the same length";
+
+        var ex = Assert.Throws<GraphFormatException>(() => ReadScript(script));
+        Assert.Equal((5, 12), (ex.Line, ex.Column));
+        Assert.Equal($"Cypher script failed: {what} at s.cypher(5,12).", ex.Message);
+
+        var applied = Assert.Throws<QuerySemanticException>(() => CypherScript.Apply(new GraphBuilder(), script));
+        Assert.Equal($"At line 5, column 12: {what}.", applied.Message);
+        Assert.Equal("InvalidGraphMapping", applied.Code);
+    }
+
+    [Fact]
+    public void Read_RelationshipToADocument_NamesTheRelationshipPattern()
+    {
+        string script = AnnAndBob + "MATCH (a:Entity {id: 'person:ann'}), (d:Document {id: 'doc:1'}) MERGE (a)-[:MENTIONED_IN]->(d);\n";
+
+        var ex = Assert.Throws<GraphFormatException>(() => ReadScript(script));
+        Assert.Equal((4, 74), (ex.Line, ex.Column));
+        Assert.Equal("Cypher script failed: A relationship :MENTIONED_IN touches the Document node 'doc:1'; a document cannot be an end of a relation at s.cypher(4,74).", ex.Message);
+    }
+
+    [Fact]
+    public void Read_RelationTypeTheSchemaDoesNotKnow_IsAViolationAtTheRelationshipPattern()
+    {
+        string script = AnnAndBob + "MATCH (a:Entity {id: 'person:ann'}), (b:Entity {id: 'person:bob'}) MERGE (a)-[:ADMIRES]->(b);\n";
+
+        var v = Assert.Single(Assert.Throws<SchemaViolationException>(() => ReadScript(script)).Violations);
+        Assert.Equal(SchemaViolationKind.UnknownRelationType, v.Kind);
+        Assert.Equal(new SourceLocation("s.cypher", 4, 77), v.Origin);
+        Assert.StartsWith("s.cypher(4,77): (person:ann)-[ADMIRES]->(person:bob): unknown relation type 'ADMIRES'", v.ToString(), StringComparison.Ordinal);
+
+        var loaded = Assert.Single(Assert.Throws<SchemaViolationException>(() => CypherScript.Load(script)).Violations);
+        Assert.Equal(new SourceLocation("<string>", 4, 77), loaded.Origin);
+    }
+
+    [Fact]
+    public void Read_EntityTheMappingRefuses_NamesItsNodePattern_NotTheStatement()
+    {
+        var ex = Assert.Throws<GraphFormatException>(() => ReadScript("CREATE (:Entity {id: 'a'});\nCREATE (:Entity {id: 'b'}), (:Entity {id: 'c', name: 5})"));
+        Assert.Equal((2, 29), (ex.Line, ex.Column));
+        Assert.Equal("Cypher script failed: The name of entity 'c' must be a string; found Integer at s.cypher(2,29).", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(
+        "MATCH (a:Entity {id: 'person:ann'}) SET a.name = 'Ann';\nMATCH (x:Entity {id: 'person:bob'}) SET x.age = 40;\nMATCH (a:Entity {id: 'person:ann'})\n  SET a.id = 'person:eve'",
+        "At line 4, column 7: The script changed the id of entity 'person:ann' to 'person:eve'; the builder cannot rename an entity it holds.")]
+    [InlineData(
+        "MATCH (a:Entity {id: 'person:ann'})\nREMOVE a.name, a:Entity:Person SET a:Document",
+        "At line 2, column 8: The script turned entity 'person:ann' into a document; the builder cannot do that.")]
+    [InlineData(
+        "MATCH (d:Document {id: 'doc:1'}) SET d.title = 'T';\nMATCH (d:Document {id: 'doc:1'}) SET d.pages = 3",
+        "At line 2, column 38: The script changed document 'doc:1' so that it is no longer a document node (label Document; string id, title and text only) with that id.")]
+    public void Apply_HeldElementChangedAgainstTheMapping_NamesTheSetItemThatFirstChangedIt(string script, string message)
+    {
+        // Setting a property to the value it has (SET a.name = 'Ann', SET d.title = 'T') is no change.
+        var b = new GraphBuilder(Schema.Open);
+        b.AddDocument(new Document("doc:1", "T", "Ann met Bob."));
+        b.AddEntity(new Entity("person:ann", EntityKind.Person, "Ann"));
+        b.AddEntity(new Entity("person:bob", EntityKind.Person, "Bob"));
+        var ex = Assert.Throws<QuerySemanticException>(() => CypherScript.Apply(b, script));
+        Assert.Equal(message, ex.Message);
+        Assert.Equal(["person:ann", "person:bob"], b.Entities.Select(e => e.Id.Value));
     }
 
     // ---- scripts ----
