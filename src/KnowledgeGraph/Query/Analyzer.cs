@@ -14,22 +14,27 @@ internal enum VarKind
 internal sealed partial class Analyzer
 {
     private readonly bool _allowWrites;
+    private readonly QueryOptions _options;
     private readonly string _text;
     private Dictionary<string, (int Slot, VarKind Kind)> _scope = new(StringComparer.Ordinal);
     private Dictionary<string, (int Slot, VarKind Kind)>? _aggregateScope;
 
-    private Analyzer(bool allowWrites, string text)
+    private Analyzer(bool allowWrites, string text, QueryOptions options)
     {
         _allowWrites = allowWrites;
+        _options = options;
         _text = text;
     }
 
     public int SlotCount { get; private set; }
 
-    /// <summary>Resolves and checks a query; <paramref name="allowWrites"/> admits CREATE, MERGE and SET (scripts only).</summary>
-    public static int Analyze(QueryAst ast, bool allowWrites)
+    /// <summary>
+    /// Resolves and checks a query; <paramref name="allowWrites"/> admits CREATE, MERGE and SET (scripts only), and
+    /// CALL finds its procedures in <paramref name="options"/>.
+    /// </summary>
+    public static int Analyze(QueryAst ast, bool allowWrites, QueryOptions? options = null)
     {
-        var a = new Analyzer(allowWrites, ast.Text);
+        var a = new Analyzer(allowWrites, ast.Text, options ?? QueryOptions.Default);
         List<string>? columns = null;
         foreach (var part in ast.Parts)
         {
@@ -96,6 +101,14 @@ internal sealed partial class Analyzer
                 case SetClause sc:
                     CheckWritesAllowed(sc.Name);
                     ResolveSetItems(sc.Items);
+                    break;
+                case CallClause call:
+                    AnalyzeCall(call);
+                    if (call.Standalone)
+                    {
+                        return call.Yields!.Select(y => y.Variable).ToList();
+                    }
+
                     break;
                 case ProjectionClause p:
                     AnalyzeProjection(p);

@@ -225,6 +225,43 @@ internal sealed class UnwindClause(Expr source, string variable) : Clause
     public int Slot { get; set; } = -1;
 }
 
+/// <summary>
+/// <c>CALL name(args) YIELD out AS v, … WHERE …</c>. <see cref="Arguments"/> is null for an implicit call
+/// (<c>CALL name</c>, the arguments read from the parameters of the same names); <see cref="Yields"/> is null
+/// without YIELD. The analyzer binds <see cref="Procedure"/>, the output index and slot of each yielded item.
+/// </summary>
+internal sealed class CallClause(string name, List<Expr>? arguments, bool yieldStar, List<YieldItem>? yields, Expr? where) : Clause
+{
+    public string Name { get; } = name;
+
+    public List<Expr>? Arguments { get; set; } = arguments;
+
+    public bool YieldStar { get; } = yieldStar;
+
+    public List<YieldItem>? Yields { get; set; } = yields;
+
+    public Expr? Where { get; } = where;
+
+    /// <summary>The only clause of its query part: its outputs are the result's columns.</summary>
+    public bool Standalone { get; set; }
+
+    public QueryProcedure? Procedure { get; set; }
+}
+
+/// <summary>One item of YIELD: a procedure output and the variable it binds.</summary>
+internal sealed class YieldItem(string output, string variable, int offset)
+{
+    public string Output { get; } = output;
+
+    public string Variable { get; } = variable;
+
+    public int Offset { get; } = offset;
+
+    public int OutputIndex { get; set; } = -1;
+
+    public int Slot { get; set; } = -1;
+}
+
 internal sealed class CreateClause(List<PatternPart> patterns) : Clause
 {
     public List<PatternPart> Patterns { get; } = patterns;

@@ -92,6 +92,21 @@ internal sealed partial class Executor
                     ops.Add(new WriteOp(this, sc));
                     writes = true;
                     break;
+                case CallClause call:
+                    ops.Add(new CallOp(this, call));
+                    foreach (var y in call.Yields!)
+                    {
+                        bound[y.Slot] = true;
+                    }
+
+                    if (call.Standalone)
+                    {
+                        columns = call.Yields.Select(y => y.Variable).ToList();
+                        result = new Collector(this, call.Yields.Select(y => y.Slot).ToArray());
+                        ops.Add(result);
+                    }
+
+                    break;
                 case ProjectionClause p:
                     result = AddProjection(ops, p, bound, writes, ref columns);
                     break;

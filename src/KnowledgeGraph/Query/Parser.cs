@@ -5,8 +5,8 @@ namespace KnowledgeGraph.Query;
 /// <summary>A hand-written recursive-descent parser for the openCypher subset.</summary>
 internal sealed partial class Parser
 {
-    private const string ReadClauses = "MATCH, OPTIONAL MATCH, UNWIND, WITH or RETURN";
-    private const string AllClauses = "MATCH, OPTIONAL MATCH, UNWIND, WITH, RETURN, CREATE, MERGE or SET";
+    private const string ReadClauses = "MATCH, OPTIONAL MATCH, UNWIND, CALL, WITH or RETURN";
+    private const string AllClauses = "MATCH, OPTIONAL MATCH, UNWIND, CALL, WITH, RETURN, CREATE, MERGE or SET";
 
     /// <summary>The clauses that may start here, as the expected list of a syntax error: read-only queries never offer writes.</summary>
     private readonly string _clauseStart;
@@ -112,59 +112,16 @@ internal sealed partial class Parser
         while (true)
         {
             var t = Current;
-            Clause? clause = null;
+            Clause? clause;
 
             // Clauses run as a chain, each handing its rows to the next: the chain is nesting too.
             if (clauses.Count >= _maxDepth && (t.IsKeyword("MATCH") || t.IsKeyword("OPTIONAL") || t.IsKeyword("UNWIND") || t.IsKeyword("WITH")
-                || t.IsKeyword("RETURN") || t.IsKeyword("CREATE") || t.IsKeyword("MERGE") || t.IsKeyword("SET")))
+                || t.IsKeyword("RETURN") || t.IsKeyword("CREATE") || t.IsKeyword("MERGE") || t.IsKeyword("SET") || t.IsKeyword("CALL")))
             {
                 throw QueryErrors.TooManyClauses(_text, t, _maxDepth);
             }
 
-            if (t.IsKeyword("MATCH"))
-            {
-                Advance();
-                clause = ParseMatch(false);
-            }
-            else if (t.IsKeyword("OPTIONAL"))
-            {
-                Advance();
-                ExpectKeyword("MATCH");
-                clause = ParseMatch(true);
-            }
-            else if (t.IsKeyword("UNWIND"))
-            {
-                Advance();
-                var e = ParseExpr();
-                ExpectKeyword("AS");
-                clause = new UnwindClause(e, ParseVariableName());
-            }
-            else if (t.IsKeyword("WITH") || t.IsKeyword("RETURN"))
-            {
-                Advance();
-                clause = ParseProjection(t.IsKeyword("RETURN"));
-            }
-            else if (t.IsKeyword("CREATE"))
-            {
-                Advance();
-                clause = new CreateClause(ParsePatternList());
-            }
-            else if (t.IsKeyword("MERGE"))
-            {
-                Advance();
-                clause = ParseMerge();
-            }
-            else if (t.IsKeyword("SET") || t.IsKeyword("REMOVE"))
-            {
-                Advance();
-                clause = t.IsKeyword("SET") ? new SetClause(ParseSetItems()) : ParseRemove();
-            }
-            else if (t.IsKeyword("DELETE") || t.IsKeyword("DETACH")
-                || t.IsKeyword("CALL") || t.IsKeyword("FOREACH") || t.IsKeyword("LOAD"))
-            {
-                throw QueryErrors.UnsupportedClause(_text, t, _clauseStart);
-            }
-
+            clause = ParseClause(t);
             if (clause is null)
             {
                 if (clauses.Count == 0)
@@ -183,7 +140,75 @@ internal sealed partial class Parser
             }
         }
 
+        if (clauses is [CallClause call])
+        {
+            call.Standalone = true;
+        }
+
         return new SingleQuery(clauses);
+    }
+
+    /// <summary>The clause the keyword <paramref name="t"/> starts, or null when it starts none (the end of the query part).</summary>
+    private Clause? ParseClause(Token t)
+    {
+        if (t.IsKeyword("MATCH"))
+        {
+            Advance();
+            return ParseMatch(false);
+        }
+
+        if (t.IsKeyword("OPTIONAL"))
+        {
+            Advance();
+            ExpectKeyword("MATCH");
+            return ParseMatch(true);
+        }
+
+        if (t.IsKeyword("UNWIND"))
+        {
+            Advance();
+            var e = ParseExpr();
+            ExpectKeyword("AS");
+            return new UnwindClause(e, ParseVariableName());
+        }
+
+        if (t.IsKeyword("WITH") || t.IsKeyword("RETURN"))
+        {
+            Advance();
+            return ParseProjection(t.IsKeyword("RETURN"));
+        }
+
+        if (t.IsKeyword("CREATE"))
+        {
+            Advance();
+            return new CreateClause(ParsePatternList());
+        }
+
+        if (t.IsKeyword("MERGE"))
+        {
+            Advance();
+            return ParseMerge();
+        }
+
+        if (t.IsKeyword("SET") || t.IsKeyword("REMOVE"))
+        {
+            Advance();
+            return t.IsKeyword("SET") ? new SetClause(ParseSetItems()) : ParseRemove();
+        }
+
+        if (t.IsKeyword("CALL"))
+        {
+            Advance();
+            return ParseCall();
+        }
+
+        if (t.IsKeyword("DELETE") || t.IsKeyword("DETACH")
+            || t.IsKeyword("FOREACH") || t.IsKeyword("LOAD"))
+        {
+            throw QueryErrors.UnsupportedClause(_text, t, _clauseStart);
+        }
+
+        return null;
     }
 
     private MatchClause ParseMatch(bool optional)

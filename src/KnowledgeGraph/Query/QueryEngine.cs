@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 
 namespace KnowledgeGraph.Query;
 
@@ -11,11 +12,11 @@ internal static class QueryEngine
     /// Analysed queries by text: the analysed tree is never changed while a query runs, so a query asked again
     /// (with other parameters, on any graph, from any thread) skips parsing and analysis.
     /// </summary>
-    private static readonly ConcurrentDictionary<(string Text, int MaxDepth), (QueryAst Ast, int Width)> Analysed = new();
+    private static readonly ConcurrentDictionary<(string Text, int MaxDepth, ImmutableArray<QueryProcedure> Procedures), (QueryAst Ast, int Width)> Analysed = new();
 
     public static QueryResult Run(Graph graph, string text, IReadOnlyDictionary<string, object?>? parameters, QueryOptions options, CancellationToken ct)
     {
-        var (ast, width) = Analyse(text, options.MaxNestingDepth);
+        var (ast, width) = Analyse(text, options);
         var ps = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (parameters is not null)
         {
@@ -33,17 +34,17 @@ internal static class QueryEngine
         return result;
     }
 
-    /// <summary>Parses and analyses a read query, or finds it analysed already. Errors are not cached.</summary>
-    internal static (QueryAst Ast, int Width) Analyse(string text, int maxDepth)
+    /// <summary>Parses and analyses a read query, or finds it analysed already (with the same limits and procedures). Errors are not cached.</summary>
+    internal static (QueryAst Ast, int Width) Analyse(string text, QueryOptions options)
     {
-        var key = (text, maxDepth);
+        var key = (text, options.MaxNestingDepth, options.Procedures);
         if (Analysed.TryGetValue(key, out var known))
         {
             return known;
         }
 
-        var ast = Parser.Parse(text, maxDepth, readOnly: true);
-        int width = Analyzer.Analyze(ast, allowWrites: false);
+        var ast = Parser.Parse(text, options.MaxNestingDepth, readOnly: true);
+        int width = Analyzer.Analyze(ast, allowWrites: false, options);
         if (Analysed.Count >= MaxCachedQueries)
         {
             Analysed.Clear();

@@ -201,7 +201,7 @@ internal static class QueryErrors
         new(known ? $"{clause} must be an integer; found {Values.TypeName(found)}." : $"{clause} must be an integer.", InvalidArgumentType);
 
     public static QuerySemanticException ParameterMissing(string name) =>
-        new($"The parameter ${name} was not given.", "ParameterMissing", "ParameterError");
+        new($"The parameter ${name} was not given.", "MissingParameter", "ParameterMissing");
 
     public static QuerySemanticException UnsupportedExpression() =>
         new("Unsupported expression.", "UnsupportedExpression");
@@ -211,6 +211,37 @@ internal static class QueryErrors
 
     public static QuerySemanticException ArgumentCount(string function, string takes, int found) =>
         new($"{function}() takes {takes} argument(s); found {found}.", "InvalidNumberOfArguments");
+
+    // ---- Procedures (CALL) ---------------------------------------------------------------
+
+    private const string ProcedureError = "ProcedureError";
+
+    public static QuerySemanticException ProcedureNotFound(string name) =>
+        new($"There is no procedure '{name}'; QueryOptions.Procedures holds the procedures a query can call.", "ProcedureNotFound", ProcedureError);
+
+    public static QuerySemanticException ImplicitArgumentsInQuery(QueryProcedure p) =>
+        new($"Inside a query, the arguments of {p.Name} are given in brackets ({p}); only a CALL standing alone reads them from the parameters.", "InvalidArgumentPassingMode");
+
+    public static QuerySemanticException ProcedureArgumentCount(QueryProcedure p, int found) =>
+        new($"{p.Name} takes {p.Parameters.Length} argument(s) ({p}); found {found}.", "InvalidNumberOfArguments");
+
+    public static QuerySemanticException ProcedureArgumentLiteral(QueryProcedure p, ProcedureField field, object? found) =>
+        new(ProcedureArgumentText(p, field, found), InvalidArgumentType);
+
+    public static QueryTypeException ProcedureArgument(QueryProcedure p, ProcedureField field, object? found) =>
+        new(ProcedureArgumentText(p, field, found), InvalidArgumentType);
+
+    public static QuerySemanticException YieldStarInQuery() =>
+        new("YIELD * is allowed only in a CALL standing alone; inside a query, name the outputs to yield.", "UnexpectedSyntax");
+
+    public static QuerySemanticException UnknownProcedureOutput(QueryProcedure p, string output) =>
+        new($"{p.Name} has no output '{output}' ({p}).", "UnknownProcedureOutput");
+
+    public static QueryTypeException ProcedureRowShape(QueryProcedure p, int found) =>
+        new($"{p.Name} returned a row of {found} value(s); its signature ({p}) has {p.Outputs.Length} output(s).", "InvalidProcedureResult", ProcedureError);
+
+    private static string ProcedureArgumentText(QueryProcedure p, ProcedureField field, object? found) =>
+        $"The argument '{field.Name}' of {p.Name} is a {field.Type.ToString().ToUpperInvariant()}; found {Values.TypeName(found)}.";
 
     // ---- Types and arguments at run time -------------------------------------------------
 

@@ -23,7 +23,7 @@ public abstract class QueryException : Exception
         Code = code;
     }
 
-    /// <summary>The openCypher error category: <c>SyntaxError</c>, <c>SemanticError</c>, <c>TypeError</c>, <c>ArgumentError</c> or <c>LimitError</c>.</summary>
+    /// <summary>The openCypher error category: <c>SyntaxError</c>, <c>SemanticError</c>, <c>TypeError</c>, <c>ArgumentError</c>, <c>ArithmeticError</c>, <c>ParameterMissing</c>, <c>ProcedureError</c> or <c>LimitError</c>.</summary>
     public string Category { get; }
 
     /// <summary>The openCypher error code, such as <c>UndefinedVariable</c> or <c>InvalidArgumentType</c>.</summary>

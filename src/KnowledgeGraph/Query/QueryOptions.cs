@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace KnowledgeGraph.Query;
 
 /// <summary>Limits of a query run. The defaults suit interactive use.</summary>
@@ -23,4 +25,35 @@ public sealed class QueryOptions
 
     /// <summary>The most rows any clause may hold at once (sorting, grouping, the result). Default 1,000,000.</summary>
     public int MaxRows { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// The procedures queries may <c>CALL</c>, by name (none by default). A name not among them raises
+    /// <see cref="QuerySemanticException"/> with category <c>ProcedureError</c> and code <c>ProcedureNotFound</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Two procedures share a name.</exception>
+    public ImmutableArray<QueryProcedure> Procedures
+    {
+        get => _procedures;
+        init
+        {
+            var byName = new Dictionary<string, QueryProcedure>(StringComparer.Ordinal);
+            foreach (var p in value.IsDefault ? [] : value)
+            {
+                ArgumentNullException.ThrowIfNull(p, nameof(Procedures));
+                if (!byName.TryAdd(p.Name, p))
+                {
+                    throw new ArgumentException($"Two procedures are named '{p.Name}'.", nameof(Procedures));
+                }
+            }
+
+            _procedures = value.IsDefault ? [] : value;
+            _byName = byName;
+        }
+    }
+
+    private readonly ImmutableArray<QueryProcedure> _procedures = [];
+    private readonly Dictionary<string, QueryProcedure>? _byName;
+
+    /// <summary>The procedure of that name, or null.</summary>
+    internal QueryProcedure? FindProcedure(string name) => _byName is not null && _byName.TryGetValue(name, out var p) ? p : null;
 }

@@ -73,7 +73,7 @@ public sealed class QueryNotificationTests
     public void ReadOnlySyntaxError_NeverOffersWriteClauses_ScriptsDo()
     {
         var ex = Assert.Throws<QuerySyntaxException>(() => Seed.Query("MATCH (n) RETRN n"));
-        Assert.Equal("MATCH, OPTIONAL MATCH, UNWIND, WITH, RETURN or end of input", ex.Expected);
+        Assert.Equal("MATCH, OPTIONAL MATCH, UNWIND, CALL, WITH, RETURN or end of input", ex.Expected);
         Assert.DoesNotContain("CREATE", ex.Message, StringComparison.Ordinal);
         var script = Assert.ThrowsAny<QueryException>(() => CypherScript.Apply(new GraphBuilder(Schema.Open), "FOO (n)"));
         Assert.Contains("CREATE, MERGE or SET", script.Message, StringComparison.Ordinal);

@@ -20,7 +20,7 @@ public class QueryTests
     public void Parse_MisspelledClause_PinsMessageWithCaret()
     {
         var ex = Assert.Throws<QuerySyntaxException>(() => Small.Query("MATCH (n)\nRETRN n"));
-        Assert.Equal("Syntax error (line 2, column 1): unexpected identifier `RETRN`, expected MATCH, OPTIONAL MATCH, UNWIND, WITH, RETURN or end of input.\nRETRN n\n^", ex.Message);
+        Assert.Equal("Syntax error (line 2, column 1): unexpected identifier `RETRN`, expected MATCH, OPTIONAL MATCH, UNWIND, CALL, WITH, RETURN or end of input.\nRETRN n\n^", ex.Message);
         Assert.Equal((2, 1, 10), (ex.Line, ex.Column, ex.Offset));
         Assert.Equal("identifier `RETRN`", ex.Found);
         Assert.Equal("SyntaxError", ex.Category);

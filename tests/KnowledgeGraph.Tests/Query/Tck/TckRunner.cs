@@ -90,6 +90,7 @@ public static class TckRunner
         TckResult? result = null;
         QueryException? error = null;
         ScriptSideEffects? effects = null;
+        var procedures = new List<QueryProcedure>();
         foreach (var step in scenario.Steps)
         {
             string t = step.Text;
@@ -111,6 +112,12 @@ public static class TckRunner
                 continue;
             }
 
+            if (TckProcedures.IsDeclaration(t))
+            {
+                procedures.Add(TckProcedures.Parse(t, step.Table));
+                continue;
+            }
+
             if (t.StartsWith("parameters are", StringComparison.Ordinal))
             {
                 foreach (var row in step.Table!)
@@ -123,7 +130,7 @@ public static class TckRunner
 
             if (t.StartsWith("executing query", StringComparison.Ordinal) || t.StartsWith("executing control query", StringComparison.Ordinal))
             {
-                (result, error, effects) = Execute(builder, step.DocString!, parameters);
+                (result, error, effects) = Execute(builder, step.DocString!, parameters, new QueryOptions { Procedures = [.. procedures] });
                 continue;
             }
 
@@ -199,11 +206,11 @@ public static class TckRunner
     /// Runs a query with <see cref="Graph.Query"/>; a query that writes (which a read-only graph refuses with a
     /// pointer to CypherScript) runs as a script over the builder, which then holds what it wrote.
     /// </summary>
-    private static (TckResult?, QueryException?, ScriptSideEffects?) Execute(GraphBuilder builder, string query, Dictionary<string, object?> parameters)
+    private static (TckResult?, QueryException?, ScriptSideEffects?) Execute(GraphBuilder builder, string query, Dictionary<string, object?> parameters, QueryOptions options)
     {
         try
         {
-            var r = builder.Build(GraphBuildOptions.LenientMode).Query(query, parameters);
+            var r = builder.Build(GraphBuildOptions.LenientMode).Query(query, parameters, options: options);
             return (new TckResult(r.Columns, r.Rows.Select(x => x.Values).ToList()), null, null);
         }
         catch (QueryException ex) when (ex.Code == "UnsupportedClause" && ex.Message.Contains("CypherScript", StringComparison.Ordinal))
