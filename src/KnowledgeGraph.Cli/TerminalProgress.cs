@@ -52,12 +52,14 @@ internal sealed class TerminalProgress : IProgress<GraphReadProgress>, IProgress
     {
         bool done = value.Entities > 0 || value.Relations > 0 || value.BytesRead == value.BytesTotal;
         string read = Size(value.BytesRead);
-        string status = value.BytesTotal is { } total
-            ? Percent(value.BytesRead, total) + $"{read} of {Size(total)}"
-            : read;
+        string status = value.BytesTotal is { } total ? Percent(value.BytesRead, total) + read : read;
         if (value.Entities > 0 || value.Relations > 0)
         {
             status += string.Create(CultureInfo.InvariantCulture, $", {value.Entities:N0} entities, {value.Relations:N0} relations");
+        }
+        else if (value.BytesTotal is { } size)
+        {
+            status += " of " + Size(size);
         }
 
         Draw(status, done);
