@@ -85,7 +85,7 @@ internal static class CliApp
         {
             if (parsed.Command == "extract")
             {
-                return Commands.ExtractCommand.Run(parsed, stdout);
+                return Commands.ExtractCommand.Run(parsed, stdout, stderr);
             }
 
             if (parsed.Command == "diff")
@@ -103,14 +103,14 @@ internal static class CliApp
                 return Commands.BenchCommand.Run(parsed, stdout, stderr);
             }
 
-            var graph = parsed.GraphFile is null ? Graph.LoadSeed() : LoadGraph(parsed.GraphFile);
+            var graph = parsed.GraphFile is null ? Graph.LoadSeed() : LoadGraph(parsed.GraphFile, stderr);
             return parsed.Command switch
             {
                 "stats" => Stats(graph, parsed, stdout),
                 "entity" => ShowEntity(graph, parsed, stdout),
                 "neighbors" or "neighbours" => Neighbors(graph, parsed, stdout),
                 "path" => ShowPath(graph, parsed, stdout),
-                "export" => Commands.ExportCommand.Run(graph, parsed, stdout),
+                "export" => Commands.ExportCommand.Run(graph, parsed, stdout, stderr),
                 "query" => Commands.QueryCommand.Run(graph, parsed, stdin, stdout, stderr),
                 "push" => Commands.PushCommand.Run(graph, parsed, stdout, stderr),
                 "communities" => Commands.AnalyticsCommand.Communities(graph, parsed, stdout),
@@ -141,14 +141,22 @@ internal static class CliApp
         }
     }
 
-    /// <summary>A graph file in the format its extension names; RDF (foreign vocabularies, any predicate) against the open schema.</summary>
-    private static Graph LoadGraph(string file)
+    /// <summary>
+    /// A graph file in the format its extension names; RDF (foreign vocabularies, any predicate) against the open schema.
+    /// On a terminal, a progress line on standard error while it loads.
+    /// </summary>
+    private static Graph LoadGraph(string file, TextWriter stderr)
     {
         string path = CliFiles.Input(file, "--graph", "a graph file (.json, .graphml, .cypher, .csv, .nt, .nq, .ttl, .jsonld)");
         var format = KnowledgeGraph.IO.GraphFormat.TryFromPath(path, out var f) ? f : KnowledgeGraph.IO.GraphFormat.Json;
         bool rdf = format == KnowledgeGraph.IO.GraphFormat.NTriples || format == KnowledgeGraph.IO.GraphFormat.NQuads
             || format == KnowledgeGraph.IO.GraphFormat.Turtle || format == KnowledgeGraph.IO.GraphFormat.JsonLd;
-        return Graph.Load(path, format, rdf ? new KnowledgeGraph.IO.GraphReadOptions { Schema = Schema.Open } : null);
+        long size = format == KnowledgeGraph.IO.GraphFormat.Csv
+            ? TerminalProgress.SizeOf(KnowledgeGraph.IO.GraphFormat.CsvPair(path).Nodes, KnowledgeGraph.IO.GraphFormat.CsvPair(path).Edges)
+            : TerminalProgress.SizeOf(path);
+        using var progress = TerminalProgress.For(stderr, "loading " + Path.GetFileName(path), size > TerminalProgress.LargeInput);
+        var options = new KnowledgeGraph.IO.GraphReadOptions { Schema = rdf ? Schema.Open : null, Progress = progress };
+        return Graph.Load(path, format, options);
     }
 
     /// <summary>An error as one line: the first schema violation (with how many more), or the message with its line ends folded.</summary>

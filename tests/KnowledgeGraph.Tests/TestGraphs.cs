@@ -93,4 +93,31 @@ internal static class TestGraphs
     }
 
     public static string Ids(IEnumerable<Entity> entities) => string.Join(",", entities.Select(e => e.Id.Value));
+
+    /// <summary>
+    /// A generated graph big enough for progress reports: <paramref name="people"/> people (with a role), one event per
+    /// ten people, and for each person an ATTENDS of their event and a MEETS of the next person.
+    /// </summary>
+    public static Graph Large(int people)
+    {
+        var b = new GraphBuilder();
+        int events = Math.Max(1, people / 10);
+        for (int i = 0; i < events; i++)
+        {
+            b.AddEntity(new Entity($"event:e{i:D6}", EntityKind.Event, $"Meeting {i}"));
+        }
+
+        for (int i = 0; i < people; i++)
+        {
+            b.AddEntity(new Entity($"person:p{i:D6}", EntityKind.Person, $"Person Number {i}", [$"P. {i}"], PropertyMap.Create(("role", "Delegate"))));
+        }
+
+        for (int i = 0; i < people; i++)
+        {
+            b.AddRelation($"person:p{i:D6}", RelationType.Attends, $"event:e{i % events:D6}");
+            b.AddRelation($"person:p{i:D6}", RelationType.Meets, $"person:p{(i + 1) % people:D6}");
+        }
+
+        return b.Build();
+    }
 }

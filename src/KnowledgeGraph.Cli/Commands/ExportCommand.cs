@@ -5,7 +5,7 @@ namespace KnowledgeGraph.Cli.Commands;
 /// <summary><c>kg export [--format NAME] [-o FILE]</c>: writes the graph in any writable format.</summary>
 internal static class ExportCommand
 {
-    public static int Run(Graph graph, Arguments a, TextWriter o)
+    public static int Run(Graph graph, Arguments a, TextWriter o, TextWriter stderr)
     {
         a.ExpectPositional(0, "export");
         string writable = string.Join("|", GraphFormat.All.Where(f => f.CanWrite).Select(f => f.Name));
@@ -18,22 +18,36 @@ internal static class ExportCommand
 
         if (a.Output is null)
         {
+            string text;
             try
             {
-                o.Write(format.WriteToString(graph));
+                using var progress = Progress(graph, "writing " + format.Name, stderr);
+                text = format.WriteToString(graph, progress);
             }
             catch (NotSupportedException)
             {
                 throw new UsageException($"the {format.Name} format writes files, not standard output; give -o PATH (-o graph.csv writes graph.nodes.csv and graph.edges.csv)");
             }
+
+            o.Write(text);
         }
         else
         {
-            graph.Save(output!, format);
+            Save(graph, output!, format, stderr);
         }
 
         return CliApp.Ok;
     }
+
+    /// <summary>Saves a graph in a format; on a terminal, with a progress line on standard error while it writes.</summary>
+    internal static void Save(Graph graph, string path, GraphFormat? format, TextWriter stderr)
+    {
+        using var progress = Progress(graph, "writing " + Path.GetFileName(path), stderr);
+        graph.Save(path, format, progress);
+    }
+
+    private static TerminalProgress? Progress(Graph graph, string what, TextWriter stderr) =>
+        TerminalProgress.For(stderr, what, (long)graph.EntityCount + graph.RelationCount >= TerminalProgress.LargeGraph);
 
     /// <summary>
     /// The format to write: <c>--format</c> when given, else the one of the extension of <c>-o</c>, else

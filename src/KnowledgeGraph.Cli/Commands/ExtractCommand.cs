@@ -7,7 +7,7 @@ namespace KnowledgeGraph.Cli.Commands;
 /// <summary><c>kg extract FILE.txt [-o graph.json] [--evaluate GOLD.json]</c>: a graph from article text.</summary>
 internal static class ExtractCommand
 {
-    public static int Run(Arguments a, TextWriter o)
+    public static int Run(Arguments a, TextWriter o, TextWriter stderr)
     {
         if (a.HeldOut is not null)
         {
@@ -28,7 +28,12 @@ internal static class ExtractCommand
         var outputFormat = a.Output is null ? null : ExportCommand.OutputFormat(a, GraphFormat.Json);
         string text = CliFiles.ReadText(CliFiles.Input(path, "extract", "a plain-text article (.txt)")).Replace("\r\n", "\n", StringComparison.Ordinal);
         string id = "doc:" + Path.GetFileNameWithoutExtension(path);
-        var result = TextExtractor.Analyze(text, new ExtractionOptions { DocumentId = id });
+        ExtractionResult result;
+        using (var progress = TerminalProgress.For(stderr, "extracting " + Path.GetFileName(path), text.Length > TerminalProgress.LargeInput))
+        {
+            result = TextExtractor.Analyze(text, new ExtractionOptions { DocumentId = id, Progress = progress });
+        }
+
         var graph = result.Graph;
         if (a.Explain)
         {
@@ -50,7 +55,7 @@ internal static class ExtractCommand
 
         if (a.Output is not null)
         {
-            graph.Save(output!, outputFormat);
+            ExportCommand.Save(graph, output!, outputFormat, stderr);
         }
 
         if (a.Evaluate is not null)

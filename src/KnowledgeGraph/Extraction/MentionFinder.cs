@@ -46,7 +46,11 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
 
     private readonly Lexicon _lex = lexicon;
 
-    public List<SentenceAnalysis> Find(string text, IReadOnlyList<Sentence> sentences)
+    /// <summary>The sentences between two calls of the <c>read</c> callback of <see cref="Find"/>.</summary>
+    public const int ProgressStep = 256;
+
+    /// <summary>The mentions of every sentence; <paramref name="read"/>, when given, hears the sentences read so far after every <see cref="ProgressStep"/> of them.</summary>
+    public List<SentenceAnalysis> Find(string text, IReadOnlyList<Sentence> sentences, Action<int>? read = null)
     {
         var result = new List<SentenceAnalysis>(sentences.Count);
         foreach (var s in sentences)
@@ -54,6 +58,10 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             var a = new SentenceAnalysis(s, Tokenizer.Tokenize(text, s.Start, s.End));
             FindInSentence(a);
             result.Add(a);
+            if (read is not null && result.Count % ProgressStep == 0)
+            {
+                read(result.Count);
+            }
         }
 
         // A name typed as an event by its cue word ("Nordic Council Forum") that comes before an

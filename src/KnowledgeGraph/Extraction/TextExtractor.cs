@@ -33,7 +33,9 @@ public static class TextExtractor
         var schema = options.Schema ?? Schema.Default;
         var lexicon = Lexicon.Default;
         var sentences = SentenceSplitter.Split(text);
-        var analyses = new MentionFinder(lexicon).Find(text, sentences);
+        var progress = options.Progress;
+        Action<int>? read = progress is null ? null : done => progress.Report(new ExtractionProgress(done, sentences.Length, done == 0 ? 0 : sentences[done - 1].End, text.Length));
+        var analyses = new MentionFinder(lexicon).Find(text, sentences, read);
         var resolver = new EntityResolver(lexicon, options.Gazetteer);
         resolver.Resolve(analyses);
 
@@ -46,35 +48,7 @@ public static class TextExtractor
         builder.AddDocument(new Document(options.DocumentId, title, text));
 
         // Relations: schema-checked, one per (source, type, target), evidence from every sentence that states it.
-        var grouped = new SortedDictionary<string, (RelationCandidate First, List<int> Sentences, List<string> Rules, bool Explicit)>(StringComparer.Ordinal);
-        foreach (var c in candidates)
-        {
-            var rule = schema.GetRule(c.Type);
-            if (schema.IsClosed && rule is null)
-            {
-                continue;
-            }
-
-            if (rule is not null && (!rule.AllowsSource(KindOf(c.Source)) || !rule.AllowsTarget(KindOf(c.Target))))
-            {
-                continue;
-            }
-
-            string key = c.Source.Value + "\u0001" + c.Type.Name + "\u0001" + c.Target.Value;
-            if (!grouped.TryGetValue(key, out var g))
-            {
-                g = (c, [], [], false);
-            }
-
-            if (!g.Sentences.Contains(c.Sentence))
-            {
-                g.Sentences.Add(c.Sentence);
-                g.Rules.Add(c.Rule);
-            }
-
-            grouped[key] = (g.First, g.Sentences, g.Rules, g.Explicit || c.Explicit);
-        }
-
+        var grouped = Group(candidates, schema, KindOf);
         var reasons = ImmutableArray.CreateBuilder<string>();
         foreach (var g in grouped.Values)
         {
@@ -99,6 +73,44 @@ public static class TextExtractor
         }
 
         var mentions = analyses.SelectMany(a => a.Mentions).Where(m => m.EntityId is not null).ToImmutableArray();
-        return new ExtractionResult(builder.Build(), sentences, mentions, reasons.ToImmutable());
+        var graph = builder.Build();
+        progress?.Report(new ExtractionProgress(sentences.Length, sentences.Length, text.Length, text.Length));
+        return new ExtractionResult(graph, sentences, mentions, reasons.ToImmutable());
+    }
+
+    /// <summary>The candidates the schema allows, one per (source, type, target) in ordinal order, with every sentence that states it.</summary>
+    private static SortedDictionary<string, (RelationCandidate First, List<int> Sentences, List<string> Rules, bool Explicit)> Group(
+        List<RelationCandidate> candidates, Schema schema, Func<EntityId, EntityKind> kindOf)
+    {
+        var grouped = new SortedDictionary<string, (RelationCandidate First, List<int> Sentences, List<string> Rules, bool Explicit)>(StringComparer.Ordinal);
+        foreach (var c in candidates)
+        {
+            var rule = schema.GetRule(c.Type);
+            if (schema.IsClosed && rule is null)
+            {
+                continue;
+            }
+
+            if (rule is not null && (!rule.AllowsSource(kindOf(c.Source)) || !rule.AllowsTarget(kindOf(c.Target))))
+            {
+                continue;
+            }
+
+            string key = c.Source.Value + "\u0001" + c.Type.Name + "\u0001" + c.Target.Value;
+            if (!grouped.TryGetValue(key, out var g))
+            {
+                g = (c, [], [], false);
+            }
+
+            if (!g.Sentences.Contains(c.Sentence))
+            {
+                g.Sentences.Add(c.Sentence);
+                g.Rules.Add(c.Rule);
+            }
+
+            grouped[key] = (g.First, g.Sentences, g.Rules, g.Explicit || c.Explicit);
+        }
+
+        return grouped;
     }
 }

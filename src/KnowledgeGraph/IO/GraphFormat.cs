@@ -24,18 +24,18 @@ namespace KnowledgeGraph.IO;
 public sealed class GraphFormat
 {
     private readonly Func<Stream, GraphReadOptions?, CancellationToken, Graph>? _read;
-    private readonly Action<Graph, Stream, CancellationToken>? _write;
+    private readonly Action<Graph, Stream, WriteProgress?, CancellationToken>? _write;
     private readonly Func<string, GraphReadOptions?, CancellationToken, Graph>? _readFile;
-    private readonly Action<Graph, string, CancellationToken>? _writeFile;
+    private readonly Action<Graph, string, WriteProgress?, CancellationToken>? _writeFile;
 
     private GraphFormat(
         string name,
         string description,
         string[] extensions,
         Func<Stream, GraphReadOptions?, CancellationToken, Graph>? read,
-        Action<Graph, Stream, CancellationToken>? write,
+        Action<Graph, Stream, WriteProgress?, CancellationToken>? write,
         Func<string, GraphReadOptions?, CancellationToken, Graph>? readFile = null,
-        Action<Graph, string, CancellationToken>? writeFile = null)
+        Action<Graph, string, WriteProgress?, CancellationToken>? writeFile = null)
     {
         Name = name;
         Description = description;
@@ -105,7 +105,7 @@ public sealed class GraphFormat
         read: null,
         write: null,
         readFile: (path, options, ct) => global::KnowledgeGraph.IO.Csv.CsvGraphReader.Read(CsvPair(path).Nodes, CsvPair(path).Edges, options, ct),
-        writeFile: (graph, path, ct) => global::KnowledgeGraph.IO.Csv.CsvGraphWriter.Write(graph, CsvPair(path).Nodes, CsvPair(path).Edges));
+        writeFile: (graph, path, progress, ct) => global::KnowledgeGraph.IO.Csv.CsvGraphWriter.Write(graph, CsvPair(path).Nodes, CsvPair(path).Edges, null, progress));
 
     /// <summary>The node and edge files a CSV path names.</summary>
     /// <param name="path">A path such as <c>graph.csv</c>, <c>graph.nodes.tsv</c> or <c>data/nodes.tsv</c>.</param>
@@ -266,11 +266,18 @@ public sealed class GraphFormat
     /// <param name="stream">The stream; left open.</param>
     /// <param name="cancellationToken">Stops the write.</param>
     /// <exception cref="NotSupportedException">The library does not write this format, or the graph holds a value the format cannot represent.</exception>
-    public void Write(Graph graph, Stream stream, CancellationToken cancellationToken = default)
+    public void Write(Graph graph, Stream stream, CancellationToken cancellationToken = default) =>
+        Write(graph, stream, null, cancellationToken);
+
+    /// <summary>Writes a graph to a stream, telling <paramref name="progress"/> how far it has come (see <see cref="GraphWriteProgress"/>).</summary>
+    internal void Write(Graph graph, Stream stream, IProgress<GraphWriteProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(stream);
-        (_write ?? throw (_writeFile is null ? NotWritable() : FilesOnly()))(graph, stream, cancellationToken);
+        var write = _write ?? throw (_writeFile is null ? NotWritable() : FilesOnly());
+        var counter = WriteProgress.For(progress, graph);
+        write(graph, stream, counter, cancellationToken);
+        counter?.Done();
     }
 
     /// <summary>Writes a graph in this format to a file atomically: a temporary file beside it, then a rename.</summary>
@@ -279,29 +286,40 @@ public sealed class GraphFormat
     /// <param name="cancellationToken">Stops the write.</param>
     /// <exception cref="NotSupportedException">The library does not write this format, or the graph holds a value the format cannot represent.</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
-    public void Write(Graph graph, string path, CancellationToken cancellationToken = default)
+    public void Write(Graph graph, string path, CancellationToken cancellationToken = default) =>
+        Write(graph, path, null, cancellationToken);
+
+    /// <summary>Writes a graph to a file atomically, telling <paramref name="progress"/> how far it has come; the last report comes when the file is in place.</summary>
+    internal void Write(Graph graph, string path, IProgress<GraphWriteProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentException.ThrowIfNullOrEmpty(path);
+        var counter = WriteProgress.For(progress, graph);
         if (_writeFile is not null)
         {
-            _writeFile(graph, path, cancellationToken);
-            return;
+            _writeFile(graph, path, counter, cancellationToken);
+        }
+        else
+        {
+            var write = _write ?? throw NotWritable();
+            AtomicFile.Write(path, s => write(graph, s, counter, cancellationToken));
         }
 
-        var write = _write ?? throw NotWritable();
-        AtomicFile.Write(path, s => write(graph, s, cancellationToken));
+        counter?.Done();
     }
 
     /// <summary>The graph in this format as text.</summary>
     /// <param name="graph">The graph.</param>
     /// <returns>The text.</returns>
     /// <exception cref="NotSupportedException">The library does not write this format.</exception>
-    public string WriteToString(Graph graph)
+    public string WriteToString(Graph graph) => WriteToString(graph, null);
+
+    /// <summary>The graph in this format as text, telling <paramref name="progress"/> how far the writing has come.</summary>
+    internal string WriteToString(Graph graph, IProgress<GraphWriteProgress>? progress)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var write = _write ?? throw (_writeFile is null ? NotWritable() : FilesOnly());
-        return TextOutput.ToText(s => write(graph, s, CancellationToken.None));
+        _ = _write ?? throw (_writeFile is null ? NotWritable() : FilesOnly());
+        return TextOutput.ToText(s => Write(graph, s, progress, CancellationToken.None));
     }
 
     /// <summary>The format's name.</summary>

@@ -143,6 +143,25 @@ public static class GraphIOExtensions
             (format ?? FormatOf(path)).Write(graph, path, cancellationToken);
         }
 
+        /// <summary>
+        /// Saves the graph atomically (a temporary file, then a rename), telling <paramref name="progress"/> how far it
+        /// has come: after every 1,024 entities or relations written, and once more, with the totals, when the file is in place.
+        /// </summary>
+        /// <param name="path">The file's path.</param>
+        /// <param name="format">The format; when null, the one the extension names, else canonical JSON.</param>
+        /// <param name="progress">Told how far the save has come (on the saving thread); null for no reports.</param>
+        /// <param name="cancellationToken">Stops the save.</param>
+        /// <exception cref="NotSupportedException">The format cannot be written or cannot represent a value of the graph.</exception>
+        /// <exception cref="IOException">The file cannot be written.</exception>
+        /// <example><code>
+        /// g.Save("big.nt", null, new Progress&lt;GraphWriteProgress&gt;(p => Console.Error.Write($"\r{p.RelationsWritten:N0} of {p.RelationTotal:N0} relations")));
+        /// </code></example>
+        public void Save(string path, GraphFormat? format, IProgress<GraphWriteProgress>? progress, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(path);
+            (format ?? FormatOf(path)).Write(graph, path, progress, cancellationToken);
+        }
+
         /// <summary>Saves the graph as canonical JSON to a stream.</summary>
         /// <param name="stream">The stream; left open.</param>
         /// <param name="cancellationToken">Stops the save.</param>
@@ -155,6 +174,15 @@ public static class GraphIOExtensions
         /// <exception cref="NotSupportedException">The format cannot be written or cannot represent a value of the graph.</exception>
         public void Save(Stream stream, GraphFormat? format = null, CancellationToken cancellationToken = default) =>
             (format ?? GraphFormat.Json).Write(graph, stream, cancellationToken);
+
+        /// <summary>Saves the graph to a stream, telling <paramref name="progress"/> how far it has come (see <see cref="GraphWriteProgress"/>).</summary>
+        /// <param name="stream">The stream; left open.</param>
+        /// <param name="format">The format; canonical JSON when null.</param>
+        /// <param name="progress">Told how far the save has come (on the saving thread); null for no reports.</param>
+        /// <param name="cancellationToken">Stops the save.</param>
+        /// <exception cref="NotSupportedException">The format cannot be written or cannot represent a value of the graph.</exception>
+        public void Save(Stream stream, GraphFormat? format, IProgress<GraphWriteProgress>? progress, CancellationToken cancellationToken = default) =>
+            (format ?? GraphFormat.Json).Write(graph, stream, progress, cancellationToken);
 
         /// <summary>Saves the graph atomically on a worker thread, in the format its extension names (canonical JSON when none does).</summary>
         /// <param name="path">The file's path.</param>

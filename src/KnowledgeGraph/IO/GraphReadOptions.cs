@@ -21,6 +21,16 @@ public sealed class GraphReadOptions
     /// <summary>The longest string accepted, in characters: 16 Mi by default.</summary>
     public int MaxStringLength { get; init; } = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// Told how far the read has come (<see cref="GraphReadProgress"/>): after every 64 KiB of input, and once more with
+    /// the graph's counts when it is built; null (default) for no reports. Reports come on the reading thread.
+    /// </summary>
+    /// <example><code>
+    /// var options = new GraphReadOptions { Progress = new Progress&lt;GraphReadProgress&gt;(p => Console.Error.Write($"\r{p.BytesRead:N0} of {p.BytesTotal:N0} bytes")) };
+    /// Graph g = Graph.Load("big.json", GraphFormat.Json, options);
+    /// </code></example>
+    public IProgress<GraphReadProgress>? Progress { get; init; }
+
     /// <summary>The options with <see cref="SourceName"/> set to <paramref name="source"/> unless they already name one.</summary>
     internal static GraphReadOptions WithSource(GraphReadOptions? options, string source)
     {
@@ -34,6 +44,7 @@ public sealed class GraphReadOptions
                 SourceName = source,
                 MaxDepth = options.MaxDepth,
                 MaxStringLength = options.MaxStringLength,
+                Progress = options.Progress,
             };
     }
 }

@@ -150,6 +150,7 @@ public static class CsvGraphReader
         CancellationToken cancellationToken)
     {
         var schema = options.Schema ?? Schema.Default;
+        var progress = ReadProgress.For(options, nodes, edges);
         var violations = new CsvViolations(options.Lenient);
         var nodePass = new CsvNodePass(violations, cancellationToken);
 
@@ -161,7 +162,7 @@ public static class CsvGraphReader
             nodePass.Expect(nodeLines - 1);
         }
 
-        using (var text = new StreamReader(nodes, Encoding.UTF8, true, 64 * 1024, leaveOpen: true))
+        using (var text = new StreamReader(progress?.Wrap(nodes) ?? nodes, Encoding.UTF8, true, 64 * 1024, leaveOpen: true))
         using (var reader = new CsvRecordReader(text, nodeDelimiter, nodeSource))
         {
             nodePass.Read(reader);
@@ -169,13 +170,14 @@ public static class CsvGraphReader
 
         var edgePass = new CsvEdgePass(schema, nodePass, violations, cancellationToken);
         int edgeLines = CountLines(edges);
-        using (var text = new StreamReader(edges, Encoding.UTF8, true, 64 * 1024, leaveOpen: true))
+        using (var text = new StreamReader(progress?.Wrap(edges) ?? edges, Encoding.UTF8, true, 64 * 1024, leaveOpen: true))
         using (var reader = new CsvRecordReader(text, edgeDelimiter, edgeSource))
         {
             edgePass.Read(reader, Math.Max(0, edgeLines - 1));
         }
 
-        return Build(schema, nodePass, edgePass, violations);
+        var graph = Build(schema, nodePass, edgePass, violations);
+        return progress?.Finish(graph) ?? graph;
     }
 
     /// <summary>The graph of the two passes; none when a strict read found violations.</summary>

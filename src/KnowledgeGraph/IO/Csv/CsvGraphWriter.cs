@@ -35,14 +35,17 @@ public static class CsvGraphWriter
     /// <param name="options">Options; the defaults when null.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="IOException">A file cannot be written.</exception>
-    public static void Write(Graph graph, string nodesPath, string edgesPath, CsvWriteOptions? options = null)
+    public static void Write(Graph graph, string nodesPath, string edgesPath, CsvWriteOptions? options = null) =>
+        Write(graph, nodesPath, edgesPath, options, null);
+
+    internal static void Write(Graph graph, string nodesPath, string edgesPath, CsvWriteOptions? options, WriteProgress? progress)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(nodesPath);
         ArgumentNullException.ThrowIfNull(edgesPath);
         options ??= CsvWriteOptions.Default;
-        AtomicFile.Write(nodesPath, s => WriteNodes(graph, s, options.Delimiter ?? CsvGraphReader.DelimiterFor(nodesPath), options.HeaderStyle));
-        AtomicFile.Write(edgesPath, s => WriteEdges(graph, s, options.Delimiter ?? CsvGraphReader.DelimiterFor(edgesPath), options.HeaderStyle));
+        AtomicFile.Write(nodesPath, s => WriteNodes(graph, s, options.Delimiter ?? CsvGraphReader.DelimiterFor(nodesPath), options.HeaderStyle, progress));
+        AtomicFile.Write(edgesPath, s => WriteEdges(graph, s, options.Delimiter ?? CsvGraphReader.DelimiterFor(edgesPath), options.HeaderStyle, progress));
     }
 
     /// <summary>Writes the nodes and the edges to two streams (UTF-8, no byte order mark).</summary>
@@ -57,8 +60,8 @@ public static class CsvGraphWriter
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(edges);
         options ??= CsvWriteOptions.Default;
-        WriteNodes(graph, nodes, options.Delimiter ?? ',', options.HeaderStyle);
-        WriteEdges(graph, edges, options.Delimiter ?? ',', options.HeaderStyle);
+        WriteNodes(graph, nodes, options.Delimiter ?? ',', options.HeaderStyle, null);
+        WriteEdges(graph, edges, options.Delimiter ?? ',', options.HeaderStyle, null);
     }
 
     /// <summary>Writes the two files on a worker thread.</summary>
@@ -75,7 +78,7 @@ public static class CsvGraphWriter
         return Task.Run(() => Write(graph, nodesPath, edgesPath, options), cancellationToken);
     }
 
-    private static void WriteNodes(Graph graph, Stream stream, char delimiter, CsvHeaderStyle style)
+    private static void WriteNodes(Graph graph, Stream stream, char delimiter, CsvHeaderStyle style, WriteProgress? progress)
     {
         CheckDelimiter(delimiter);
         var columns = PropertyColumns(graph.Entities.Select(e => e.Properties));
@@ -94,6 +97,7 @@ public static class CsvGraphWriter
         WriteRow(w, row, delimiter);
         foreach (var e in graph.Entities)
         {
+            progress?.Entity();
             row.Clear();
             row.Add(e.Id.Value);
             row.Add(style == CsvHeaderStyle.Neo4j ? string.Join(CsvColumns.ListSeparator, e.AllLabels) : e.Kind.Name);
@@ -109,7 +113,7 @@ public static class CsvGraphWriter
         }
     }
 
-    private static void WriteEdges(Graph graph, Stream stream, char delimiter, CsvHeaderStyle style)
+    private static void WriteEdges(Graph graph, Stream stream, char delimiter, CsvHeaderStyle style, WriteProgress? progress)
     {
         CheckDelimiter(delimiter);
         var t = graph.Topology;
@@ -121,6 +125,7 @@ public static class CsvGraphWriter
         WriteRow(w, row, delimiter);
         for (int e = 0; e < t.EdgeCount; e++)
         {
+            progress?.Relation();
             row.Clear();
             row.Add(graph.EntityAt(t.EdgeSource[e]).Id.Value);
             row.Add(graph.TypeAt(t.EdgeType[e]).Name);

@@ -133,6 +133,11 @@ public static partial class CypherScript
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= GraphReadOptions.Default;
+        return ReadProgress.Track(stream, options, s => ReadCore(s, options, cancellationToken));
+    }
+
+    private static Graph ReadCore(Stream stream, GraphReadOptions options, CancellationToken cancellationToken)
+    {
         string source = options.SourceName ?? "<stream>";
         string text;
         try

@@ -32,7 +32,10 @@ public static class CypherWriter
     /// <param name="graph">The graph.</param>
     /// <param name="stream">The stream; left open.</param>
     /// <param name="cancellationToken">Stops the write.</param>
-    public static void Write(Graph graph, Stream stream, CancellationToken cancellationToken = default)
+    public static void Write(Graph graph, Stream stream, CancellationToken cancellationToken = default) =>
+        Write(graph, stream, null, cancellationToken);
+
+    internal static void Write(Graph graph, Stream stream, WriteProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         TextOutput.Write(stream, w =>
@@ -48,6 +51,7 @@ public static class CypherWriter
 
             foreach (var e in graph.Entities)
             {
+                progress?.Entity();
                 AppendEntity(sb.Clear(), e);
                 w.Write(sb);
             }
@@ -55,6 +59,7 @@ public static class CypherWriter
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var r in MergeOrder(graph.Relations))
             {
+                progress?.Relation();
                 AppendRelation(sb.Clear(), r);
                 w.Write(sb);
             }

@@ -21,7 +21,10 @@ public static class DotWriter
     /// <param name="graph">The graph.</param>
     /// <param name="stream">The stream; left open.</param>
     /// <param name="cancellationToken">Stops the write.</param>
-    public static void Write(Graph graph, Stream stream, CancellationToken cancellationToken = default)
+    public static void Write(Graph graph, Stream stream, CancellationToken cancellationToken = default) =>
+        Write(graph, stream, null, cancellationToken);
+
+    internal static void Write(Graph graph, Stream stream, WriteProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         TextOutput.Write(stream, w =>
@@ -32,6 +35,7 @@ public static class DotWriter
             w.Write("  edge [fontsize=\"10\"];\n");
             foreach (var e in graph.Entities)
             {
+                progress?.Entity();
                 var (shape, fill, stroke) = KindStyles.Of(e.Kind);
                 w.Write("  ");
                 w.Write(Quote(e.Id.Value));
@@ -51,6 +55,7 @@ public static class DotWriter
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var r in graph.Relations)
             {
+                progress?.Relation();
                 w.Write("  ");
                 w.Write(Quote(r.Source.Value));
                 w.Write(" -> ");

@@ -45,6 +45,11 @@ public static class GraphMLReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= GraphReadOptions.Default;
+        return ReadProgress.Track(stream, options, s => ReadCore(s, options, cancellationToken));
+    }
+
+    private static Graph ReadCore(Stream stream, GraphReadOptions options, CancellationToken cancellationToken)
+    {
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,

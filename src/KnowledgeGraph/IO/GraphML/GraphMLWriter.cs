@@ -54,7 +54,10 @@ public static class GraphMLWriter
     /// <param name="stream">The stream; left open.</param>
     /// <param name="cancellationToken">Stops the write.</param>
     /// <exception cref="NotSupportedException">A name or text holds a character XML 1.0 cannot carry (a control character other than tab, line feed, carriage return), or a property is NaN or infinite.</exception>
-    public static void Write(Graph graph, Stream stream, CancellationToken cancellationToken = default)
+    public static void Write(Graph graph, Stream stream, CancellationToken cancellationToken = default) =>
+        Write(graph, stream, null, cancellationToken);
+
+    internal static void Write(Graph graph, Stream stream, WriteProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(stream);
@@ -77,12 +80,14 @@ public static class GraphMLWriter
 
             foreach (var e in graph.Entities)
             {
+                progress?.Entity();
                 WriteNode(w, e);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
             for (int i = 0; i < graph.RelationCount; i++)
             {
+                progress?.Relation();
                 if ((i & 4095) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();

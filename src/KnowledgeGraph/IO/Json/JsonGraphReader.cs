@@ -32,6 +32,11 @@ public static class JsonGraphReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= GraphReadOptions.Default;
+        return ReadProgress.Track(stream, options, s => ReadCore(s, options, cancellationToken));
+    }
+
+    private static Graph ReadCore(Stream stream, GraphReadOptions options, CancellationToken cancellationToken)
+    {
         using var tokens = new JsonTokenStream(stream, options.SourceName ?? "<stream>", options.MaxDepth, cancellationToken)
         {
             MaxStringLength = options.MaxStringLength,

@@ -29,7 +29,10 @@ public static class JsonGraphWriter
     /// <param name="stream">The stream; left open.</param>
     /// <param name="cancellationToken">Stops the write.</param>
     /// <exception cref="NotSupportedException">A property holds NaN or an infinity, which JSON cannot represent.</exception>
-    public static void Write(Graph graph, Stream stream, CancellationToken cancellationToken = default)
+    public static void Write(Graph graph, Stream stream, CancellationToken cancellationToken = default) =>
+        Write(graph, stream, null, cancellationToken);
+
+    internal static void Write(Graph graph, Stream stream, WriteProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(stream);
@@ -50,6 +53,7 @@ public static class JsonGraphWriter
             w.WriteStartArray("entities");
             foreach (var e in graph.Entities)
             {
+                progress?.Entity();
                 w.WriteStartObject();
                 w.WriteString("id", e.Id.Value);
                 w.WriteString("kind", e.Kind.Name);
@@ -73,6 +77,7 @@ public static class JsonGraphWriter
             w.WriteStartArray("relations");
             foreach (var r in graph.Relations)
             {
+                progress?.Relation();
                 w.WriteStartObject();
                 w.WriteString("source", r.Source.Value);
                 w.WriteString("type", r.Type.Name);

@@ -24,7 +24,10 @@ public static class MermaidWriter
     /// <param name="graph">The graph.</param>
     /// <param name="stream">The stream; left open.</param>
     /// <param name="cancellationToken">Stops the write.</param>
-    public static void Write(Graph graph, Stream stream, CancellationToken cancellationToken = default)
+    public static void Write(Graph graph, Stream stream, CancellationToken cancellationToken = default) =>
+        Write(graph, stream, null, cancellationToken);
+
+    internal static void Write(Graph graph, Stream stream, WriteProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         TextOutput.Write(stream, w =>
@@ -32,6 +35,7 @@ public static class MermaidWriter
             w.Write("flowchart LR\n");
             foreach (var e in graph.Entities)
             {
+                progress?.Entity();
                 w.Write("  ");
                 w.Write(NodeId(e.Id));
                 w.Write("[\"");
@@ -44,6 +48,7 @@ public static class MermaidWriter
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var r in graph.Relations)
             {
+                progress?.Relation();
                 w.Write("  ");
                 w.Write(NodeId(r.Source));
                 w.Write(" -->|\"");

@@ -65,8 +65,11 @@ public static class JsonLdReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= GraphReadOptions.Default;
-        using var parser = new JsonLdParser(stream, options.SourceName ?? "<stream>", options, cancellationToken);
-        return RdfGraphLoader.Load(parser, options, rdf, cancellationToken);
+        return ReadProgress.Track(stream, options, s =>
+        {
+            using var parser = new JsonLdParser(s, options.SourceName ?? "<stream>", options, cancellationToken);
+            return RdfGraphLoader.Load(parser, options, rdf, cancellationToken);
+        });
     }
 
     private static Graph ReadFile(string path, GraphReadOptions? options, RdfReadOptions? rdf, CancellationToken cancellationToken)

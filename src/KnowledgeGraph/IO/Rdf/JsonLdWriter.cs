@@ -18,11 +18,14 @@ public static class JsonLdWriter
     /// <param name="graph">The graph.</param>
     /// <param name="stream">The stream; left open.</param>
     /// <param name="cancellationToken">Stops the write.</param>
-    public static void Write(Graph graph, Stream stream, CancellationToken cancellationToken = default)
+    public static void Write(Graph graph, Stream stream, CancellationToken cancellationToken = default) =>
+        Write(graph, stream, null, cancellationToken);
+
+    internal static void Write(Graph graph, Stream stream, WriteProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(stream);
-        var triples = RdfMapping.Triples(graph, cancellationToken);
+        var triples = RdfMapping.Triples(graph, cancellationToken, progress);
         using (var w = new Utf8JsonWriter(stream, JsonGraphWriter.WriterOptions))
         {
             w.WriteStartObject();

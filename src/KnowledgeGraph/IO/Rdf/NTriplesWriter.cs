@@ -15,10 +15,13 @@ public static class NTriplesWriter
     /// <param name="graph">The graph.</param>
     /// <param name="stream">The stream; left open.</param>
     /// <param name="cancellationToken">Stops the write.</param>
-    public static void Write(Graph graph, Stream stream, CancellationToken cancellationToken = default)
+    public static void Write(Graph graph, Stream stream, CancellationToken cancellationToken = default) =>
+        Write(graph, stream, null, cancellationToken);
+
+    internal static void Write(Graph graph, Stream stream, WriteProgress? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var triples = RdfMapping.Triples(graph, cancellationToken);
+        var triples = RdfMapping.Triples(graph, cancellationToken, progress);
         TextOutput.Write(stream, w =>
         {
             var sb = new StringBuilder(256);

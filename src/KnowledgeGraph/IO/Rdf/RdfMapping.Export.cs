@@ -6,7 +6,7 @@ namespace KnowledgeGraph.IO.Rdf;
 public static partial class RdfMapping
 {
     /// <summary>Every triple of the graph, sorted by their N-Triples form, each once.</summary>
-    internal static List<Triple> Triples(Graph graph, CancellationToken cancellationToken)
+    internal static List<Triple> Triples(Graph graph, CancellationToken cancellationToken, WriteProgress? progress = null)
     {
         var triples = new List<Triple>(graph.EntityCount * 6 + graph.RelationCount * 4);
         foreach (var d in graph.Documents)
@@ -24,6 +24,7 @@ public static partial class RdfMapping
 
         foreach (var e in graph.Entities)
         {
+            progress?.Entity();
             AddEntity(triples, e);
         }
 
@@ -31,6 +32,7 @@ public static partial class RdfMapping
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var r in graph.Relations)
         {
+            progress?.Relation();
             AddRelation(triples, seen, r, graph.TryGetEntity(r.Source, out var source) ? source.Kind.Name : null);
         }
 

@@ -10,8 +10,11 @@ internal static class RdfReading
     public static Graph Read(Syntax syntax, Stream stream, GraphReadOptions? options, RdfReadOptions? rdf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024, leaveOpen: true);
-        return Read(syntax, text, options, rdf, cancellationToken);
+        return ReadProgress.Track(stream, options, s =>
+        {
+            using var text = new StreamReader(s, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024, leaveOpen: true);
+            return Read(syntax, text, options, rdf, cancellationToken);
+        });
     }
 
     public static Graph Read(Syntax syntax, TextReader text, GraphReadOptions? options, RdfReadOptions? rdf, CancellationToken cancellationToken)

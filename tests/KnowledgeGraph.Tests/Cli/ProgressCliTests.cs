@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Text;
+using KnowledgeGraph.Tests.IO.Consumers;
+
+namespace KnowledgeGraph.Tests.Cli;
+
+/// <summary>
+/// The progress line of the real <c>kg</c>: none at all when standard error is redirected (a pipe, a file, these
+/// tests), and a line rewritten with <c>'\r'</c> under a terminal (a pseudo-terminal made by util-linux <c>script</c>).
+/// </summary>
+public sealed class ProgressCliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("kg-cli-progress").FullName;
+
+    public ProgressCliTests()
+    {
+        // Over 1 MiB of canonical JSON and over 10,000 entities and relations: both progress lines show from the start.
+        TestGraphs.Large(8000).Save(Path.Combine(_dir, "big.json"));
+        Assert.True(new FileInfo(Path.Combine(_dir, "big.json")).Length > 1024 * 1024);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void LoadAndExport_StandardErrorRedirected_WritesNoProgress()
+    {
+        var (code, output, err) = KgProcess.Run(_dir, "--graph", "big.json", "export", "-o", "big.nt");
+
+        Assert.True(code == 0, err);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal(string.Empty, err);
+        Assert.True(File.Exists(Path.Combine(_dir, "big.nt")));
+    }
+
+    [SkippableFact]
+    public void LoadAndExport_UnderATerminal_ShowsTheProgressLines()
+    {
+        string script = Tool.Require("script", "apt-get install -y util-linux (the script command)");
+        string command = $"dotnet '{KgProcess.Dll}' --graph big.json export -o big.nt";
+        var psi = new ProcessStartInfo(script)
+        {
+            WorkingDirectory = _dir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (string a in new[] { "-qec", command, "/dev/null" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["SHELL"] = "/bin/sh";
+        using var process = Process.Start(psi)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "kg under script did not finish");
+        string terminal = stdout.Result;
+
+        Assert.True(process.ExitCode == 0, terminal + stderr.Result);
+        Assert.Contains("\rkg: loading big.json  100%", terminal, StringComparison.Ordinal);
+        Assert.Contains("8,800 entities, 16,000 relations", terminal, StringComparison.Ordinal);
+        Assert.Contains("\rkg: writing big.nt ", terminal, StringComparison.Ordinal);
+        Assert.Contains("8,800 of 8,800 entities, 16,000 of 16,000 relations", terminal, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_dir, "big.nt")));
+    }
+}
