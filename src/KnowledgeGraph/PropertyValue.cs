@@ -23,11 +23,14 @@ public enum PropertyValueKind
 
     /// <summary>A list of values.</summary>
     List,
+
+    /// <summary>A date, time, date-time or duration (<see cref="TemporalValue"/>).</summary>
+    Temporal,
 }
 
 /// <summary>
 /// A typed property value of an entity or relation: null, boolean, integer, float, string,
-/// or a list of these. Values compare by kind and content (floats by their bits, so
+/// temporal (a date, time, date-time or duration), or a list of these. Values compare by kind and content (floats by their bits, so
 /// <c>NaN</c> equals itself and the type is usable as a key).
 /// </summary>
 /// <threadsafety>Immutable value; safe to share across threads.</threadsafety>
@@ -56,6 +59,11 @@ public readonly struct PropertyValue : IEquatable<PropertyValue>
     /// <param name="value">The boolean.</param>
     /// <returns>The value.</returns>
     public static PropertyValue From(bool value) => new(PropertyValueKind.Boolean, value ? 1 : 0, null);
+
+    /// <summary>A temporal value: a date, time, date-time or duration.</summary>
+    /// <param name="value">The temporal value; null gives <see cref="Null"/>.</param>
+    /// <returns>The value.</returns>
+    public static PropertyValue From(TemporalValue? value) => value is null ? Null : new(PropertyValueKind.Temporal, 0, value);
 
     /// <summary>An integer value.</summary>
     /// <param name="value">The integer.</param>
@@ -128,7 +136,11 @@ public readonly struct PropertyValue : IEquatable<PropertyValue>
     /// <exception cref="InvalidOperationException">The value is not a list.</exception>
     public ImmutableArray<PropertyValue> AsList => Kind == PropertyValueKind.List ? (ImmutableArray<PropertyValue>)_reference! : throw WrongKind(PropertyValueKind.List);
 
-    /// <summary>The value as a CLR object: null, bool, long, double, string or an array of objects.</summary>
+    /// <summary>The temporal value held.</summary>
+    /// <exception cref="InvalidOperationException">The value is not temporal.</exception>
+    public TemporalValue AsTemporal => Kind == PropertyValueKind.Temporal ? (TemporalValue)_reference! : throw WrongKind(PropertyValueKind.Temporal);
+
+    /// <summary>The value as a CLR object: null, bool, long, double, string, <see cref="TemporalValue"/> or an array of objects.</summary>
     /// <returns>The object.</returns>
     public object? ToObject() => Kind switch
     {
@@ -137,6 +149,7 @@ public readonly struct PropertyValue : IEquatable<PropertyValue>
         PropertyValueKind.Integer => AsInteger,
         PropertyValueKind.Float => AsFloat,
         PropertyValueKind.String => AsString,
+        PropertyValueKind.Temporal => AsTemporal,
         _ => AsList.Select(v => v.ToObject()).ToArray(),
     };
 
@@ -152,6 +165,7 @@ public readonly struct PropertyValue : IEquatable<PropertyValue>
         {
             PropertyValueKind.String => string.Equals((string)_reference!, (string)other._reference!, StringComparison.Ordinal),
             PropertyValueKind.List => AsList.SequenceEqual(other.AsList),
+            PropertyValueKind.Temporal => AsTemporal.Equals(other.AsTemporal),
             _ => _bits == other._bits,
         };
     }
@@ -175,12 +189,14 @@ public readonly struct PropertyValue : IEquatable<PropertyValue>
                 }
 
                 return hash.ToHashCode();
+            case PropertyValueKind.Temporal:
+                return HashCode.Combine(Kind, AsTemporal);
             default:
                 return HashCode.Combine(Kind, _bits);
         }
     }
 
-    /// <summary>The value as text, invariant culture: strings as they are, lists as <c>[a, b]</c>, null as empty.</summary>
+    /// <summary>The value as text, invariant culture: strings as they are, temporal values in ISO 8601, lists as <c>[a, b]</c>, null as empty.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Kind switch
     {
@@ -189,6 +205,7 @@ public readonly struct PropertyValue : IEquatable<PropertyValue>
         PropertyValueKind.Integer => AsInteger.ToString(CultureInfo.InvariantCulture),
         PropertyValueKind.Float => AsFloat.ToString("R", CultureInfo.InvariantCulture),
         PropertyValueKind.String => AsString,
+        PropertyValueKind.Temporal => AsTemporal.ToString(),
         _ => "[" + string.Join(", ", AsList.Select(v => v.ToString())) + "]",
     };
 

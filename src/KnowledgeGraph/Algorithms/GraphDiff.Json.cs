@@ -157,6 +157,12 @@ public sealed partial class GraphDiff
             case PropertyValueKind.String:
                 w.WriteStringValue(value.AsString);
                 break;
+            case PropertyValueKind.Temporal:
+                // As canonical JSON writes it: one key naming the kind.
+                w.WriteStartObject();
+                w.WriteString(TemporalFormat.KindName(value.AsTemporal.Kind), value.AsTemporal.ToString());
+                w.WriteEndObject();
+                break;
             default:
                 w.WriteStartArray();
                 foreach (var item in value.AsList)

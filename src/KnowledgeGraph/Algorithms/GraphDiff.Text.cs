@@ -147,6 +147,7 @@ public sealed partial class GraphDiff
         PropertyValueKind.Integer => value.AsInteger.ToString(CultureInfo.InvariantCulture),
         PropertyValueKind.Float => value.AsFloat.ToString("R", CultureInfo.InvariantCulture),
         PropertyValueKind.String => Quote(value.AsString),
+        PropertyValueKind.Temporal => TemporalFormat.KindName(value.AsTemporal.Kind) + "(" + Quote(value.AsTemporal.ToString()) + ")",
         _ => "[" + string.Join(", ", value.AsList.Select(v => ValueText(v, depth + 1))) + "]",
     };
 

@@ -138,7 +138,7 @@ internal static class Values
         PropertyValueKind.Float => p.AsFloat,
         PropertyValueKind.String => p.AsString,
         PropertyValueKind.List => p.AsList.Select(FromProperty).ToList(),
-        _ => null,
+        _ => p.AsTemporal,
     };
 
     public static bool TryToProperty(object? v, out PropertyValue p)
@@ -150,6 +150,7 @@ internal static class Values
             case long l: p = l; return true;
             case double d: p = d; return true;
             case string s: p = s; return true;
+            case TemporalValue t: p = PropertyValue.From(t); return true;
             case List<object?> list:
                 var items = ImmutableArray.CreateBuilder<PropertyValue>(list.Count);
                 foreach (var item in list)

@@ -47,6 +47,12 @@ internal enum CsvValueType
     Integer,
     Float,
     Boolean,
+    Date,
+    LocalTime,
+    Time,
+    LocalDateTime,
+    DateTime,
+    Duration,
 }
 
 /// <summary>One column of a header.</summary>
@@ -170,10 +176,24 @@ internal static class CsvColumns
                 }
 
                 throw BadValue(reader, field, text, "true or false");
-            default:
+            case CsvValueType.String:
                 return PropertyValue.From(new string(text));
+            default:
+                var kind = TemporalKindOf(type);
+                return PropertyValue.From(Query.Temporal.TemporalText.TryParse(kind, new string(text))
+                    ?? throw BadValue(reader, field, text, "the ISO 8601 text of a " + TemporalFormat.KindName(kind)));
         }
     }
+
+    private static TemporalKind TemporalKindOf(CsvValueType type) => type switch
+    {
+        CsvValueType.Date => TemporalKind.Date,
+        CsvValueType.LocalTime => TemporalKind.LocalTime,
+        CsvValueType.Time => TemporalKind.Time,
+        CsvValueType.LocalDateTime => TemporalKind.LocalDateTime,
+        CsvValueType.DateTime => TemporalKind.DateTime,
+        _ => TemporalKind.Duration,
+    };
 
     private static GraphFormatException BadValue(CsvRecordReader reader, int field, ReadOnlySpan<char> text, string expected) =>
         new("Invalid value", reader.Location(field), "'" + text.ToString() + "'", expected);
@@ -234,7 +254,13 @@ internal static class CsvColumns
 
         CsvValueType? valueType = type switch
         {
-            "string" or "char" or "date" or "datetime" or "localdatetime" or "time" or "localtime" or "duration" or "point" => CsvValueType.String,
+            "string" or "char" or "point" => CsvValueType.String,
+            "date" => CsvValueType.Date,
+            "localtime" => CsvValueType.LocalTime,
+            "time" => CsvValueType.Time,
+            "localdatetime" => CsvValueType.LocalDateTime,
+            "datetime" => CsvValueType.DateTime,
+            "duration" => CsvValueType.Duration,
             "int" or "long" or "short" or "byte" => CsvValueType.Integer,
             "float" or "double" => CsvValueType.Float,
             "boolean" => CsvValueType.Boolean,

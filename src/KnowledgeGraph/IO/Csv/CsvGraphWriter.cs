@@ -186,6 +186,7 @@ public static class CsvGraphWriter
         PropertyValueKind.Float => "double",
         PropertyValueKind.Boolean => "boolean",
         PropertyValueKind.List => ListType(value),
+        PropertyValueKind.Temporal => TemporalFormat.KindName(value.AsTemporal.Kind),
         _ => "string",
     };
 
@@ -198,7 +199,8 @@ public static class CsvGraphWriter
         }
 
         string? first = TypeOf(items[0]);
-        return first is "long" or "double" or "boolean" or "string" && items.All(i => TypeOf(i) == first) ? first + "[]" : "string";
+        return first is "long" or "double" or "boolean" or "string" or "date" or "localtime" or "time" or "localdatetime" or "datetime" or "duration"
+            && items.All(i => TypeOf(i) == first) ? first + "[]" : "string";
     }
 
     private static void AddValues(List<string> row, List<Column> columns, PropertyMap map)

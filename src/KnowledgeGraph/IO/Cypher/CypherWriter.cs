@@ -294,6 +294,11 @@ public static class CypherWriter
                 }
 
                 break;
+            case PropertyValueKind.Temporal:
+                sb.Append(TemporalFormat.KindName(value.AsTemporal.Kind)).Append('(');
+                AppendString(sb, value.AsTemporal.ToString());
+                sb.Append(')');
+                break;
             default:
                 AppendList(sb, value.AsList);
                 break;

@@ -182,6 +182,20 @@ internal static class JsonFragments
                 }
 
                 return PropertyValue.From(items.ToImmutable());
+            case JsonValueKind.Object:
+                // A temporal value: one key naming the kind, its ISO 8601 text ({"date": "2026-02-12"}).
+                using (var properties = e.EnumerateObject())
+                {
+                    if (!properties.MoveNext() || TemporalFormat.KindOf(properties.Current.Name) is not { } kind
+                        || properties.Current.Value.ValueKind != JsonValueKind.String)
+                    {
+                        return null;
+                    }
+
+                    var temporal = Query.Temporal.TemporalText.TryParse(kind, properties.Current.Value.GetString()!);
+                    return temporal is null || properties.MoveNext() ? null : PropertyValue.From(temporal);
+                }
+
             default:
                 return null;
         }

@@ -308,6 +308,7 @@ public static class JsonGraphReader
                 case JsonTokenType.False: return PropertyValue.From(false);
                 case JsonTokenType.Null: return PropertyValue.Null;
                 case JsonTokenType.Number: return ParseNumber(path);
+                case JsonTokenType.StartObject: return ReadTemporal(path);
                 case JsonTokenType.StartArray when allowList:
                     var items = ImmutableArray.CreateBuilder<PropertyValue>();
                     int i = 0;
@@ -325,8 +326,38 @@ public static class JsonGraphReader
                     }
 
                 default:
-                    throw Error("Invalid property value", path, Found(), allowList ? "a string, number, boolean, null or array of these" : "a string, number, boolean or null");
+                    throw Error("Invalid property value", path, Found(), allowList ? "a string, number, boolean, null, temporal object or array of these" : "a string, number, boolean, null or temporal object");
             }
+        }
+
+        /// <summary>A temporal value, after its <c>{</c>: one key naming the kind, its ISO 8601 text, <c>}</c> (<c>{"date": "2026-02-12"}</c>).</summary>
+        private PropertyValue ReadTemporal(string path)
+        {
+            const string Expected = "one key date, localtime, time, localdatetime, datetime or duration with its ISO 8601 text, such as {\"date\": \"2026-02-12\"}";
+            Next(path);
+            var kind = tokens.TokenType == JsonTokenType.PropertyName ? TemporalFormat.KindOf(tokens.Text!) : null;
+            if (kind is null)
+            {
+                throw Error("Invalid property value", path, Found(), Expected);
+            }
+
+            string p = path + "." + tokens.Text;
+            Next(p);
+            if (tokens.TokenType != JsonTokenType.String)
+            {
+                throw Error("Invalid temporal value", p, Found(), "the ISO 8601 text of a " + tokens.Text);
+            }
+
+            string text = tokens.Text!;
+            var value = KnowledgeGraph.Query.Temporal.TemporalText.TryParse(kind.Value, text)
+                ?? throw Error("Invalid temporal value", p, Quote(text), "the ISO 8601 text of a " + TemporalFormat.KindName(kind.Value));
+            Next(path);
+            if (tokens.TokenType != JsonTokenType.EndObject)
+            {
+                throw Error("Invalid property value", path, Found(), Expected);
+            }
+
+            return PropertyValue.From(value);
         }
 
         private PropertyValue CurrentScalar(string path) => tokens.TokenType switch
@@ -336,7 +367,8 @@ public static class JsonGraphReader
             JsonTokenType.False => PropertyValue.From(false),
             JsonTokenType.Null => PropertyValue.Null,
             JsonTokenType.Number => ParseNumber(path),
-            _ => throw Error("Invalid list item", path, Found(), "a string, number, boolean or null"),
+            JsonTokenType.StartObject => ReadTemporal(path),
+            _ => throw Error("Invalid list item", path, Found(), "a string, number, boolean, null or temporal object"),
         };
 
         private PropertyValue ParseNumber(string path)

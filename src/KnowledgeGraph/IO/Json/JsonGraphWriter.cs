@@ -238,6 +238,12 @@ public static class JsonGraphWriter
 
                 w.WriteRawValue(text, skipInputValidation: true);
                 break;
+            case PropertyValueKind.Temporal:
+                // A temporal value is an object of one key, the kind's Cypher name: {"date": "2026-02-12"}.
+                w.WriteStartObject();
+                w.WriteString(TemporalFormat.KindName(value.AsTemporal.Kind), value.AsTemporal.ToString());
+                w.WriteEndObject();
+                break;
             default:
                 w.WriteStartArray();
                 foreach (var item in value.AsList)

@@ -212,7 +212,7 @@ internal sealed partial class RdfGraphLoader
             return;
         }
 
-        (node.Literals ??= []).Add((p, RdfMapping.ValueOf(literal), literal.Value));
+        (node.Literals ??= []).Add((p, RdfMapping.ValueOf(literal, predicate), literal.Value));
     }
 
     /// <summary>

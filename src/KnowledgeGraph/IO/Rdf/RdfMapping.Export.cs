@@ -189,6 +189,30 @@ public static partial class RdfMapping
         return (d < 0 ? "-" : string.Empty) + digits[0] + "." + (digits.Length > 1 ? digits[1..] : "0") + "E" + exponent.ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// A temporal value as an XML Schema literal: <c>xsd:date</c>, <c>xsd:time</c> (local or with an offset),
+    /// <c>xsd:dateTime</c> (local or with an offset; a named zone is not part of the lexical form and is left out),
+    /// <c>xsd:duration</c>.
+    /// </summary>
+    private static Triple TemporalLiteral(string subject, string predicate, TemporalValue v)
+    {
+        string text = v.ToString();
+        int zone = text.IndexOf('[');
+        if (zone >= 0)
+        {
+            text = text[..zone];
+        }
+
+        string type = v.Kind switch
+        {
+            TemporalKind.Date => "date",
+            TemporalKind.LocalTime or TemporalKind.Time => "time",
+            TemporalKind.LocalDateTime or TemporalKind.DateTime => "dateTime",
+            _ => "duration",
+        };
+        return Triple.Literal(subject, predicate, text, Xsd + type);
+    }
+
     private static void AddValue(List<Triple> triples, string subject, string predicate, PropertyValue value)
     {
         switch (value.Kind)
@@ -207,6 +231,9 @@ public static partial class RdfMapping
                 break;
             case PropertyValueKind.Float:
                 triples.Add(Triple.Literal(subject, predicate, DoubleLexical(value.AsFloat), Xsd + "double"));
+                break;
+            case PropertyValueKind.Temporal:
+                triples.Add(TemporalLiteral(subject, predicate, value.AsTemporal));
                 break;
             default:
                 // A null or a list: its JSON text, so that it reads back as written (order, duplicates, one item).

@@ -283,7 +283,7 @@ public static partial class RdfMapping
     /// <c>xsd:decimal</c> as floats, <c>xsd:boolean</c> as a boolean, <c>rdf:JSON</c> (the export's nulls and lists)
     /// as its JSON value, everything else (language-tagged text, dates, unknown datatypes) as its lexical form.
     /// </summary>
-    internal static PropertyValue ValueOf(RdfTerm literal)
+    internal static PropertyValue ValueOf(RdfTerm literal, string? predicate = null)
     {
         string text = literal.Value;
         string? type = literal.Datatype;
@@ -307,6 +307,11 @@ public static partial class RdfMapping
                     _ => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : double.NaN,
                 };
                 return t is "NaN" || !double.IsNaN(d) ? PropertyValue.From(d) : PropertyValue.From(text);
+            case "date" when predicate == SchemaOrg + "startDate":
+                // The export types an event's date text as xsd:date; it reads back as that text.
+                return PropertyValue.From(text);
+            case "date" or "time" or "dateTime" or "duration":
+                return TemporalOf(type[Xsd.Length..], text.Trim()) is { } temporal ? PropertyValue.From(temporal) : PropertyValue.From(text);
             case "boolean":
                 return text.Trim() switch
                 {
@@ -317,6 +322,24 @@ public static partial class RdfMapping
             default:
                 return PropertyValue.From(text);
         }
+    }
+
+    /// <summary>
+    /// The temporal value of an <c>xsd:date</c>, <c>xsd:time</c>, <c>xsd:dateTime</c> or <c>xsd:duration</c> literal:
+    /// a time or date-time with an offset (<c>Z</c>, <c>+01:00</c>) is a Cypher time or date-time, without one a local
+    /// time or local date-time; null when the text is not one.
+    /// </summary>
+    private static TemporalValue? TemporalOf(string type, string text)
+    {
+        bool offset = text.EndsWith('Z') || (text.Length > 6 && text[^3] == ':' && text[^6] is '+' or '-' && (type != "dateTime" || text.IndexOf('T') < text.Length - 6));
+        var kind = type switch
+        {
+            "date" => TemporalKind.Date,
+            "time" => offset ? TemporalKind.Time : TemporalKind.LocalTime,
+            "dateTime" => offset ? TemporalKind.DateTime : TemporalKind.LocalDateTime,
+            _ => TemporalKind.Duration,
+        };
+        return type == "date" && offset ? null : Query.Temporal.TemporalText.TryParse(kind, text);
     }
 
     /// <summary>An IRI's local name: the text after its last <c>#</c>, else after its last <c>/</c>, else after its last <c>:</c>; the whole IRI when that is empty.</summary>

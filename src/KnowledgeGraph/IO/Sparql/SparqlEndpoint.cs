@@ -114,7 +114,7 @@ public sealed class SparqlEndpoint : IDisposable
         {
             read = new GraphReadOptions
             {
-                Schema = read.Schema, Lenient = read.Lenient, MaxDepth = read.MaxDepth, MaxStringLength = read.MaxStringLength,
+                Schema = read.Schema, Lenient = read.Lenient, MaxDepth = read.MaxDepth, MaxStringLength = read.MaxStringLength, Progress = read.Progress,
                 SourceName = Source(operation),
             };
         }

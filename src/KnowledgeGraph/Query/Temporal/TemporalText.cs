@@ -3,158 +3,25 @@ using System.Text;
 
 namespace KnowledgeGraph.Query.Temporal;
 
-/// <summary>ISO 8601 text of temporal values, in (the forms Cypher accepts) and out (the forms it prints).</summary>
+/// <summary>ISO 8601 text of temporal values in (the forms Cypher accepts); out is <see cref="TemporalFormat"/>.</summary>
 internal static class TemporalText
 {
-    public const long NanosPerSecond = 1_000_000_000L;
+    public const long NanosPerSecond = TemporalFormat.NanosPerSecond;
 
-    public const long NanosPerDay = 86_400L * NanosPerSecond;
+    public const long NanosPerDay = TemporalFormat.NanosPerDay;
 
-    public static string Format(TemporalValue v)
+    public static void AppendOffset(StringBuilder sb, int offsetSeconds) => TemporalFormat.AppendOffset(sb, offsetSeconds);
+
+    /// <summary>Parses ISO 8601 text as a value of <paramref name="kind"/>, or gives null when it is not one (for readers of graph files).</summary>
+    public static TemporalValue? TryParse(TemporalKind kind, string text)
     {
-        var sb = new StringBuilder(32);
-        switch (v.Kind)
+        try
         {
-            case TemporalKind.Date:
-                AppendDate(sb, v.Date);
-                break;
-            case TemporalKind.LocalTime:
-                AppendTime(sb, v.NanoOfDay);
-                break;
-            case TemporalKind.Time:
-                AppendTime(sb, v.NanoOfDay);
-                AppendOffset(sb, v.OffsetSeconds);
-                break;
-            case TemporalKind.LocalDateTime:
-                AppendDate(sb, v.Date);
-                sb.Append('T');
-                AppendTime(sb, v.NanoOfDay);
-                break;
-            case TemporalKind.DateTime:
-                AppendDate(sb, v.Date);
-                sb.Append('T');
-                AppendTime(sb, v.NanoOfDay);
-                AppendOffset(sb, v.OffsetSeconds);
-                if (v.Zone is not null)
-                {
-                    sb.Append('[').Append(v.Zone).Append(']');
-                }
-
-                break;
-            default:
-                AppendDuration(sb, v);
-                break;
+            return Parse(kind, text);
         }
-
-        return sb.ToString();
-    }
-
-    private static void AppendDate(StringBuilder sb, DateOnly d) =>
-        sb.Append(d.Year.ToString("D4", CultureInfo.InvariantCulture)).Append('-')
-          .Append(d.Month.ToString("D2", CultureInfo.InvariantCulture)).Append('-')
-          .Append(d.Day.ToString("D2", CultureInfo.InvariantCulture));
-
-    private static void AppendTime(StringBuilder sb, long nanoOfDay)
-    {
-        long seconds = nanoOfDay / NanosPerSecond;
-        long nanos = nanoOfDay % NanosPerSecond;
-        sb.Append((seconds / 3600).ToString("D2", CultureInfo.InvariantCulture)).Append(':')
-          .Append((seconds / 60 % 60).ToString("D2", CultureInfo.InvariantCulture));
-        if (seconds % 60 == 0 && nanos == 0)
+        catch (QueryException)
         {
-            return;
-        }
-
-        sb.Append(':').Append((seconds % 60).ToString("D2", CultureInfo.InvariantCulture));
-        if (nanos == 0)
-        {
-            return;
-        }
-
-        sb.Append('.');
-        if (nanos % 1_000_000 == 0)
-        {
-            sb.Append((nanos / 1_000_000).ToString("D3", CultureInfo.InvariantCulture));
-        }
-        else if (nanos % 1000 == 0)
-        {
-            sb.Append((nanos / 1000).ToString("D6", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            sb.Append(nanos.ToString("D9", CultureInfo.InvariantCulture));
-        }
-    }
-
-    public static void AppendOffset(StringBuilder sb, int offsetSeconds)
-    {
-        if (offsetSeconds == 0)
-        {
-            sb.Append('Z');
-            return;
-        }
-
-        int a = Math.Abs(offsetSeconds);
-        sb.Append(offsetSeconds < 0 ? '-' : '+')
-          .Append((a / 3600).ToString("D2", CultureInfo.InvariantCulture)).Append(':')
-          .Append((a / 60 % 60).ToString("D2", CultureInfo.InvariantCulture));
-        if (a % 60 != 0)
-        {
-            sb.Append(':').Append((a % 60).ToString("D2", CultureInfo.InvariantCulture));
-        }
-    }
-
-    private static void AppendDuration(StringBuilder sb, TemporalValue v)
-    {
-        sb.Append('P');
-        long years = v.Months / 12, months = v.Months % 12;
-        Part(sb, years, 'Y');
-        Part(sb, months, 'M');
-        Part(sb, v.Days, 'D');
-        Int128 total = ((Int128)v.Seconds * NanosPerSecond) + v.Nanos;
-        if (total == 0)
-        {
-            if (v.Months == 0 && v.Days == 0)
-            {
-                sb.Append("T0S");
-            }
-
-            return;
-        }
-
-        sb.Append('T');
-        bool negative = total < 0;
-        Int128 abs = negative ? -total : total;
-        long secs = (long)(abs / NanosPerSecond);
-        long nanos = (long)(abs % NanosPerSecond);
-        string sign = negative ? "-" : string.Empty;
-        if (secs / 3600 != 0)
-        {
-            sb.Append(sign).Append((secs / 3600).ToString(CultureInfo.InvariantCulture)).Append('H');
-        }
-
-        if (secs / 60 % 60 != 0)
-        {
-            sb.Append(sign).Append((secs / 60 % 60).ToString(CultureInfo.InvariantCulture)).Append('M');
-        }
-
-        if (secs % 60 != 0 || nanos != 0)
-        {
-            sb.Append(sign).Append((secs % 60).ToString(CultureInfo.InvariantCulture));
-            if (nanos != 0)
-            {
-                sb.Append('.').Append(nanos.ToString("D9", CultureInfo.InvariantCulture).TrimEnd('0'));
-            }
-
-            sb.Append('S');
-        }
-    }
-
-    private static void Part(StringBuilder sb, long n, char unit)
-    {
-        if (n != 0)
-        {
-            sb.Append(n.ToString(CultureInfo.InvariantCulture)).Append(unit);
+            return null;
         }
     }
 

@@ -70,7 +70,12 @@ public static class TckValue
         return d;
     }
 
-    private static object? FromProperty(PropertyValue p) => p.Kind == PropertyValueKind.List ? p.AsList.Select(FromProperty).ToList() : p.ToObject();
+    private static object? FromProperty(PropertyValue p) => p.Kind switch
+    {
+        PropertyValueKind.List => p.AsList.Select(FromProperty).ToList(),
+        PropertyValueKind.Temporal => p.AsTemporal.ToString(),
+        _ => p.ToObject(),
+    };
 
     private static string Canonical(object? v, bool sortLists)
     {

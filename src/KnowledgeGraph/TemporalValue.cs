@@ -1,6 +1,4 @@
-using KnowledgeGraph.Query.Temporal;
-
-namespace KnowledgeGraph.Query;
+namespace KnowledgeGraph;
 
 /// <summary>The kind of a <see cref="TemporalValue"/>, named as in Cypher.</summary>
 public enum TemporalKind
@@ -87,10 +85,10 @@ public sealed class TemporalValue : IEquatable<TemporalValue>
     /// <summary>A duration; seconds and nanoseconds are normalised so that 0 &lt;= nanos &lt; 10^9.</summary>
     internal static TemporalValue OfDuration(long months, long days, long seconds, long nanos)
     {
-        seconds = checked(seconds + Math.DivRem(nanos, TemporalText.NanosPerSecond, out long rest));
+        seconds = checked(seconds + Math.DivRem(nanos, TemporalFormat.NanosPerSecond, out long rest));
         if (rest < 0)
         {
-            rest += TemporalText.NanosPerSecond;
+            rest += TemporalFormat.NanosPerSecond;
             seconds = checked(seconds - 1);
         }
 
@@ -99,7 +97,7 @@ public sealed class TemporalValue : IEquatable<TemporalValue>
 
     /// <summary>The ISO 8601 text of the value: <c>2026-02-12</c>, <c>12:30:00.5+01:00</c>, <c>2026-02-12T12:30+01:00[Europe/Brussels]</c>, <c>P1Y2M3DT4H</c>.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => TemporalText.Format(this);
+    public override string ToString() => TemporalFormat.Format(this);
 
     /// <summary>Whether <paramref name="other"/> is the same value: the same kind and the same fields (a date-time's zone included).</summary>
     /// <param name="other">The value to compare with.</param>
