@@ -180,10 +180,61 @@ internal static class QueryErrors
         new($"{clause} needs a non-empty property name.", InvalidNameCode, SemanticError);
 
     public static QuerySemanticException SetOnNonEntity(string variable, string kind) =>
-        new($"SET needs a node or a relationship; `{variable}` is a {kind}.", InvalidArgumentType);
+        new(SetOnNonEntityText(variable, kind), InvalidArgumentType);
+
+    /// <summary>The same mistake found while a script runs, from the value itself.</summary>
+    public static QueryTypeException SetOnNonEntityValue(string variable, object? found) =>
+        new(SetOnNonEntityText(variable, Values.TypeName(found)), InvalidArgumentType);
 
     public static QuerySemanticException LabelOnRelationship(string variable, string label) =>
-        new($"SET {variable}:{label}: only nodes have labels; `{variable}` is a relationship.", InvalidArgumentType);
+        new(LabelOnRelationshipText(variable, label), InvalidArgumentType);
+
+    /// <summary>The same mistake found while a script runs.</summary>
+    public static QueryTypeException LabelOnRelationshipValue(string variable, string label) =>
+        new(LabelOnRelationshipText(variable, label), InvalidArgumentType);
+
+    public static QueryTypeException SetNeedsMap(string variable, string op, object? found) =>
+        new($"SET {variable} {op} needs a map, a node or a relationship; found {Values.TypeName(found)}.", InvalidArgumentType);
+
+    public static QueryTypeException PropertiesNotMap(object? found) =>
+        new($"Properties must be a map; found {Values.TypeName(found)}.", InvalidArgumentType);
+
+    public static QueryTypeException CannotStore(object? value) =>
+        new($"A property cannot hold a {Values.TypeName(value)}.", "InvalidPropertyType");
+
+    public static QueryTypeException CannotStoreProperty(string key, object? value) =>
+        new($"Property '{key}' cannot hold a {Values.TypeName(value)}.", "InvalidPropertyType");
+
+    public static QuerySemanticException EmptyPropertyKey() =>
+        new("A property name must not be empty.", InvalidNameCode, SemanticError);
+
+    public static QuerySemanticException MergeNullProperty(string what, string key) =>
+        new($"Cannot MERGE a {what} with a null value for property '{key}'.", "MergeNullProperty", SemanticError);
+
+    public static QuerySemanticException MergeNullNode(string variable) =>
+        new($"MERGE cannot use `{variable}`: it is null.", "MergeNullNode", SemanticError);
+
+    public static QuerySemanticException ScriptClauseUnsupported() =>
+        new("Unsupported clause.", UnsupportedClauseCode);
+
+    public static QuerySemanticException ScriptMatchAfterWrite() =>
+        new("In a script, a MATCH with relationships, a path or WHERE cannot follow CREATE, MERGE or SET in the same statement; end the statement with ; and MATCH in the next one.", UnsupportedClauseCode);
+
+    /// <summary>
+    /// The same error with <paramref name="message"/> (its text with where it happened) and a position
+    /// (<see cref="QueryException.Position"/>); other exceptions as they are.
+    /// </summary>
+    public static QueryException Located(QueryException ex, string message, (int Line, int Column) at) => ex switch
+    {
+        QuerySemanticException => new QuerySemanticException(message, ex.Code, ex.Category) { Position = at },
+        QueryTypeException => new QueryTypeException(message, ex.Code, ex.Category) { Position = at },
+        QueryLimitException => new QueryLimitException(message) { Position = at },
+        _ => ex,
+    };
+
+    private static string SetOnNonEntityText(string variable, string kind) => $"SET needs a node or a relationship; `{variable}` is a {kind}.";
+
+    private static string LabelOnRelationshipText(string variable, string label) => $"SET {variable}:{label}: only nodes have labels; `{variable}` is a relationship.";
 
     public static QuerySemanticException ShortestPathShape() =>
         new("shortestPath needs a pattern with exactly one relationship.", InvalidArgumentType);

@@ -8,9 +8,13 @@ internal static class KgProcess
 {
     public static string Dll { get; } = Path.Combine(AppContext.BaseDirectory, "kg.dll");
 
-    public static (int Code, string Out, string Err) Run(string workingDirectory, params string[] args)
+    public static (int Code, string Out, string Err) Run(string workingDirectory, params string[] args) =>
+        RunProgram(workingDirectory, "dotnet", [Dll, .. args]);
+
+    /// <summary>Runs any program (for example kg under <c>script</c>, for a terminal) with the same settings and time limit.</summary>
+    public static (int Code, string Out, string Err) RunProgram(string workingDirectory, string program, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var psi = new ProcessStartInfo("dotnet")
+        var psi = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -20,7 +24,6 @@ internal static class KgProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        psi.ArgumentList.Add(Dll);
         foreach (string a in args)
         {
             psi.ArgumentList.Add(a);
@@ -28,6 +31,11 @@ internal static class KgProcess
 
         psi.Environment["DOTNET_NOLOGO"] = "1";
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
+
         using var process = Process.Start(psi)!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -35,7 +43,7 @@ internal static class KgProcess
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("kg " + string.Join(' ', args) + " did not finish");
+            throw new TimeoutException(program + " " + string.Join(' ', args) + " did not finish");
         }
 
         return (process.ExitCode, stdout.Result, stderr.Result);

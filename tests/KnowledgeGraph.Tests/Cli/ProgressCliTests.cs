@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using KnowledgeGraph.Tests.IO.Consumers;
 
 namespace KnowledgeGraph.Tests.Cli;
@@ -37,31 +35,9 @@ public sealed class ProgressCliTests : IDisposable
     {
         string script = Tool.Require("script", "apt-get install -y util-linux (the script command)");
         string command = $"dotnet '{KgProcess.Dll}' --graph big.json export -o big.nt";
-        var psi = new ProcessStartInfo(script)
-        {
-            WorkingDirectory = _dir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (string a in new[] { "-qec", command, "/dev/null" })
-        {
-            psi.ArgumentList.Add(a);
-        }
+        var (code, terminal, err) = KgProcess.RunProgram(_dir, script, ["-qec", command, "/dev/null"], new Dictionary<string, string> { ["SHELL"] = "/bin/sh" });
 
-        psi.Environment["DOTNET_NOLOGO"] = "1";
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["SHELL"] = "/bin/sh";
-        using var process = Process.Start(psi)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "kg under script did not finish");
-        string terminal = stdout.Result;
-
-        Assert.True(process.ExitCode == 0, terminal + stderr.Result);
+        Assert.True(code == 0, terminal + err);
         Assert.Contains("\rkg: loading big.json  100%", terminal, StringComparison.Ordinal);
         Assert.Contains("8,800 entities, 16,000 relations", terminal, StringComparison.Ordinal);
         Assert.Contains("\rkg: writing big.nt ", terminal, StringComparison.Ordinal);

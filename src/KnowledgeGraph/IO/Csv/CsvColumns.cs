@@ -47,16 +47,13 @@ internal enum CsvValueType
     Integer,
     Float,
     Boolean,
-    Date,
-    LocalTime,
-    Time,
-    LocalDateTime,
-    DateTime,
-    Duration,
+
+    /// <summary>A temporal value of the column's <see cref="CsvColumn.Temporal"/> kind.</summary>
+    Temporal,
 }
 
 /// <summary>One column of a header.</summary>
-internal sealed record CsvColumn(CsvColumnRole Role, string Name, CsvValueType ValueType, bool IsArray);
+internal sealed record CsvColumn(CsvColumnRole Role, string Name, CsvValueType ValueType, bool IsArray, TemporalKind Temporal = default);
 
 /// <summary>Parses headers and typed values of node and edge files.</summary>
 internal static class CsvColumns
@@ -119,13 +116,13 @@ internal static class CsvColumns
         var text = reader[field];
         if (!column.IsArray)
         {
-            return ParseScalar(reader, field, text, column.ValueType);
+            return ParseScalar(reader, field, text, column);
         }
 
         var items = ImmutableArray.CreateBuilder<PropertyValue>();
         foreach (var range in text.Split(ListSeparator))
         {
-            items.Add(ParseScalar(reader, field, text[range], column.ValueType));
+            items.Add(ParseScalar(reader, field, text[range], column));
         }
 
         return PropertyValue.From(items.ToImmutable());
@@ -146,9 +143,9 @@ internal static class CsvColumns
         return list;
     }
 
-    private static PropertyValue ParseScalar(CsvRecordReader reader, int field, ReadOnlySpan<char> text, CsvValueType type)
+    private static PropertyValue ParseScalar(CsvRecordReader reader, int field, ReadOnlySpan<char> text, CsvColumn column)
     {
-        switch (type)
+        switch (column.ValueType)
         {
             case CsvValueType.Integer:
                 if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l))
@@ -179,21 +176,10 @@ internal static class CsvColumns
             case CsvValueType.String:
                 return PropertyValue.From(new string(text));
             default:
-                var kind = TemporalKindOf(type);
-                return PropertyValue.From(Query.Temporal.TemporalText.TryParse(kind, new string(text))
-                    ?? throw BadValue(reader, field, text, "the ISO 8601 text of a " + TemporalFormat.KindName(kind)));
+                return PropertyValue.From(Query.Temporal.TemporalText.TryParse(column.Temporal, new string(text))
+                    ?? throw BadValue(reader, field, text, "the ISO 8601 text of a " + TemporalFormat.KindName(column.Temporal)));
         }
     }
-
-    private static TemporalKind TemporalKindOf(CsvValueType type) => type switch
-    {
-        CsvValueType.Date => TemporalKind.Date,
-        CsvValueType.LocalTime => TemporalKind.LocalTime,
-        CsvValueType.Time => TemporalKind.Time,
-        CsvValueType.LocalDateTime => TemporalKind.LocalDateTime,
-        CsvValueType.DateTime => TemporalKind.DateTime,
-        _ => TemporalKind.Duration,
-    };
 
     private static GraphFormatException BadValue(CsvRecordReader reader, int field, ReadOnlySpan<char> text, string expected) =>
         new("Invalid value", reader.Location(field), "'" + text.ToString() + "'", expected);
@@ -252,15 +238,14 @@ internal static class CsvColumns
             type = type[..^2];
         }
 
+        if (TemporalFormat.KindOf(type) is { } temporal)
+        {
+            return new(CsvColumnRole.Property, name, CsvValueType.Temporal, isArray, temporal);
+        }
+
         CsvValueType? valueType = type switch
         {
             "string" or "char" or "point" => CsvValueType.String,
-            "date" => CsvValueType.Date,
-            "localtime" => CsvValueType.LocalTime,
-            "time" => CsvValueType.Time,
-            "localdatetime" => CsvValueType.LocalDateTime,
-            "datetime" => CsvValueType.DateTime,
-            "duration" => CsvValueType.Duration,
             "int" or "long" or "short" or "byte" => CsvValueType.Integer,
             "float" or "double" => CsvValueType.Float,
             "boolean" => CsvValueType.Boolean,

@@ -386,7 +386,7 @@ internal sealed partial class ScriptGraph
         PropertyMap.Create(properties.Select(p => KeyValuePair.Create(p.Key, ToProperty(p.Value))));
 
     public static PropertyValue ToProperty(object? value) =>
-        Values.TryToProperty(value, out var pv) ? pv : throw new QueryTypeException($"A property cannot hold a {Values.TypeName(value)}.", "InvalidPropertyType");
+        Values.TryToProperty(value, out var pv) ? pv : throw QueryErrors.CannotStore(value);
 
     /// <summary>The same value of the same type (unlike Cypher equality, 1 and 1.0 differ).</summary>
     public static bool SameValue(object? a, object? b)
@@ -418,12 +418,12 @@ internal sealed partial class ScriptGraph
     {
         if (key.Length == 0)
         {
-            throw new QuerySemanticException("A property name must not be empty.", "InvalidName", "SemanticError");
+            throw QueryErrors.EmptyPropertyKey();
         }
 
         if (value is not null && !Values.TryToProperty(value, out _))
         {
-            throw new QueryTypeException($"Property '{key}' cannot hold a {Values.TypeName(value)}.", "InvalidPropertyType");
+            throw QueryErrors.CannotStoreProperty(key, value);
         }
     }
 

@@ -43,13 +43,6 @@ internal readonly record struct ScriptPosition(int Line, int Column)
     public QueryException Locate(QueryException ex, string prefix)
     {
         string message = $"{prefix} {this}: {ex.Message}";
-        var at = (Line, Column);
-        return ex switch
-        {
-            QuerySemanticException => new QuerySemanticException(message, ex.Code, ex.Category) { Position = at },
-            QueryTypeException => new QueryTypeException(message, ex.Code, ex.Category) { Position = at },
-            QueryLimitException => new QueryLimitException(message) { Position = at },
-            _ => ex,
-        };
+        return QueryErrors.Located(ex, message, (Line, Column));
     }
 }

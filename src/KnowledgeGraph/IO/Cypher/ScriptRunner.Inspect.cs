@@ -100,9 +100,7 @@ internal sealed partial class ScriptRunner
             }
             else if (_wrote)
             {
-                throw new QuerySemanticException(
-                    "In a script, a MATCH with relationships, a path or WHERE cannot follow CREATE, MERGE or SET in the same statement; end the statement with ; and MATCH in the next one.",
-                    "UnsupportedClause");
+                throw QueryErrors.ScriptMatchAfterWrite();
             }
             else
             {

@@ -43,7 +43,7 @@ internal sealed partial class ScriptRunner
             results.Add((object?[])row.Clone());
             if (results.Count > _options.MaxRows)
             {
-                throw new QueryLimitException($"The query holds more than {_options.MaxRows} rows (QueryOptions.MaxRows).");
+                throw QueryErrors.TooManyRows(_options.MaxRows);
             }
 
             return;

@@ -57,7 +57,7 @@ internal sealed partial class ScriptRunner
                 _matches.Add(((ScriptNode[])_nodes.Clone(), (ScriptRel[])_rels.Clone()));
                 if (_matches.Count > owner._options.MaxRows)
                 {
-                    throw new QueryLimitException($"The query holds more than {owner._options.MaxRows} rows (QueryOptions.MaxRows).");
+                    throw QueryErrors.TooManyRows(owner._options.MaxRows);
                 }
 
                 return;

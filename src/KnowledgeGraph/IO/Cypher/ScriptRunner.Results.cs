@@ -36,7 +36,7 @@ internal sealed partial class ScriptRunner
     {
         if (depth > MaxValueDepth)
         {
-            throw new QueryLimitException($"A returned value nests lists or maps more than {MaxValueDepth} deep.");
+            throw QueryErrors.ValueTooDeep(MaxValueDepth);
         }
 
         return v switch

@@ -18,7 +18,7 @@ internal sealed partial class ScriptRunner
                 ApplySet(s.Items, row);
                 return [row];
             default:
-                throw new QuerySemanticException("Unsupported clause.", "UnsupportedClause");
+                throw QueryErrors.ScriptClauseUnsupported();
         }
     }
 
@@ -77,7 +77,7 @@ internal sealed partial class ScriptRunner
             {
                 if (value is null)
                 {
-                    throw new QuerySemanticException($"Cannot MERGE a {what} with a null value for property '{key}'.", "MergeNullProperty", "SemanticError");
+                    throw QueryErrors.MergeNullProperty(what, key);
                 }
             }
         }
@@ -109,7 +109,7 @@ internal sealed partial class ScriptRunner
             if (m.BoundBefore.Contains(n.Slot))
             {
                 fixedNodes[i] = NodeOf(row[n.Slot], n.Variable)
-                    ?? throw new QuerySemanticException($"MERGE cannot use `{n.Variable}`: it is null.", "MergeNullNode", "SemanticError");
+                    ?? throw QueryErrors.MergeNullNode(n.Variable!);
             }
         }
 
@@ -213,7 +213,7 @@ internal sealed partial class ScriptRunner
     {
         if (element is not ScriptNode node)
         {
-            throw new QueryTypeException($"SET {item.Target.Name}:{item.Labels[0]}: only nodes have labels; `{item.Target.Name}` is a relationship.", "InvalidArgumentType");
+            throw QueryErrors.LabelOnRelationshipValue(item.Target.Name, item.Labels[0]);
         }
 
         foreach (var l in item.Labels)
@@ -229,7 +229,7 @@ internal sealed partial class ScriptRunner
         {
             Dictionary<string, object?> d => d.ToList(),
             ScriptNode or NodeRef or ScriptRel or EdgeRef => Properties(ElementOf(value, item.Target.Name)).ToList(),
-            _ => throw new QueryTypeException($"SET {item.Target.Name} {(item.Kind == SetKind.Replace ? "=" : "+=")} needs a map, a node or a relationship; found {Values.TypeName(value)}.", "InvalidArgumentType"),
+            _ => throw QueryErrors.SetNeedsMap(item.Target.Name, item.Kind == SetKind.Replace ? "=" : "+=", value),
         };
         if (item.Kind == SetKind.Replace)
         {

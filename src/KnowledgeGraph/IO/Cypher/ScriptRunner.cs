@@ -128,7 +128,7 @@ internal sealed partial class ScriptRunner
         null => null,
         ScriptNode n => n,
         NodeRef r => _fromSnapshot[r.Index],
-        _ => throw new QueryTypeException($"Variable `{variable}` is a {Values.TypeName(value)}, not a node.", "VariableTypeConflict"),
+        _ => throw QueryErrors.NotANode(variable ?? string.Empty, value),
     };
 
     private IScriptElement ElementOf(object value, string variable) => value switch
@@ -137,7 +137,7 @@ internal sealed partial class ScriptRunner
         NodeRef r => _fromSnapshot[r.Index],
         ScriptRel r => r,
         EdgeRef e => Graph.Rels[_edgeOrigin[e.Edge]],
-        _ => throw new QueryTypeException($"SET needs a node or a relationship; `{variable}` is a {Values.TypeName(value)}.", "InvalidArgumentType"),
+        _ => throw QueryErrors.SetOnNonEntityValue(variable, value),
     };
 
     private Dictionary<string, object?>? EvalMap(Expr? e, object?[] row)
@@ -148,6 +148,6 @@ internal sealed partial class ScriptRunner
         }
 
         var v = Evaluator.Eval(e, row, _ctx);
-        return v as Dictionary<string, object?> ?? throw new QueryTypeException($"Properties must be a map; found {Values.TypeName(v)}.", "InvalidArgumentType");
+        return v as Dictionary<string, object?> ?? throw QueryErrors.PropertiesNotMap(v);
     }
 }

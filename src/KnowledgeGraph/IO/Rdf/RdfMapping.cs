@@ -331,7 +331,8 @@ public static partial class RdfMapping
     /// </summary>
     private static TemporalValue? TemporalOf(string type, string text)
     {
-        bool offset = text.EndsWith('Z') || (text.Length > 6 && text[^3] == ':' && text[^6] is '+' or '-' && (type != "dateTime" || text.IndexOf('T') < text.Length - 6));
+        // An offset ends the text: Z or ±hh:mm.
+        bool offset = text.EndsWith('Z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
         var kind = type switch
         {
             "date" => TemporalKind.Date,
