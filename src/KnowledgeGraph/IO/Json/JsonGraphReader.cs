@@ -334,11 +334,16 @@ public static class JsonGraphReader
         private PropertyValue ReadTemporal(string path)
         {
             const string Expected = "one key date, localtime, time, localdatetime, datetime or duration with its ISO 8601 text, such as {\"date\": \"2026-02-12\"}";
+            var start = tokens.Location(path);
             Next(path);
             var kind = tokens.TokenType == JsonTokenType.PropertyName ? TemporalFormat.KindOf(tokens.Text!) : null;
             if (kind is null)
             {
-                throw Error("Invalid property value", path, Found(), Expected);
+                // The model holds no general objects: say so, naming the JSON kind and its first key.
+                string found = tokens.TokenType == JsonTokenType.PropertyName
+                    ? "an object with the key " + Quote(tokens.Text!)
+                    : "an object with no keys";
+                throw new GraphFormatException("Invalid property value", start, found, "a string, number, boolean, null, list, or a temporal value: an object of " + Expected);
             }
 
             string p = path + "." + tokens.Text;
