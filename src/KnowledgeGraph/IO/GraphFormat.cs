@@ -204,7 +204,7 @@ public sealed class GraphFormat
         return TryFromPath(path, out var format)
             ? format
             : throw new ArgumentException(
-                $"Cannot tell the graph format of '{path}' from its extension; expected one of {string.Join(", ", All.SelectMany(f => f.Extensions))}.",
+                $"Cannot tell the graph format of '{path}' from its extension; expected one of {string.Join(", ", All.SelectMany(f => f.Extensions))}, or name the format (such as GraphFormat.Json).",
                 nameof(path));
     }
 

@@ -41,7 +41,8 @@ public static class GraphIOExtensions
 
         /// <summary>
         /// Loads a graph from a file in the format its extension names (<see cref="GraphFormat.FromPath"/>):
-        /// <c>.graphml</c> is read as GraphML, <c>.json</c> and any extension no format claims as canonical JSON.
+        /// <c>.graphml</c> is read as GraphML, <c>.json</c> and any extension no format claims as canonical JSON
+        /// (which names what it found when the file is not a knowledge-graph document).
         /// </summary>
         /// <param name="path">The file's path.</param>
         /// <param name="cancellationToken">Stops the load.</param>
@@ -120,17 +121,19 @@ public static class GraphIOExtensions
         public static Task<Graph> LoadAsync(Stream stream, GraphFormat format, GraphReadOptions? options = null, CancellationToken cancellationToken = default) =>
             Task.Run(() => Graph.Load(stream, format, options, cancellationToken), cancellationToken);
 
-        /// <summary>Saves the graph atomically (a temporary file, then a rename) in the format its extension names; canonical JSON when no format claims it.</summary>
+        /// <summary>Saves the graph atomically (a temporary file, then a rename) in the format its extension names.</summary>
         /// <param name="path">The file's path.</param>
         /// <param name="cancellationToken">Stops the save.</param>
+        /// <exception cref="ArgumentException">No format claims the extension of <paramref name="path"/>: name one with the overload that takes a <see cref="GraphFormat"/>.</exception>
         /// <exception cref="NotSupportedException">The format cannot be written or cannot represent a value of the graph.</exception>
         /// <exception cref="IOException">The file cannot be written.</exception>
         public void Save(string path, CancellationToken cancellationToken) => graph.Save(path, null, cancellationToken);
 
         /// <summary>Saves the graph atomically (a temporary file, then a rename).</summary>
         /// <param name="path">The file's path.</param>
-        /// <param name="format">The format; when null, the one the extension names, else canonical JSON.</param>
+        /// <param name="format">The format; when null, the one the extension names.</param>
         /// <param name="cancellationToken">Stops the save.</param>
+        /// <exception cref="ArgumentException"><paramref name="format"/> is null and no format claims the extension of <paramref name="path"/>.</exception>
         /// <exception cref="NotSupportedException">The format cannot be written or cannot represent a value of the graph.</exception>
         /// <exception cref="IOException">The file cannot be written.</exception>
         /// <example><code>
@@ -140,7 +143,7 @@ public static class GraphIOExtensions
         public void Save(string path, GraphFormat? format = null, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(path);
-            (format ?? FormatOf(path)).Write(graph, path, cancellationToken);
+            (format ?? GraphFormat.FromPath(path)).Write(graph, path, cancellationToken);
         }
 
         /// <summary>
@@ -148,9 +151,10 @@ public static class GraphIOExtensions
         /// has come: after every 1,024 entities or relations written, and once more, with the totals, when the file is in place.
         /// </summary>
         /// <param name="path">The file's path.</param>
-        /// <param name="format">The format; when null, the one the extension names, else canonical JSON.</param>
+        /// <param name="format">The format; when null, the one the extension names.</param>
         /// <param name="progress">Told how far the save has come (on the saving thread); null for no reports.</param>
         /// <param name="cancellationToken">Stops the save.</param>
+        /// <exception cref="ArgumentException"><paramref name="format"/> is null and no format claims the extension of <paramref name="path"/>.</exception>
         /// <exception cref="NotSupportedException">The format cannot be written or cannot represent a value of the graph.</exception>
         /// <exception cref="IOException">The file cannot be written.</exception>
         /// <example><code>
@@ -159,7 +163,7 @@ public static class GraphIOExtensions
         public void Save(string path, GraphFormat? format, IProgress<GraphWriteProgress>? progress, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(path);
-            (format ?? FormatOf(path)).Write(graph, path, progress, cancellationToken);
+            (format ?? GraphFormat.FromPath(path)).Write(graph, path, progress, cancellationToken);
         }
 
         /// <summary>Saves the graph as canonical JSON to a stream.</summary>
@@ -184,19 +188,25 @@ public static class GraphIOExtensions
         public void Save(Stream stream, GraphFormat? format, IProgress<GraphWriteProgress>? progress, CancellationToken cancellationToken = default) =>
             (format ?? GraphFormat.Json).Write(graph, stream, progress, cancellationToken);
 
-        /// <summary>Saves the graph atomically on a worker thread, in the format its extension names (canonical JSON when none does).</summary>
+        /// <summary>Saves the graph atomically on a worker thread, in the format its extension names.</summary>
         /// <param name="path">The file's path.</param>
         /// <param name="cancellationToken">Stops the save.</param>
         /// <returns>A task that completes when saved.</returns>
+        /// <exception cref="ArgumentException">No format claims the extension of <paramref name="path"/> (thrown at once, not through the task).</exception>
         public Task SaveAsync(string path, CancellationToken cancellationToken) => graph.SaveAsync(path, null, cancellationToken);
 
         /// <summary>Saves the graph atomically on a worker thread.</summary>
         /// <param name="path">The file's path.</param>
-        /// <param name="format">The format; when null, the one the extension names, else canonical JSON.</param>
+        /// <param name="format">The format; when null, the one the extension names.</param>
         /// <param name="cancellationToken">Stops the save.</param>
         /// <returns>A task that completes when saved.</returns>
-        public Task SaveAsync(string path, GraphFormat? format = null, CancellationToken cancellationToken = default) =>
-            Task.Run(() => graph.Save(path, format, cancellationToken), cancellationToken);
+        /// <exception cref="ArgumentException"><paramref name="format"/> is null and no format claims the extension of <paramref name="path"/> (thrown at once, not through the task).</exception>
+        public Task SaveAsync(string path, GraphFormat? format = null, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(path);
+            var chosen = format ?? GraphFormat.FromPath(path);
+            return Task.Run(() => graph.Save(path, chosen, cancellationToken), cancellationToken);
+        }
 
         /// <summary>Saves the graph to a stream on a worker thread.</summary>
         /// <param name="stream">The stream; left open.</param>

@@ -131,13 +131,40 @@ public class GraphFormatTests
         string path = Path.Combine(Path.GetTempPath(), "kg-" + Guid.NewGuid().ToString("N") + ".kg");
         try
         {
-            TestGraphs.Small().Save(path);
+            TestGraphs.Small().Save(path, GraphFormat.Json);
             Assert.StartsWith("{", File.ReadAllText(path));
             Assert.Equal(TestGraphs.Small().ToJson(), Graph.Load(path).ToJson());
         }
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("out.xyz")]
+    [InlineData("out")]
+    public async Task Save_ExtensionNoFormatClaims_RefusesWithTheChoices_AndWritesNothing(string name)
+    {
+        string dir = Directory.CreateTempSubdirectory("kg-save").FullName;
+        try
+        {
+            string path = Path.Combine(dir, name);
+            var g = TestGraphs.Small();
+            var ex = Assert.Throws<ArgumentException>(() => g.Save(path));
+            Assert.Contains("Cannot tell the graph format of '" + path + "'", ex.Message, StringComparison.Ordinal);
+            Assert.Contains(".graphml", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("GraphFormat.Json", ex.Message, StringComparison.Ordinal);
+            Assert.Throws<ArgumentException>(() => g.Save(path, null, progress: null));
+            Assert.Throws<ArgumentException>(() => { _ = g.SaveAsync(path); }); // at once, not through the task
+            Assert.Empty(Directory.GetFileSystemEntries(dir));
+
+            await g.SaveAsync(path, GraphFormat.Json);
+            Assert.Equal(g.ToJson(), Graph.Load(path, GraphFormat.Json).ToJson());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
         }
     }
 
