@@ -29,6 +29,38 @@ internal interface IBreadthFirstVisitor
     /// <param name="forward">True when the relation was followed from its source to its target.</param>
     /// <returns>What to do with <paramref name="to"/>.</returns>
     BreadthFirstStep Reach(int from, int to, int edge, bool forward);
+
+    /// <summary>
+    /// Whether <see cref="Reach"/> reads its <c>edge</c> argument; when false, the core does not
+    /// look up the edge numbers of relations followed backward (and passes -1).
+    /// </summary>
+    static abstract bool UsesEdge { get; }
+}
+
+/// <summary>Which relations a search may follow, by edge number; a struct, so the core is specialised for each.</summary>
+internal interface IEdgeFilter
+{
+    /// <summary>Whether <see cref="Allows"/> reads its edge number.</summary>
+    static abstract bool ReadsEdge { get; }
+
+    /// <summary>Whether the relation with this edge number may be followed.</summary>
+    bool Allows(int edge);
+}
+
+/// <summary>Every relation.</summary>
+internal readonly struct AnyType : IEdgeFilter
+{
+    public static bool ReadsEdge => false;
+
+    public bool Allows(int edge) => true;
+}
+
+/// <summary>The relations whose type code is marked in an array.</summary>
+internal readonly struct TypeIn(int[] types, bool[] allowed) : IEdgeFilter
+{
+    public static bool ReadsEdge => true;
+
+    public bool Allows(int edge) => allowed[types[edge]];
 }
 
 /// <summary>
@@ -52,70 +84,95 @@ internal static class BreadthFirstCore
         ref TVisitor visitor, CancellationToken cancellationToken)
         where TVisitor : struct, IBreadthFirstVisitor
     {
+        // One specialised loop per case: without a filter the JIT drops the type test (and the
+        // type array's loads) altogether.
+        return filter is null
+            ? ExpandLevel(t, queue, ref head, ref tail, direction, default(AnyType), ref visitor, cancellationToken)
+            : ExpandLevel(t, queue, ref head, ref tail, direction, new TypeIn(t.EdgeType, filter), ref visitor, cancellationToken);
+    }
+
+    private static bool ExpandLevel<TVisitor, TFilter>(
+        GraphTopology t, int[] queue, ref int head, ref int tail, Direction direction, TFilter filter,
+        ref TVisitor visitor, CancellationToken cancellationToken)
+        where TVisitor : struct, IBreadthFirstVisitor
+        where TFilter : struct, IEdgeFilter
+    {
         var outOffsets = t.OutOffsets;
         var targets = t.EdgeTarget;
-        var types = t.EdgeType;
         var inOffsets = t.InOffsets;
         var inSources = t.InSources;
         var inEdges = t.InEdges;
         bool forward = direction != Direction.In;
         bool backward = direction != Direction.Out;
-        int levelEnd = tail;
-        while (head < levelEnd)
+
+        // The visitor works on a local copy (its fields can live in registers) and is written back on the way out.
+        var v = visitor;
+        int h = head, tl = tail, levelEnd = tail;
+        bool open = true;
+        while (h < levelEnd)
         {
-            int v = queue[head++];
-            if ((head & (CancellationStride - 1)) == 0)
+            int from = queue[h++];
+            if ((h & (CancellationStride - 1)) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
             if (forward)
             {
-                int end = outOffsets[v + 1];
-                for (int e = outOffsets[v]; e < end; e++)
+                int end = outOffsets[from + 1];
+                for (int e = outOffsets[from]; e < end; e++)
                 {
-                    if (filter is not null && !filter[types[e]])
+                    if (!filter.Allows(e))
                     {
                         continue;
                     }
 
-                    var step = visitor.Reach(v, targets[e], e, true);
+                    int to = targets[e];
+                    var step = v.Reach(from, to, e, true);
                     if (step == BreadthFirstStep.Enqueue)
                     {
-                        queue[tail++] = targets[e];
+                        queue[tl++] = to;
                     }
                     else if (step == BreadthFirstStep.Stop)
                     {
-                        return false;
+                        open = false;
+                        goto Done;
                     }
                 }
             }
 
             if (backward)
             {
-                int end = inOffsets[v + 1];
-                for (int i = inOffsets[v]; i < end; i++)
+                int end = inOffsets[from + 1];
+                for (int i = inOffsets[from]; i < end; i++)
                 {
-                    int e = inEdges[i];
-                    if (filter is not null && !filter[types[e]])
+                    // The edge number is read only when a filter or the visitor needs it.
+                    int e = TFilter.ReadsEdge || TVisitor.UsesEdge ? inEdges[i] : -1;
+                    if (!filter.Allows(e))
                     {
                         continue;
                     }
 
-                    var step = visitor.Reach(v, inSources[i], e, false);
+                    int to = inSources[i];
+                    var step = v.Reach(from, to, e, false);
                     if (step == BreadthFirstStep.Enqueue)
                     {
-                        queue[tail++] = inSources[i];
+                        queue[tl++] = to;
                     }
                     else if (step == BreadthFirstStep.Stop)
                     {
-                        return false;
+                        open = false;
+                        goto Done;
                     }
                 }
             }
         }
 
-        return true;
+    Done:
+        head = h;
+        tail = tl;
+        visitor = v;
+        return open;
     }
 
     /// <summary>
@@ -145,6 +202,8 @@ internal static class BreadthFirstCore
 /// <summary>Remembers the depth of every node reached (-1 when not reached).</summary>
 internal struct DepthVisitor(int[] depth) : IBreadthFirstVisitor
 {
+    public static bool UsesEdge => false;
+
     public readonly BreadthFirstStep Reach(int from, int to, int edge, bool forward)
     {
         if (depth[to] >= 0)
@@ -163,6 +222,8 @@ internal struct DepthVisitor(int[] depth) : IBreadthFirstVisitor
 /// </summary>
 internal struct ParentVisitor(int[] parent, int[] parentEdge, int goal) : IBreadthFirstVisitor
 {
+    public static bool UsesEdge => true;
+
     public readonly BreadthFirstStep Reach(int from, int to, int edge, bool forward)
     {
         if (parent[to] >= 0)

@@ -169,26 +169,32 @@ public static class ShortestPaths
         /// <returns>The shortest length, or -1 when the sides have not met; <paramref name="work"/> gets the relations the next level will scan.</returns>
         private int ExpandLevel(ref int head, ref int tail, int[] queue, int[] stamp, int[] dist, int[] otherStamp, int[] otherDist, int run, Direction direction, CancellationToken cancellationToken, out long work)
         {
-            var visitor = new MeetVisitor(_t, stamp, dist, otherStamp, otherDist, run, direction);
-            bool open = BreadthFirstCore.ExpandLevel(_t, queue, ref head, ref tail, direction, null, ref visitor, cancellationToken);
-            work = open ? visitor.NextWork : 0;
-            return open ? -1 : visitor.Best;
+            var visitor = new MeetVisitor(stamp, dist, otherStamp, otherDist, run);
+            int levelEnd = tail;
+            if (!BreadthFirstCore.ExpandLevel(_t, queue, ref head, ref tail, direction, null, ref visitor, cancellationToken))
+            {
+                work = 0;
+                return visitor.Best;
+            }
+
+            // The relations the next level will scan, summed apart from the hot loop.
+            work = 0;
+            for (int i = levelEnd; i < tail; i++)
+            {
+                work += Work(queue[i], direction);
+            }
+
+            return -1;
         }
     }
 
     /// <summary>One side of the bidirectional search: stamps what it reaches and stops where it meets the other side.</summary>
-    private struct MeetVisitor(GraphTopology t, int[] stamp, int[] dist, int[] otherStamp, int[] otherDist, int run, Direction direction) : IBreadthFirstVisitor
+    private struct MeetVisitor(int[] stamp, int[] dist, int[] otherStamp, int[] otherDist, int run) : IBreadthFirstVisitor
     {
-        private readonly int[] _outOffsets = t.OutOffsets;
-        private readonly int[] _inOffsets = t.InOffsets;
-        private readonly bool _forward = direction != Direction.In;
-        private readonly bool _backward = direction != Direction.Out;
+        public static bool UsesEdge => false;
 
         /// <summary>The length of the path found when the sides met.</summary>
         public int Best { get; private set; }
-
-        /// <summary>The relations the next level will scan.</summary>
-        public long NextWork { get; private set; }
 
         public BreadthFirstStep Reach(int from, int to, int edge, bool forward)
         {
@@ -206,7 +212,6 @@ public static class ShortestPaths
 
             stamp[to] = run;
             dist[to] = d;
-            NextWork += (_forward ? _outOffsets[to + 1] - _outOffsets[to] : 0) + (_backward ? _inOffsets[to + 1] - _inOffsets[to] : 0);
             return BreadthFirstStep.Enqueue;
         }
     }

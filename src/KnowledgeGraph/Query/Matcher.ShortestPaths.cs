@@ -157,6 +157,8 @@ internal sealed partial class Matcher
         Matcher matcher, RelPattern rel, int[] codes, object?[] row,
         Dictionary<int, int> dist, Dictionary<int, List<(int From, int Edge)>> parents, int goal) : IBreadthFirstVisitor
     {
+        public static bool UsesEdge => true;
+
         /// <summary>The depth of the level being reached.</summary>
         public int Depth { get; set; }
 
