@@ -68,6 +68,8 @@ internal sealed class Arguments
 
     public string? GraphIri { get; private set; }
 
+    public string? GraphStore { get; private set; }
+
     public bool Append { get; private set; }
 
     public static Arguments Parse(string[] args)
@@ -239,6 +241,9 @@ internal sealed class Arguments
                 return true;
             case "--graph-iri":
                 GraphIri = Value();
+                return true;
+            case "--graph-store":
+                GraphStore = Value();
                 return true;
             case "--append":
                 Append = true;

@@ -45,10 +45,12 @@ internal static class CliApp
           bench --nodes FILE --edges FILE [--workloads W1,W2,...] [--repeat N]
                                               time the benchmark workloads W1-W6 on node/edge files
                                               (and, when named, CC, LV, BC64: components, Louvain, betweenness k=64)
-          push --sparql URL [--graph-iri IRI] [--append]
+          push --sparql URL [--graph-iri IRI] [--append] [--graph-store URL]
                                               put the graph into a named graph of a SPARQL 1.1 store
                                               (replacing what it held unless --append; default IRI
-                                              https://knowledge-graph.dev/graph)
+                                              https://knowledge-graph.dev/graph); with --graph-store,
+                                              POST N-Triples to the store's Graph Store Protocol
+                                              endpoint instead of INSERT DATA updates (much faster)
           sparql URL QUERY|- [--format table|json|csv]
                                               ask a SPARQL 1.1 store: SELECT prints rows, ASK true or
                                               false, CONSTRUCT/DESCRIBE the triples as N-Triples

@@ -48,15 +48,17 @@ internal static class SparqlCommand
     }
 
     /// <summary>An endpoint for a URL from the command line, or a usage error.</summary>
-    public static SparqlEndpoint Endpoint(string url)
+    public static SparqlEndpoint Endpoint(string url, string? graphStore = null)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new UsageException($"a SPARQL endpoint is an http or https URL such as http://127.0.0.1:18890/sparql; found '{url}'");
-        }
-
-        return new SparqlEndpoint(uri);
+        var uri = HttpUrl(url, "a SPARQL endpoint is an http or https URL such as http://127.0.0.1:18890/sparql");
+        var gsp = graphStore is null ? null : HttpUrl(graphStore, "--graph-store is the store's Graph Store Protocol endpoint, an http or https URL such as http://127.0.0.1:18890/sparql-graph-crud");
+        return new SparqlEndpoint(uri, options: new SparqlEndpointOptions { GraphStoreEndpoint = gsp });
     }
+
+    private static Uri HttpUrl(string url, string what) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : throw new UsageException($"{what}; found '{url}'");
 
     /// <summary>The query form (SELECT, ASK, CONSTRUCT, DESCRIBE): the first word after comments and PREFIX/BASE declarations.</summary>
     internal static string Form(string query)

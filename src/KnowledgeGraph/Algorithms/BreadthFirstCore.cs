@@ -104,9 +104,7 @@ internal static class BreadthFirstCore
         var inEdges = t.InEdges;
         bool forward = direction != Direction.In;
         bool backward = direction != Direction.Out;
-
-        // The visitor works on a local copy (its fields can live in registers) and is written back on the way out.
-        var v = visitor;
+        var v = visitor; // a local copy (its fields can live in registers), written back on the way out
         int h = head, tl = tail, levelEnd = tail;
         bool open = true;
         while (h < levelEnd)
@@ -146,8 +144,7 @@ internal static class BreadthFirstCore
                 int end = inOffsets[from + 1];
                 for (int i = inOffsets[from]; i < end; i++)
                 {
-                    // The edge number is read only when a filter or the visitor needs it.
-                    int e = TFilter.ReadsEdge || TVisitor.UsesEdge ? inEdges[i] : -1;
+                    int e = TFilter.ReadsEdge || TVisitor.UsesEdge ? inEdges[i] : -1; // read only when needed
                     if (!filter.Allows(e))
                     {
                         continue;

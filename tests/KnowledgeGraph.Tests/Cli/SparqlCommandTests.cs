@@ -54,6 +54,31 @@ public class SparqlCommandTests
     }
 
     [SkippableFact]
+    public void Push_ThroughTheGraphStore_PutsTheSameTriples()
+    {
+        string url = Store.RequireUrl();
+        string gsp = new Uri(new Uri(url), "sparql-graph-crud").ToString();
+        string g = Store.NewGraphIri("cli-gsp");
+        try
+        {
+            var (code, output, err) = Run(string.Empty, "push", "--sparql", url, "--graph-iri", g, "--graph-store", gsp);
+            Assert.True(code == 0, err);
+            Assert.Equal($"Pushed 2,141 triples into <{g}> at {url} through {gsp}\n", output);
+
+            // Replaces, as without --graph-store.
+            Assert.Equal(0, Run(string.Empty, "push", "--sparql", url, "--graph-iri", g, "--graph-store", gsp).Code);
+            (code, output, err) = Run(string.Empty, "sparql", url, $"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}");
+            Assert.True(code == 0, err);
+            Assert.Equal(KnowledgeGraph.IO.Rdf.NTriplesWriter.ToNTriples(Graph.LoadSeed()), output);
+        }
+        finally
+        {
+            using var store = Store.Require();
+            store.ClearAsync(g).GetAwaiter().GetResult();
+        }
+    }
+
+    [SkippableFact]
     public void Sparql_StoreRefusesTheQuery_ExitsOneWithTheStoresMessage()
     {
         string url = Store.RequireUrl();
@@ -68,6 +93,7 @@ public class SparqlCommandTests
     [InlineData(new[] { "push" }, "push needs --sparql URL")]
     [InlineData(new[] { "push", "--sparql", "ftp://x/sparql" }, "a SPARQL endpoint is an http or https URL")]
     [InlineData(new[] { "push", "--sparql", "http://127.0.0.1:9/sparql", "--graph-iri", "not an iri" }, "--graph-iri: A named graph needs an absolute IRI")]
+    [InlineData(new[] { "push", "--sparql", "http://127.0.0.1:9/sparql", "--graph-store", "gsp" }, "--graph-store is the store's Graph Store Protocol endpoint, an http or https URL")]
     [InlineData(new[] { "sparql", "http://127.0.0.1:9/sparql" }, "'sparql' needs 2 arguments")]
     [InlineData(new[] { "sparql", "http://127.0.0.1:9/sparql", "ASK {}", "--format", "xml" }, "--format for sparql expects table, json or csv")]
     public void PushAndSparql_BadCommandLine_ExitTwo(string[] args, string message)

@@ -2,7 +2,7 @@
 # Starts a private Virtuoso (Debian package virtuoso-opensource) for the SPARQL tests and for trying
 # the README's commands: loopback only, its own scratch database folder, its own virtuoso.ini.
 #
-#   tests/consumers/virtuoso/start.sh          # prints KG_SPARQL_URL=... and the other settings
+#   tests/consumers/virtuoso/start.sh          # prints KG_SPARQL_URL=..., KG_GRAPH_STORE_URL=... and the other settings
 #   eval "$(tests/consumers/virtuoso/start.sh)" # the same, exported into this shell
 #   tests/consumers/virtuoso/stop.sh           # stops it (and, with --clean, deletes the folder)
 #
@@ -167,6 +167,7 @@ SQL
 
 cat > "$dir/env" <<ENV
 export KG_SPARQL_URL=$url
+export KG_GRAPH_STORE_URL=http://127.0.0.1:$http_port/sparql-graph-crud
 export KG_VIRTUOSO_DIR=$dir
 export KG_VIRTUOSO_ISQL=127.0.0.1:$sql_port
 export KG_VIRTUOSO_LOAD_DIR=$dir/load

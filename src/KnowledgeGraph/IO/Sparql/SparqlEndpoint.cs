@@ -48,9 +48,15 @@ public sealed class SparqlEndpoint : IDisposable
         _options = options ?? SparqlEndpointOptions.Default;
         Endpoint = CheckHttp(endpoint, nameof(endpoint));
         UpdateEndpoint = _options.UpdateEndpoint is { } u ? CheckHttp(u, nameof(options)) : endpoint;
+        GraphStoreEndpoint = _options.GraphStoreEndpoint is { } g ? CheckHttp(g, nameof(options)) : null;
         if (_options.BatchSize < 1)
         {
             throw new ArgumentException($"SparqlEndpointOptions.BatchSize must be at least 1; found {_options.BatchSize}.", nameof(options));
+        }
+
+        if (_options.GraphStoreBatchSize < 1)
+        {
+            throw new ArgumentException($"SparqlEndpointOptions.GraphStoreBatchSize must be at least 1; found {_options.GraphStoreBatchSize}.", nameof(options));
         }
 
         _ownsClient = httpClient is null;
@@ -62,6 +68,9 @@ public sealed class SparqlEndpoint : IDisposable
 
     /// <summary>The update endpoint (the query endpoint unless <see cref="SparqlEndpointOptions.UpdateEndpoint"/> says otherwise).</summary>
     public Uri UpdateEndpoint { get; }
+
+    /// <summary>The Graph Store HTTP Protocol endpoint pushes go to (<see cref="SparqlEndpointOptions.GraphStoreEndpoint"/>); null when pushes send <c>INSERT DATA</c> updates.</summary>
+    public Uri? GraphStoreEndpoint { get; }
 
     /// <summary>Runs a <c>SELECT</c> query.</summary>
     /// <param name="query">The SPARQL query.</param>
@@ -149,8 +158,11 @@ public sealed class SparqlEndpoint : IDisposable
 
     /// <summary>
     /// Adds a graph's triples (the mapping of <see cref="RdfMapping"/>, the triples of <see cref="NTriplesWriter"/>) to a
-    /// named graph, in <c>INSERT DATA</c> requests of <see cref="SparqlEndpointOptions.BatchSize"/> triples, one after
-    /// the other. Triples already in the named graph stay; call <see cref="ClearAsync"/> first to replace it.
+    /// named graph, one request after the other: N-Triples POSTed to the Graph Store HTTP Protocol endpoint in batches of
+    /// <see cref="SparqlEndpointOptions.GraphStoreBatchSize"/> triples when <see cref="GraphStoreEndpoint"/> is set, else
+    /// <c>INSERT DATA</c> updates of <see cref="SparqlEndpointOptions.BatchSize"/> triples. Triples already in the named
+    /// graph stay; call <see cref="ClearAsync"/> first to replace it. The mapping writes no blank nodes, so batches
+    /// never split one.
     /// </summary>
     /// <param name="graph">The graph.</param>
     /// <param name="graphIri">The named graph's IRI.</param>
@@ -165,21 +177,41 @@ public sealed class SparqlEndpoint : IDisposable
         ArgumentNullException.ThrowIfNull(graph);
         string target = SparqlText.GraphIri(graphIri, nameof(graphIri));
         var triples = RdfMapping.Triples(graph, cancellationToken);
+        var store = GraphStoreEndpoint is { } gsp ? SparqlText.GraphStoreTarget(gsp, graphIri) : null;
+        int batchSize = store is null ? _options.BatchSize : _options.GraphStoreBatchSize;
         long sent = 0;
         int batches = 0;
-        var sb = new StringBuilder(_options.BatchSize * 160);
-        for (int start = 0; start < triples.Count; start += _options.BatchSize)
+        var sb = new StringBuilder(Math.Min(batchSize, 1 << 16) * 160);
+        for (int start = 0; start < triples.Count; start += batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int end = Math.Min(triples.Count, start + _options.BatchSize);
-            SparqlText.InsertData(sb, target, triples, start, end);
-            await UpdateAsync(sb.ToString(), cancellationToken).ConfigureAwait(false);
+            int end = Math.Min(triples.Count, start + batchSize);
+            if (store is null)
+            {
+                SparqlText.InsertData(sb, target, triples, start, end);
+                await UpdateAsync(sb.ToString(), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                SparqlText.NTriples(sb, triples, start, end);
+                await PostTriplesAsync(store, sb.ToString(), cancellationToken).ConfigureAwait(false);
+            }
+
             sent += end - start;
             batches++;
             progress?.Report(new SparqlPushProgress(sent, triples.Count, batches));
         }
 
         return sent;
+    }
+
+    /// <summary>POSTs N-Triples to a Graph Store Protocol target (the endpoint with <c>?graph=</c>): the store adds them to that graph.</summary>
+    private async Task PostTriplesAsync(Uri target, string ntriples, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent(ntriples, new UTF8Encoding(false), "application/n-triples");
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = content };
+        request.Headers.Accept.ParseAdd("*/*");
+        using var response = await SendAsync(request, GraphStoreEndpoint!, "graph store push", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Disposes the <see cref="HttpClient"/> if the endpoint made it; one passed in stays open.</summary>

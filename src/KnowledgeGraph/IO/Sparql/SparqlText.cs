@@ -22,6 +22,28 @@ internal static class SparqlText
         return "<" + iri + ">";
     }
 
+    /// <summary>
+    /// The Graph Store HTTP Protocol address of a named graph: <paramref name="endpoint"/> with <c>graph=</c> and the
+    /// IRI, percent-encoded, added to its query (indirect graph identification, SPARQL 1.1 Graph Store §4.2).
+    /// </summary>
+    public static Uri GraphStoreTarget(Uri endpoint, string graphIri)
+    {
+        var builder = new UriBuilder(endpoint);
+        string query = builder.Query.TrimStart('?');
+        builder.Query = (query.Length == 0 ? string.Empty : query + "&") + "graph=" + Uri.EscapeDataString(graphIri);
+        return builder.Uri;
+    }
+
+    /// <summary>Writes the triples in [start, end) as N-Triples lines into <paramref name="sb"/> (cleared first).</summary>
+    public static void NTriples(StringBuilder sb, List<Triple> triples, int start, int end)
+    {
+        sb.Clear();
+        for (int i = start; i < end; i++)
+        {
+            RdfText.AppendStatement(sb, triples[i]);
+        }
+    }
+
     /// <summary>Writes <c>INSERT DATA { GRAPH &lt;g&gt; { … } }</c> for the triples in [start, end) into <paramref name="sb"/> (cleared first).</summary>
     public static void InsertData(StringBuilder sb, string graph, List<Triple> triples, int start, int end)
     {

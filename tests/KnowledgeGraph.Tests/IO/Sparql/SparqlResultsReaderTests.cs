@@ -104,6 +104,42 @@ public class SparqlResultsReaderTests
     }
 
     [Fact]
+    public async Task PushAsync_WithAGraphStoreEndpoint_PostsNTriplesBatchesToTheNamedGraph()
+    {
+        var handler = new CannedHandler(HttpStatusCode.Created, string.Empty, "text/plain");
+        using var http = new HttpClient(handler);
+        var options = new SparqlEndpointOptions { GraphStoreEndpoint = new Uri("http://store.test/sparql-graph-crud?x=1"), GraphStoreBatchSize = 70, BatchSize = 5 };
+        using var endpoint = new SparqlEndpoint(new Uri("http://store.test/sparql"), http, options);
+        var g = Graph.LoadSeed();
+        string ntriples = KnowledgeGraph.IO.Rdf.NTriplesWriter.ToNTriples(g);
+        int lines = ntriples.Count(c => c == '\n');
+        var reports = new List<SparqlPushProgress>();
+        long sent = await endpoint.PushAsync(g, "https://knowledge-graph.dev/graph/a?b=c&d#e", new SyncProgress(reports.Add));
+        Assert.Equal(lines, sent);
+        Assert.Equal((lines + 69) / 70, handler.Bodies.Count);
+        Assert.Equal(new SparqlPushProgress(lines, lines, handler.Bodies.Count), reports[^1]);
+        Assert.All(handler.Targets, t => Assert.Equal("http://store.test/sparql-graph-crud?x=1&graph=https%3A%2F%2Fknowledge-graph.dev%2Fgraph%2Fa%3Fb%3Dc%26d%23e", t!.AbsoluteUri));
+        Assert.All(handler.ContentTypes, t => Assert.Equal("application/n-triples", t));
+        Assert.All(handler.Bodies[..^1], b => Assert.Equal(70, b.Count(c => c == '\n')));
+
+        // The batches together are the N-Triples export, line for line.
+        Assert.Equal(ntriples, string.Concat(handler.Bodies));
+    }
+
+    [Fact]
+    public async Task PushAsync_GraphStoreRefuses_ThrowsSparqlEndpointExceptionWithTheStoresMessage()
+    {
+        var handler = new CannedHandler(HttpStatusCode.Forbidden, "SPARQL_UPDATE permission is missing", "text/plain");
+        using var http = new HttpClient(handler);
+        using var endpoint = new SparqlEndpoint(new Uri("http://store.test/sparql"), http, new SparqlEndpointOptions { GraphStoreEndpoint = new Uri("http://store.test/gsp") });
+        var ex = await Assert.ThrowsAsync<SparqlEndpointException>(() => endpoint.PushAsync(Graph.LoadSeed(), "urn:kg:g"));
+        Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
+        Assert.Contains("SPARQL_UPDATE permission is missing", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("http://store.test/gsp", ex.Message, StringComparison.Ordinal);
+        Assert.Single(handler.Bodies);
+    }
+
+    [Fact]
     public async Task PushAsync_Cancelled_StopsBeforeTheNextBatch()
     {
         var handler = new CannedHandler(HttpStatusCode.OK, "{}", "application/sparql-results+json");
@@ -133,6 +169,8 @@ public class SparqlResultsReaderTests
     {
         Assert.Throws<ArgumentException>(() => new SparqlEndpoint(new Uri("file:///tmp/x")));
         Assert.Throws<ArgumentException>(() => new SparqlEndpoint(new Uri("http://x/sparql"), options: new SparqlEndpointOptions { BatchSize = 0 }));
+        Assert.Throws<ArgumentException>(() => new SparqlEndpoint(new Uri("http://x/sparql"), options: new SparqlEndpointOptions { GraphStoreBatchSize = 0 }));
+        Assert.Throws<ArgumentException>(() => new SparqlEndpoint(new Uri("http://x/sparql"), options: new SparqlEndpointOptions { GraphStoreEndpoint = new Uri("ftp://x/gsp") }));
     }
 
     private static SparqlEndpoint Canned(HttpStatusCode status, string body, string contentType) =>
@@ -149,8 +187,11 @@ public class SparqlResultsReaderTests
 
         public List<string?> ContentTypes { get; } = [];
 
+        public List<Uri?> Targets { get; } = [];
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            Targets.Add(request.RequestUri);
             Bodies.Add(request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken));
             ContentTypes.Add(request.Content?.Headers.ContentType?.MediaType);
             return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, contentType) };

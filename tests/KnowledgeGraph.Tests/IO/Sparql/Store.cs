@@ -27,6 +27,18 @@ internal static class Store
     /// <summary>An endpoint on the store (see <see cref="RequireUrl"/>).</summary>
     public static SparqlEndpoint Require(SparqlEndpointOptions? options = null) => new(new Uri(RequireUrl()), options: options);
 
+    /// <summary>
+    /// An endpoint on the store that pushes through its Graph Store HTTP Protocol endpoint: <c>KG_GRAPH_STORE_URL</c>, else
+    /// Virtuoso's <c>sparql-graph-crud</c> beside the SPARQL endpoint.
+    /// </summary>
+    public static SparqlEndpoint RequireGraphStore(int batchSize)
+    {
+        string url = RequireUrl();
+        string? gsp = Environment.GetEnvironmentVariable("KG_GRAPH_STORE_URL");
+        var graphStore = string.IsNullOrEmpty(gsp) ? new Uri(new Uri(url), "sparql-graph-crud") : new Uri(gsp);
+        return new(new Uri(url), options: new SparqlEndpointOptions { GraphStoreEndpoint = graphStore, GraphStoreBatchSize = batchSize });
+    }
+
     /// <summary>A named graph of its own for one test, so tests running at once do not meet.</summary>
     public static string NewGraphIri(string what) => "https://knowledge-graph.dev/test/" + what + "/" + Guid.NewGuid().ToString("N");
 
