@@ -91,12 +91,18 @@ internal sealed partial class Parser
         var all = new List<bool>();
         while (Current.IsKeyword("UNION"))
         {
+            var union = Current;
             Advance();
             bool isAll = false;
             if (Current.IsKeyword("ALL"))
             {
                 Advance();
                 isAll = true;
+            }
+
+            if (all.Count > 0 && all[0] != isAll)
+            {
+                throw QueryErrors.MixedUnion(_text, union, all[0]);
             }
 
             all.Add(isAll);

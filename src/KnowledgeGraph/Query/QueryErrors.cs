@@ -53,6 +53,10 @@ internal static class QueryErrors
     public static QuerySyntaxException BadNumberEnd(string text, int at) =>
         new(text, at, $"character `{text[at]}`", "a digit or the end of the number");
 
+    /// <summary>UNION after UNION ALL, or the other way round: one query joins its parts one way.</summary>
+    public static QuerySyntaxException MixedUnion(string text, Token union, bool firstAll) =>
+        new(text, union.Offset, firstAll ? "`UNION` after `UNION ALL`" : "`UNION ALL` after `UNION`", $"`{(firstAll ? "UNION ALL" : "UNION")}` again (a query joins all its parts with UNION or all with UNION ALL)", "InvalidClauseComposition");
+
     public static QuerySyntaxException FloatOverflow(string text, int start, string number) =>
         new(text, start, $"number `{number}`", "a floating-point number in range", "FloatingPointOverflow");
 

@@ -47,6 +47,18 @@ public class QueryTests
         Assert.Equal("Syntax error (line 1, column 10): unexpected character `#`, expected a name, number, string, operator or bracket.\nRETURN 1 # 2\n         ^", ex.Message);
     }
 
+    [Theory]
+    [InlineData("RETURN 1 AS a UNION RETURN 2 AS a\nUNION ALL RETURN 3 AS a", "Syntax error (line 2, column 1): unexpected `UNION ALL` after `UNION`, expected `UNION` again (a query joins all its parts with UNION or all with UNION ALL).\nUNION ALL RETURN 3 AS a\n^")]
+    [InlineData("RETURN 1 AS a UNION ALL RETURN 2 AS a UNION RETURN 3 AS a", "Syntax error (line 1, column 39): unexpected `UNION` after `UNION ALL`, expected `UNION ALL` again (a query joins all its parts with UNION or all with UNION ALL).\nRETURN 1 AS a UNION ALL RETURN 2 AS a UNION RETURN 3 AS a\n                                      ^")]
+    public void Parse_UnionMixedWithUnionAll_IsRefusedWhereTheSecondKindStarts(string query, string message)
+    {
+        var ex = Assert.Throws<QuerySyntaxException>(() => Small.Query(query));
+        Assert.Equal("InvalidClauseComposition", ex.Code);
+        Assert.Equal(message, ex.Message);
+        Assert.Equal(3, Small.Query("RETURN 1 AS a UNION ALL RETURN 2 AS a UNION ALL RETURN 1 AS a").Count);
+        Assert.Equal(2, Small.Query("RETURN 1 AS a UNION RETURN 2 AS a UNION RETURN 1 AS a").Count);
+    }
+
     [Fact]
     public void Parse_WriteClause_IsRejectedAsReadOnly()
     {
