@@ -100,7 +100,29 @@ internal sealed partial class Analyzer
         }
     }
 
-    private static bool HasVariables(Expr e) => e is VariableExpr or PatternExpr || Children(e).Any(HasVariables);
+    private static bool HasVariables(Expr e) => e is VariableExpr or PatternExpr or ExistsExpr || Children(e).Any(HasVariables);
+
+    /// <summary>
+    /// Analyses an EXISTS subquery in a scope of its own that starts with the enclosing one: its new variables take
+    /// new slots of the same row, and vanish again after it.
+    /// </summary>
+    private void ResolveExists(ExistsExpr ex)
+    {
+        var outer = _scope;
+        var outerAggregates = _aggregateScope;
+        ex.OuterSlots = [.. outer.Values.Select(v => v.Slot).Distinct()];
+        _scope = new(outer, StringComparer.Ordinal);
+        _aggregateScope = null;
+        try
+        {
+            AnalyzeSingle(ex.Query, subquery: true);
+        }
+        finally
+        {
+            _scope = outer;
+            _aggregateScope = outerAggregates;
+        }
+    }
 
     /// <summary>Resolves variables in an expression; returns whether it contains an aggregate.</summary>
     private bool Resolve(Expr e, bool aggregatesAllowed, bool insideAggregate = false)
@@ -123,6 +145,9 @@ internal sealed partial class Analyzer
                 return ResolveComprehension(c, aggregatesAllowed, insideAggregate);
             case PatternExpr pe:
                 ResolvePattern(pe);
+                return false;
+            case ExistsExpr ex:
+                ResolveExists(ex);
                 return false;
             default:
                 bool result = false;

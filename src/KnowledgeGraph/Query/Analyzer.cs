@@ -39,7 +39,7 @@ internal sealed partial class Analyzer
         foreach (var part in ast.Parts)
         {
             a._scope = new(StringComparer.Ordinal);
-            var cols = a.AnalyzeSingle(part);
+            var cols = a.AnalyzeSingle(part, subquery: false);
             if (columns is not null && (cols is null || !columns.SequenceEqual(cols)))
             {
                 throw QueryErrors.DifferentColumnsInUnion();
@@ -51,7 +51,7 @@ internal sealed partial class Analyzer
         return a.SlotCount;
     }
 
-    private List<string>? AnalyzeSingle(SingleQuery q)
+    private List<string>? AnalyzeSingle(SingleQuery q, bool subquery)
     {
         for (int i = 0; i < q.Clauses.Count; i++)
         {
@@ -121,7 +121,7 @@ internal sealed partial class Analyzer
             }
         }
 
-        if (q.Clauses[^1] is not (CreateClause or MergeClause or SetClause))
+        if (!subquery && q.Clauses[^1] is not (CreateClause or MergeClause or SetClause))
         {
             throw QueryErrors.MissingReturn();
         }

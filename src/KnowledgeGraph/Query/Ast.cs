@@ -135,6 +135,19 @@ internal sealed class PatternExpr(PatternPart pattern) : Expr
     public PatternPart Pattern { get; } = pattern;
 }
 
+/// <summary>
+/// <c>EXISTS { … }</c>: true when the subquery gives at least one row. The simple form (a pattern and an
+/// optional WHERE) is held as a subquery of one MATCH; the full form is a query part, read-only, whose RETURN
+/// is optional. The subquery sees the variables of the scope it stands in.
+/// </summary>
+internal sealed class ExistsExpr(SingleQuery query) : Expr
+{
+    public SingleQuery Query { get; } = query;
+
+    /// <summary>The slots of the enclosing scope's variables, bound when the subquery starts (set by the analyzer).</summary>
+    public int[] OuterSlots { get; set; } = [];
+}
+
 internal enum RelDirection
 {
     Out,

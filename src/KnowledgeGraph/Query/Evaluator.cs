@@ -17,8 +17,14 @@ internal sealed class ExecContext(Graph graph, Dictionary<string, object?> param
 
     public Matcher? Matcher { get; set; }
 
+    /// <summary>Runs an EXISTS subquery from a row (set by the executor).</summary>
+    public Func<ExistsExpr, object?[], bool>? Subqueries { get; set; }
+
     /// <summary>The statement clock: the instant the temporal functions without arguments give, the same for the whole query.</summary>
     public DateTime Now => _now ??= DateTime.UtcNow;
+
+    /// <summary>A context for a subquery: the same graph, parameters, options, cancellation and clock, its own matcher.</summary>
+    public ExecContext ForSubquery() => new(Graph, Parameters, Options, Cancellation) { _now = Now };
 
     private DateTime? _now;
 }
@@ -90,6 +96,8 @@ internal static class Evaluator
                 return FunctionTable.Call(f, row, ctx);
             case PatternExpr pe:
                 return ctx.Matcher!.MatchPatternExpression(pe.Pattern, row);
+            case ExistsExpr ex:
+                return ctx.Subqueries!(ex, row);
             default:
                 throw QueryErrors.UnsupportedExpression();
         }

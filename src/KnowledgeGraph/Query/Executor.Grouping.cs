@@ -57,12 +57,12 @@ internal sealed partial class Executor
         {
             FunctionExpr { IsAggregate: true, AggregateSlot: >= 0 } => false,
             VariableExpr v => !slots.Contains(v.Slot),
-            PatternExpr or ComprehensionExpr => true,
+            PatternExpr or ComprehensionExpr or ExistsExpr => true,
             _ => Analyzer.Children(e).Any(c => ReadsOtherThan(c, slots)),
         };
 
         private static bool ReadsSlot(Expr e, int slot) =>
-            e is VariableExpr { Slot: var s } ? s == slot : e is PatternExpr || e is ComprehensionExpr || Analyzer.Children(e).Any(c => ReadsSlot(c, slot));
+            e is VariableExpr { Slot: var s } ? s == slot : e is PatternExpr || e is ComprehensionExpr || e is ExistsExpr || Analyzer.Children(e).Any(c => ReadsSlot(c, slot));
 
         public override void Push(object?[] row)
         {

@@ -19,6 +19,7 @@ internal sealed partial class Executor
         _width = width;
         _index = QueryIndex.For(ctx.Graph);
         ctx.Matcher = new Matcher(ctx);
+        ctx.Subqueries = Exists;
     }
 
     /// <summary>Runs CREATE, MERGE and SET clauses when running a script: the rows one input row (a copy) becomes.</summary>
@@ -50,10 +51,25 @@ internal sealed partial class Executor
 
     private (List<string> Columns, List<object?[]> Rows) RunSingle(SingleQuery q)
     {
-        var bound = new bool[_width];
-        var ops = new List<Op>();
-        Collector? result = null;
         List<string> columns = [];
+        var ops = BuildOps(q, new bool[_width], ref columns, out var result);
+        if (result is null)
+        {
+            ops.Add(new Collector(this, null));
+        }
+
+        Run(ops);
+        return (columns, result?.Rows ?? []);
+    }
+
+    /// <summary>
+    /// The operators of a query part, given the slots bound before it; <paramref name="result"/> is the collector
+    /// of its RETURN (or standalone CALL), the last operator, or null when the part ends without one.
+    /// </summary>
+    private List<Op> BuildOps(SingleQuery q, bool[] bound, ref List<string> columns, out Collector? result)
+    {
+        var ops = new List<Op>();
+        result = null;
         bool writes = false;
         for (int ci = 0; ci < q.Clauses.Count; ci++)
         {
@@ -118,13 +134,7 @@ internal sealed partial class Executor
             }
         }
 
-        if (result is null)
-        {
-            ops.Add(new Collector(this, null));
-        }
-
-        Run(ops);
-        return (columns, result?.Rows ?? []);
+        return ops;
     }
 
     /// <summary>
@@ -270,6 +280,10 @@ internal sealed partial class Executor
             {
                 referenced.UnionWith(pe.Pattern.Nodes.Select(n => n.Slot));
                 referenced.UnionWith(pe.Pattern.Rels.Select(r => r.Slot));
+            }
+            else if (e is ExistsExpr ex)
+            {
+                referenced.UnionWith(ex.OuterSlots);
             }
 
             foreach (var c in Analyzer.Children(e))

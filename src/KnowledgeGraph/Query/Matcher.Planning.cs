@@ -48,6 +48,7 @@ internal sealed partial class Matcher
             VariableExpr v => v.Slot >= 0 && preBound[v.Slot],
             PatternExpr => false,
             ComprehensionExpr => false,
+            ExistsExpr => false,
             _ => Analyzer.Children(e).All(Independent),
         };
 

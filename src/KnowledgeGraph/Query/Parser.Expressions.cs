@@ -327,6 +327,11 @@ internal sealed partial class Parser
         }
 
         var next = Peek(1);
+        if (t.IsKeyword("EXISTS") && next.Is("{"))
+        {
+            return ParseExistsSubquery();
+        }
+
         if (next.Is("("))
         {
             return ParseCallOrQuantifier(t);
@@ -475,6 +480,45 @@ internal sealed partial class Parser
         var end = Current;
         Expect("]");
         return new ListExpr(items) { Start = start, End = end.Offset + 1 };
+    }
+
+    /// <summary>
+    /// <c>EXISTS { pattern [WHERE …] }</c> or <c>EXISTS { MATCH … [WITH …] [RETURN …] }</c>; a write clause inside
+    /// is a syntax error (InvalidClauseComposition).
+    /// </summary>
+    private ExistsExpr ParseExistsSubquery()
+    {
+        int start = Current.Offset;
+        Advance();
+        Expect("{");
+        Enter();
+        SingleQuery query;
+        var first = Current;
+        if (first.IsKeyword("MATCH") || first.IsKeyword("OPTIONAL") || first.IsKeyword("UNWIND") || first.IsKeyword("WITH") || first.IsKeyword("CALL"))
+        {
+            query = ParseSingle();
+        }
+        else
+        {
+            var match = ParseMatch(false);
+            match.Offset = first.Offset;
+            query = new SingleQuery([match]);
+        }
+
+        if (query.Clauses.Find(c => c is CreateClause or MergeClause or SetClause) is { } write)
+        {
+            throw QueryErrors.WriteInSubquery(_text, write.Offset);
+        }
+
+        if (Current.IsKeyword("CREATE") || Current.IsKeyword("MERGE") || Current.IsKeyword("SET") || Current.IsKeyword("REMOVE") || Current.IsKeyword("DELETE") || Current.IsKeyword("DETACH"))
+        {
+            throw QueryErrors.WriteInSubquery(_text, Current.Offset);
+        }
+
+        var end = Current;
+        Expect("}");
+        Leave();
+        return new ExistsExpr(query) { Start = start, End = end.Offset + 1 };
     }
 
     private MapExpr ParseMap()

@@ -53,6 +53,10 @@ internal static class QueryErrors
     public static QuerySyntaxException BadNumberEnd(string text, int at) =>
         new(text, at, $"character `{text[at]}`", "a digit or the end of the number");
 
+    /// <summary>A write clause inside <c>EXISTS { … }</c>: a subquery only reads.</summary>
+    public static QuerySyntaxException WriteInSubquery(string text, int at) =>
+        new(text, at, "a write clause", "a read-only subquery in EXISTS { … } (MATCH, WITH, UNWIND, RETURN)", "InvalidClauseComposition");
+
     /// <summary>UNION after UNION ALL, or the other way round: one query joins its parts one way.</summary>
     public static QuerySyntaxException MixedUnion(string text, Token union, bool firstAll) =>
         new(text, union.Offset, firstAll ? "`UNION` after `UNION ALL`" : "`UNION ALL` after `UNION`", $"`{(firstAll ? "UNION ALL" : "UNION")}` again (a query joins all its parts with UNION or all with UNION ALL)", "InvalidClauseComposition");

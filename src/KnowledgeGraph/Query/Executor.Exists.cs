@@ -1,0 +1,90 @@
+namespace KnowledgeGraph.Query;
+
+/// <summary>EXISTS subqueries: each runs on an executor of its own (its own matcher state), from the enclosing row.</summary>
+internal sealed partial class Executor
+{
+    private Dictionary<ExistsExpr, Executor>? _subqueries;
+
+    /// <summary>Whether the subquery gives a row when it starts from <paramref name="row"/>; it stops at the first.</summary>
+    private bool Exists(ExistsExpr ex, object?[] row)
+    {
+        _subqueries ??= new(ReferenceEqualityComparer.Instance);
+        if (!_subqueries.TryGetValue(ex, out var executor))
+        {
+            executor = new Executor(_ctx.ForSubquery(), _width) { OnMatch = OnMatch };
+            _subqueries[ex] = executor;
+        }
+
+        return executor.RunExists(ex, row);
+    }
+
+    private bool RunExists(ExistsExpr ex, object?[] row)
+    {
+        var bound = new bool[_width];
+        foreach (int slot in ex.OuterSlots)
+        {
+            bound[slot] = true;
+        }
+
+        List<string> columns = [];
+        var ops = BuildOps(ex.Query, bound, ref columns, out var result);
+        if (result is not null)
+        {
+            ops.RemoveAt(ops.Count - 1);
+        }
+
+        var found = new FirstRow(this);
+        ops.Add(found);
+        for (int k = 0; k + 1 < ops.Count; k++)
+        {
+            ops[k].Next = ops[k + 1];
+        }
+
+        // As in Run: a LIMIT inside stops the operators before it and the run resumes after it; the first row
+        // that reaches the end stops everything.
+        Op? resume = null;
+        while (!found.Found)
+        {
+            try
+            {
+                if (resume is null)
+                {
+                    ops[0].Push((object?[])row.Clone());
+                    ops[0].Finish();
+                }
+                else
+                {
+                    resume.Next!.Finish();
+                }
+
+                break;
+            }
+            catch (StopSignal stop) when (stop.Op != found)
+            {
+                resume = stop.Op;
+            }
+            catch (StopSignal)
+            {
+                break;
+            }
+        }
+
+        return found.Found;
+    }
+
+    /// <summary>The end of an EXISTS subquery: notes the first row and stops the operators before it.</summary>
+    private sealed class FirstRow(Executor owner) : Op(owner)
+    {
+        public bool Found { get; private set; }
+
+        public override void Push(object?[] row)
+        {
+            Found = true;
+            throw new StopSignal(this);
+        }
+
+        public override void Finish()
+        {
+        }
+    }
+}
