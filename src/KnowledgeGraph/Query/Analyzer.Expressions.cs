@@ -149,6 +149,10 @@ internal sealed partial class Analyzer
             case ExistsExpr ex:
                 ResolveExists(ex);
                 return false;
+            case BinaryExpr b:
+                bool either = Resolve(b.Left, aggregatesAllowed, insideAggregate) | Resolve(b.Right, aggregatesAllowed, insideAggregate);
+                CheckArithmetic(b);
+                return either;
             default:
                 bool result = false;
                 foreach (var c in Children(e))
@@ -201,6 +205,7 @@ internal sealed partial class Analyzer
             any |= Resolve(a, aggregatesAllowed, insideAggregate);
         }
 
+        CheckFunctionArgument(f);
         return any;
     }
 
@@ -208,7 +213,9 @@ internal sealed partial class Analyzer
     {
         bool agg = Resolve(c.Source, aggregatesAllowed, insideAggregate);
         bool had = _scope.TryGetValue(c.Variable, out var prev);
+        var elementType = ElementTypeOf(c.Source);
         c.Slot = Declare(c.Variable, VarKind.Any);
+        _elementTypes[c.Slot] = elementType;
         if (c.Where is not null)
         {
             agg |= Resolve(c.Where, false, insideAggregate);

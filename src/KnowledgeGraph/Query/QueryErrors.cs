@@ -117,6 +117,14 @@ internal static class QueryErrors
     public static QuerySemanticException RelationshipUsedTwice(string name) =>
         new($"Cannot use the same relationship variable `{name}` twice in one MATCH.", "RelationshipUniquenessViolation");
 
+    /// <summary>A function given, as the analyzer can tell, a value it never takes (compile time).</summary>
+    public static QuerySemanticException StaticArgumentType(string function, string argument, string type) =>
+        new($"Type mismatch: {function}() cannot take `{argument}`, a {type}.", InvalidArgumentType);
+
+    /// <summary>Arithmetic on a value that, as the analyzer can tell, is no number (compile time).</summary>
+    public static QuerySemanticException StaticOperandType(string op, string expression, string operand, string type) =>
+        new($"Type mismatch: `{expression}` needs numbers (or temporal values) on both sides of {op}; `{operand}` is a {type}.", InvalidArgumentType);
+
     public static QuerySemanticException PropertyOfNonEntity(string key, string variable, string kind) =>
         new($"Cannot read property '{key}' of `{variable}`, a {kind}.", InvalidArgumentType);
 

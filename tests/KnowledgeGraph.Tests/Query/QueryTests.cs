@@ -59,6 +59,36 @@ public class QueryTests
         Assert.Equal(2, Small.Query("RETURN 1 AS a UNION RETURN 2 AS a UNION RETURN 1 AS a").Count);
     }
 
+    [Theory]
+    [InlineData("MATCH p = (a) RETURN labels(p)", "Type mismatch: labels() cannot take `p`, a Path.")]
+    [InlineData("MATCH (r) RETURN type(r)", "Type mismatch: type() cannot take `r`, a Node.")]
+    [InlineData("RETURN properties('Cypher')", "Type mismatch: properties() cannot take `'Cypher'`, a String.")]
+    [InlineData("RETURN any(x IN ['a', 'b'] WHERE x % 2 = 0)", "Type mismatch: `x % 2` needs numbers (or temporal values) on both sides of %; `x` is a String.")]
+    [InlineData("RETURN [x IN [true, false] | x * 2]", "Type mismatch: `x * 2` needs numbers (or temporal values) on both sides of *; `x` is a Boolean.")]
+    [InlineData("MATCH (n) RETURN n - 1", "Type mismatch: `n - 1` needs numbers (or temporal values) on both sides of -; `n` is a Node.")]
+    public void Analyze_ValueAFunctionOrOperatorNeverTakes_IsACompileTimeError(string query, string message)
+    {
+        var ex = Assert.Throws<QuerySemanticException>(() => Small.Query(query));
+        Assert.Equal(("SyntaxError", "InvalidArgumentType"), (ex.Category, ex.Code));
+        Assert.Equal(message, ex.Message);
+    }
+
+    [Theory]
+    [InlineData("WITH 'a' AS s RETURN s % 2")]
+    [InlineData("RETURN any(x IN ['a', 1] WHERE x % 2 = 0)")]
+    [InlineData("UNWIND ['a'] AS x RETURN x * 2")]
+    public void Analyze_TypeItCannotTell_IsLeftToTheRun(string query)
+    {
+        var ex = Assert.Throws<QueryTypeException>(() => Small.Query(query));
+        Assert.Equal("TypeError", ex.Category);
+    }
+
+    [Theory]
+    [InlineData("RETURN [x IN [1, 2, 3] WHERE x % 2 = 1 | x * 10] AS l")]
+    [InlineData("RETURN date('2026-02-12') - duration('P1D') AS d")]
+    [InlineData("MATCH (n) RETURN properties(n) AS p, labels(n) AS l LIMIT 1")]
+    public void Analyze_WellTypedUses_Run(string query) => Assert.NotEmpty(Small.Query(query));
+
     [Fact]
     public void Parse_WriteClause_IsRejectedAsReadOnly()
     {
