@@ -17,6 +17,12 @@ internal sealed class ExecContext(Graph graph, Dictionary<string, object?> param
 
     public Matcher? Matcher { get; set; }
 
+    /// <summary>
+    /// When running a script: whether a node or relationship value was deleted earlier in the statement, so that
+    /// reading its properties or labels fails; null otherwise.
+    /// </summary>
+    public Func<object, bool>? IsDeleted { get; init; }
+
     /// <summary>The statement clock: the instant the temporal functions without arguments give, the same for the whole query.</summary>
     public DateTime Now => _now ??= DateTime.UtcNow;
 
@@ -144,6 +150,7 @@ internal static class Evaluator
             return null;
         }
 
+        CheckNotDeleted(target, ctx);
         if (target is NodeRef node)
         {
             var entity = ctx.Graph.EntityAt(node.Index);
@@ -159,6 +166,15 @@ internal static class Evaluator
         throw QueryErrors.LabelOfNonNode(target);
     }
 
+    /// <summary>Throws when a script deleted the node or relationship earlier in the statement: its properties and labels are gone.</summary>
+    public static void CheckNotDeleted(object target, ExecContext ctx)
+    {
+        if (ctx.IsDeleted is { } deleted && deleted(target))
+        {
+            throw QueryErrors.DeletedEntityAccess(Values.TypeName(target), "its properties and labels can no longer be read");
+        }
+    }
+
     public static object? Property(object? target, string key, ExecContext ctx)
     {
         switch (target)
@@ -166,12 +182,15 @@ internal static class Evaluator
             case null:
                 return null;
             case NodeRef n:
+                CheckNotDeleted(n, ctx);
                 return Values.TryGetProperty(ctx.Graph.EntityAt(n.Index), key, out var pv) ? Values.FromProperty(pv) : null;
             case EdgeRef r:
+                CheckNotDeleted(r, ctx);
                 return ctx.Graph.QualifiersAt(r.Edge).TryGetValue(key, out var q) ? Values.FromProperty(q) : null;
             case Dictionary<string, object?> map:
                 return map.TryGetValue(key, out var mv) ? mv : null;
             case IScriptElement written:
+                CheckNotDeleted(written, ctx);
                 return written.GetProperty(key);
             case TemporalValue t:
                 return TemporalMath.Component(t, key);

@@ -136,4 +136,38 @@ internal sealed partial class Executor
             }
         }
     }
+
+    /// <summary>
+    /// DELETE, run by the script runner (see <see cref="OnWrite"/>) for every row before any row goes on: the
+    /// clauses after it see every deletion (a MERGE after it cannot match what it deleted on a later row).
+    /// </summary>
+    private sealed class EagerWriteOp(Executor owner, Clause clause) : Op(owner)
+    {
+        private readonly List<object?[]> _rows = [];
+
+        public override void Push(object?[] row)
+        {
+            _rows.Add((object?[])row.Clone());
+            Owner.CheckRows(_rows.Count);
+        }
+
+        public override void Finish()
+        {
+            var onWrite = Owner.OnWrite ?? throw QueryErrors.WritesNeedBuilder();
+            var output = new List<object?[]>(_rows.Count);
+            foreach (var row in _rows)
+            {
+                Owner._ctx.Cancellation.ThrowIfCancellationRequested();
+                output.AddRange(onWrite(clause, row));
+            }
+
+            _rows.Clear();
+            foreach (var row in output)
+            {
+                Next!.Push(row);
+            }
+
+            Next!.Finish();
+        }
+    }
 }

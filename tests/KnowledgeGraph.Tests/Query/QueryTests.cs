@@ -47,11 +47,26 @@ public class QueryTests
         Assert.Equal("Syntax error (line 1, column 10): unexpected character `#`, expected a name, number, string, operator or bracket.\nRETURN 1 # 2\n         ^", ex.Message);
     }
 
-    [Fact]
-    public void Parse_WriteClause_IsRejectedAsReadOnly()
+    [Theory]
+    [InlineData("MATCH (n) DELETE n", "DELETE")]
+    [InlineData("MATCH (n) DETACH DELETE n", "DETACH DELETE")]
+    [InlineData("MATCH (n) SET n.x = 1", "SET")]
+    [InlineData("MATCH (n) REMOVE n.x", "REMOVE")]
+    [InlineData("MERGE (n:X)", "MERGE")]
+    public void Parse_WriteClause_IsRejectedAsReadOnly_WithAPointerToCypherScript(string query, string clause)
     {
-        var ex = Assert.Throws<QuerySyntaxException>(() => Small.Query("MATCH (n) DELETE n"));
+        var ex = Assert.Throws<QuerySemanticException>(() => Small.Query(query));
         Assert.Equal("UnsupportedClause", ex.Code);
+        Assert.StartsWith(clause + " is not allowed here: a Graph is immutable", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("CypherScript.Apply", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ClauseNoScriptRuns_IsAnUnsupportedClauseSyntaxError()
+    {
+        var ex = Assert.Throws<QuerySyntaxException>(() => Small.Query("MATCH (n) FOREACH (x IN [1] | SET n.x = x)"));
+        Assert.Equal("UnsupportedClause", ex.Code);
+        Assert.DoesNotContain("DELETE", ex.Expected, StringComparison.Ordinal);
     }
 
     [Fact]

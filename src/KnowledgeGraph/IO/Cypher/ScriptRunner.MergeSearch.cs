@@ -92,7 +92,8 @@ internal sealed partial class ScriptRunner
 
         private void TryRel(int i, ScriptRel rel, ScriptNode other)
         {
-            if (!string.Equals(rel.Type, pattern.Rels[i].Types[0], StringComparison.Ordinal)
+            if (rel.Deleted
+                || !string.Equals(rel.Type, pattern.Rels[i].Types[0], StringComparison.Ordinal)
                 || (relProps[i] is { } want && !ScriptGraph.PropertiesMatch(rel.Properties, want)))
             {
                 return;
