@@ -31,7 +31,8 @@ internal sealed partial class ScriptRunner
 
         private bool Fits(int i, ScriptNode node)
         {
-            if (fixedNodes[i] is { } f && !ReferenceEquals(f, node))
+            // A node a plain DELETE removed may keep its relationships until the statement ends: MERGE skips it.
+            if (node.Deleted || (fixedNodes[i] is { } f && !ReferenceEquals(f, node)))
             {
                 return false;
             }
