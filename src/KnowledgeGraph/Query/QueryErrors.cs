@@ -225,7 +225,7 @@ internal static class QueryErrors
         new(DeleteNonEntityText(clause, "found " + Values.TypeName(found)), InvalidArgumentType);
 
     public static QueryTypeException DeleteConnectedNode(string node, int relationships) =>
-        new($"Cannot delete the node {node}: it still has {relationships} relationship{(relationships == 1 ? string.Empty : "s")}; delete them in the same statement or use DETACH DELETE.", "DeleteConnectedNode", "ConstraintVerificationFailed");
+        new($"Cannot delete the node {node}: it still has {relationships} relationship{(relationships == 1 ? string.Empty : "s")}; delete its relationships in the same statement or use DETACH DELETE.", "DeleteConnectedNode", "ConstraintVerificationFailed");
 
     /// <summary>A deleted node or relationship whose properties or labels are read, or that is written to, later in the statement.</summary>
     public static QueryTypeException DeletedEntityAccess(string valueType, string what) =>

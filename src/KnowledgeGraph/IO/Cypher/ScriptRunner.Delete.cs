@@ -95,7 +95,8 @@ internal sealed partial class ScriptRunner
             switch (n.GetProperty(key))
             {
                 case string s:
-                    return $"({labels} {{{key}: '{s}'}})";
+                    string quoted = s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal);
+                    return $"({labels} {{{key}: '{quoted}'}})";
                 case long l:
                     return string.Create(CultureInfo.InvariantCulture, $"({labels} {{{key}: {l}}})");
             }

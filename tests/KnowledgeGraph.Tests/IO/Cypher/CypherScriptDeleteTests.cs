@@ -1,3 +1,4 @@
+using KnowledgeGraph.IO;
 using KnowledgeGraph.IO.Cypher;
 using KnowledgeGraph.Query;
 
@@ -138,7 +139,7 @@ public class CypherScriptDeleteTests
         var ex = Assert.Throws<QueryTypeException>(() => CypherScript.Apply(b, "CREATE (:New);\n\n  MATCH (a:Entity {id: 'person:ann'}) DELETE a"));
         Assert.Equal(("ConstraintVerificationFailed", "DeleteConnectedNode"), (ex.Category, ex.Code));
         Assert.Equal(
-            "In the statement at line 3, column 3: Cannot delete the node (:Entity:Person {id: 'person:ann'}): it still has 1 relationship; delete them in the same statement or use DETACH DELETE.",
+            "In the statement at line 3, column 3: Cannot delete the node (:Entity:Person {id: 'person:ann'}): it still has 1 relationship; delete its relationships in the same statement or use DETACH DELETE.",
             ex.Message);
         Assert.Equal(3, b.EntityCount);
         Assert.Equal(2, b.RelationCount);
@@ -181,6 +182,26 @@ public class CypherScriptDeleteTests
         Assert.Equal(3000 + 501, g.EntityCount);
         Assert.Equal(500, g.RelationCount);
         Assert.Equal([1L, 2501L], Column(g, "MATCH (n:N) RETURN n.i ORDER BY n.i LIMIT 2"));
+    }
+
+    [Fact]
+    public void DetachDelete_NodeWithASelfLoop_CountsTheLoopOnce()
+    {
+        var ex = Assert.Throws<QueryTypeException>(() => Run("CREATE (a:A {name: 'a'})-[:T]->(a);\nMATCH (a:A) DELETE a"));
+        Assert.Contains("(:A {name: 'a'}): it still has 1 relationship;", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, Run("CREATE (a:A)-[:T]->(a);\nMATCH (a:A) DETACH DELETE a").EntityCount);
+    }
+
+    [Fact]
+    public void Read_ScriptFile_DeletesAndNamesTheFailingStatement()
+    {
+        static Graph Read(string script) =>
+            GraphFormat.Cypher.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(script)), new GraphReadOptions { SourceName = "s.cypher" });
+
+        Assert.Equal(1, Read("CREATE (:A)-[:T]->(:B);\nMATCH (b:B) DETACH DELETE b").EntityCount);
+        var ex = Assert.Throws<GraphFormatException>(() => Read("CREATE (:A)-[:T]->(:B);\n\nMATCH (b:B) DELETE b"));
+        Assert.Equal((3, 1), (ex.Line, ex.Column));
+        Assert.Equal("Cypher script failed: Cannot delete the node (:B): it still has 1 relationship; delete its relationships in the same statement or use DETACH DELETE at s.cypher(3,1).", ex.Message);
     }
 
     [Fact]
