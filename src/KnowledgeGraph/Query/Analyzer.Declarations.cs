@@ -1,6 +1,6 @@
 namespace KnowledgeGraph.Query;
 
-/// <summary>Declaring the variables of patterns and of the write clauses (CREATE, MERGE, SET), and checking what a read-only query may not do.</summary>
+/// <summary>Declaring the variables of patterns and of the write clauses (CREATE, MERGE, SET, DELETE), and checking what a read-only query may not do.</summary>
 internal sealed partial class Analyzer
 {
     private int Declare(string name, VarKind kind)

@@ -123,7 +123,7 @@ internal sealed partial class Executor
         }
     }
 
-    /// <summary>CREATE, MERGE or SET, run by the script runner (see <see cref="OnWrite"/>).</summary>
+    /// <summary>CREATE, MERGE or SET (and REMOVE), run by the script runner (see <see cref="OnWrite"/>) row by row.</summary>
     private sealed class WriteOp(Executor owner, Clause clause) : Op(owner)
     {
         public override void Push(object?[] row)

@@ -12,7 +12,8 @@ namespace KnowledgeGraph.IO.Cypher;
 /// Within one statement MATCH sees the graph as it was when the statement began; MERGE, SET and property
 /// reads of written nodes see every write before them. Rows hold <see cref="NodeRef"/> for nodes of the
 /// statement's snapshot and the <see cref="ScriptNode"/> itself otherwise (nodes created in the statement,
-/// or every node when the statement needs no snapshot).
+/// or every node when the statement needs no snapshot). DELETE deletes for every row before the next clause
+/// sees one; a node a plain DELETE removed is checked for relationships left when the statement ends.
 /// </remarks>
 internal sealed partial class ScriptRunner
 {

@@ -160,6 +160,13 @@ public class CypherScriptDeleteTests
     }
 
     [Fact]
+    public void Detach_WithoutDelete_IsASyntaxErrorAtItsLineAndColumn()
+    {
+        var ex = Assert.Throws<QuerySyntaxException>(() => Run("CREATE (:A);\nMATCH (n)\n  DETACH n"));
+        Assert.Equal((3, 10, "identifier `n`", "DELETE"), (ex.Line, ex.Column, ex.Found, ex.Expected));
+    }
+
+    [Fact]
     public void Delete_TypeOfADeletedRelationship_CanStillBeRead()
     {
         var b = new GraphBuilder(Schema.Open);
