@@ -83,6 +83,17 @@ public class CypherScriptDeleteTests
     }
 
     [Fact]
+    public void Delete_AfterWithLimit_DeletesOnlyTheRowsLeft_AndALimitAfterItNeverLimitsTheDeletes()
+    {
+        var g = Run("""
+            UNWIND range(1, 6) AS i CREATE (:N {i: i});
+            MATCH (n:N) WITH n ORDER BY n.i LIMIT 2 DELETE n;
+            MATCH (n:N {i: 6}) DELETE n RETURN 1 AS one LIMIT 0
+            """);
+        Assert.Equal([3L, 4L, 5L], Column(g, "MATCH (n:N) RETURN n.i ORDER BY n.i"));
+    }
+
+    [Fact]
     public void Delete_AfterDelete_MergeDoesNotMatchWhatWasDeleted()
     {
         var g = Run("""
