@@ -127,6 +127,51 @@ public sealed class GraphBuilder
     /// <summary>Replaces the relation added at a position (a script changed its properties).</summary>
     internal void ReplaceRelation(int index, Relation relation) => _relations[index] = relation;
 
+    /// <summary>Removes the relations at some positions and the entities and documents with some ids (a script deleted them).</summary>
+    internal void RemoveDeleted(IReadOnlySet<int> relations, IReadOnlySet<string> entities, IReadOnlySet<string> documents)
+    {
+        if (relations.Count > 0)
+        {
+            int kept = 0;
+            for (int i = 0; i < _relations.Count; i++)
+            {
+                if (!relations.Contains(i))
+                {
+                    _relations[kept] = _relations[i];
+                    _relationOrigins[kept] = _relationOrigins[i];
+                    kept++;
+                }
+            }
+
+            _relations.RemoveRange(kept, _relations.Count - kept);
+            _relationOrigins.RemoveRange(kept, _relationOrigins.Count - kept);
+        }
+
+        if (entities.Count > 0)
+        {
+            var keep = Enumerable.Range(0, _entities.Count).Where(i => !entities.Contains(_entities[i].Id.Value)).ToList();
+            var kept = keep.Select(i => (_entities[i], _entityOrigins[i])).ToList();
+            _entities.Clear();
+            _entityOrigins.Clear();
+            _entityIndex.Clear();
+            foreach (var (entity, origin) in kept)
+            {
+                _entityIndex.Add(entity.Id.Value, _entities.Count);
+                _entities.Add(entity);
+                _entityOrigins.Add(origin);
+            }
+        }
+
+        if (documents.Count > 0)
+        {
+            _documents.RemoveAll(d => documents.Contains(d.Id));
+            foreach (var id in documents)
+            {
+                _documentIndex.Remove(id);
+            }
+        }
+    }
+
     /// <summary>Replaces the document with the same id (a script changed its title or text).</summary>
     internal void ReplaceDocument(Document document)
     {

@@ -1,6 +1,6 @@
 namespace KnowledgeGraph.Query;
 
-/// <summary>Declaring the variables of patterns and of the write clauses (CREATE, MERGE, SET), and checking what a read-only query may not do.</summary>
+/// <summary>Declaring the variables of patterns and of the write clauses (CREATE, MERGE, SET, DELETE), and checking what a read-only query may not do.</summary>
 internal sealed partial class Analyzer
 {
     private int Declare(string name, VarKind kind)
@@ -289,6 +289,28 @@ internal sealed partial class Analyzer
             if (item.Value is not null)
             {
                 Resolve(item.Value, aggregatesAllowed: false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The items of DELETE or DETACH DELETE: a label or type (<c>DELETE n:Label</c>) is an invalid delete, and an
+    /// expression that can never give a node, a relationship or a path (<c>DELETE 1 + 1</c>) the wrong type;
+    /// what the others give is checked while the script runs.
+    /// </summary>
+    private void ResolveDelete(DeleteClause d)
+    {
+        foreach (var item in d.Items)
+        {
+            if (item is LabelCheckExpr)
+            {
+                throw QueryErrors.InvalidDelete(d.Name, Text(item));
+            }
+
+            Resolve(item, aggregatesAllowed: false);
+            if (item is LiteralExpr { Value: not null } or UnaryExpr or BinaryExpr or IsNullExpr or ListExpr or MapExpr or ComprehensionExpr or PatternExpr)
+            {
+                throw QueryErrors.DeleteNonEntity(d.Name, Text(item));
             }
         }
     }

@@ -29,7 +29,7 @@ internal sealed partial class Analyzer
     public int SlotCount { get; private set; }
 
     /// <summary>
-    /// Resolves and checks a query; <paramref name="allowWrites"/> admits CREATE, MERGE and SET (scripts only), and
+    /// Resolves and checks a query; <paramref name="allowWrites"/> admits CREATE, MERGE, SET, REMOVE and DELETE (scripts only), and
     /// CALL finds its procedures in <paramref name="options"/>.
     /// </summary>
     public static int Analyze(QueryAst ast, bool allowWrites, QueryOptions? options = null)
@@ -80,27 +80,8 @@ internal sealed partial class Analyzer
 
                     u.Slot = Declare(u.Variable, VarKind.Any);
                     break;
-                case CreateClause c:
-                    if (!_allowWrites)
-                    {
-                        throw QueryErrors.CreateOnReadOnlyGraph();
-                    }
-
-                    foreach (var p in c.Patterns)
-                    {
-                        DeclareCreate(p);
-                    }
-
-                    break;
-                case MergeClause mc:
-                    CheckWritesAllowed("MERGE");
-                    DeclareMerge(mc);
-                    ResolveSetItems(mc.OnCreate);
-                    ResolveSetItems(mc.OnMatch);
-                    break;
-                case SetClause sc:
-                    CheckWritesAllowed(sc.Name);
-                    ResolveSetItems(sc.Items);
+                case CreateClause or MergeClause or SetClause or DeleteClause:
+                    AnalyzeWrite(clause);
                     break;
                 case CallClause call:
                     AnalyzeCall(call);
@@ -121,12 +102,46 @@ internal sealed partial class Analyzer
             }
         }
 
-        if (!subquery && q.Clauses[^1] is not (CreateClause or MergeClause or SetClause))
+        if (!subquery && q.Clauses[^1] is not (CreateClause or MergeClause or SetClause or DeleteClause))
         {
             throw QueryErrors.MissingReturn();
         }
 
         return null;
+    }
+
+    /// <summary>CREATE, MERGE, SET (and REMOVE) or DELETE: refused unless writes are allowed, then resolved.</summary>
+    private void AnalyzeWrite(Clause clause)
+    {
+        switch (clause)
+        {
+            case CreateClause c:
+                if (!_allowWrites)
+                {
+                    throw QueryErrors.CreateOnReadOnlyGraph();
+                }
+
+                foreach (var p in c.Patterns)
+                {
+                    DeclareCreate(p);
+                }
+
+                break;
+            case MergeClause mc:
+                CheckWritesAllowed("MERGE");
+                DeclareMerge(mc);
+                ResolveSetItems(mc.OnCreate);
+                ResolveSetItems(mc.OnMatch);
+                break;
+            case SetClause sc:
+                CheckWritesAllowed(sc.Name);
+                ResolveSetItems(sc.Items);
+                break;
+            case DeleteClause d:
+                CheckWritesAllowed(d.Name);
+                ResolveDelete(d);
+                break;
+        }
     }
 
     private void AnalyzeProjection(ProjectionClause p)

@@ -314,6 +314,20 @@ internal sealed class SetClause(List<SetItem> items) : Clause
     public string Name { get; init; } = "SET";
 }
 
+/// <summary>
+/// <c>DELETE expr, …</c> or <c>DETACH DELETE expr, …</c>: removes the nodes and relationships the expressions give
+/// (a path gives all of its own; null gives nothing). DETACH DELETE also removes a node's relationships.
+/// </summary>
+internal sealed class DeleteClause(List<Expr> items, bool detach) : Clause
+{
+    public List<Expr> Items { get; } = items;
+
+    public bool Detach { get; } = detach;
+
+    /// <summary>The clause as written: DELETE or DETACH DELETE.</summary>
+    public string Name => Detach ? "DETACH DELETE" : "DELETE";
+}
+
 /// <summary><c>MERGE pattern [ON CREATE SET …] [ON MATCH SET …]</c>: matches the whole pattern or creates it all.</summary>
 internal sealed class MergeClause(PatternPart pattern, List<SetItem> onCreate, List<SetItem> onMatch) : Clause
 {

@@ -20,11 +20,17 @@ internal sealed class ExecContext(Graph graph, Dictionary<string, object?> param
     /// <summary>Runs an EXISTS subquery from a row (set by the executor).</summary>
     public Func<ExistsExpr, object?[], bool>? Subqueries { get; set; }
 
+    /// <summary>
+    /// When running a script: whether a node or relationship value was deleted earlier in the statement, so that
+    /// reading its properties or labels fails; null otherwise.
+    /// </summary>
+    public Func<object, bool>? IsDeleted { get; init; }
+
     /// <summary>The statement clock: the instant the temporal functions without arguments give, the same for the whole query.</summary>
     public DateTime Now => _now ??= DateTime.UtcNow;
 
     /// <summary>A context for a subquery: the same graph, parameters, options, cancellation and clock, its own matcher.</summary>
-    public ExecContext ForSubquery() => new(Graph, Parameters, Options, Cancellation) { _now = Now };
+    public ExecContext ForSubquery() => new(Graph, Parameters, Options, Cancellation) { _now = Now, IsDeleted = IsDeleted };
 
     private DateTime? _now;
 }
@@ -152,6 +158,7 @@ internal static class Evaluator
             return null;
         }
 
+        CheckNotDeleted(target, ctx);
         if (target is NodeRef node)
         {
             var entity = ctx.Graph.EntityAt(node.Index);
@@ -167,6 +174,15 @@ internal static class Evaluator
         throw QueryErrors.LabelOfNonNode(target);
     }
 
+    /// <summary>Throws when a script deleted the node or relationship earlier in the statement: its properties and labels are gone.</summary>
+    public static void CheckNotDeleted(object target, ExecContext ctx)
+    {
+        if (ctx.IsDeleted is { } deleted && deleted(target))
+        {
+            throw QueryErrors.DeletedEntityAccess(Values.TypeName(target), "its properties and labels can no longer be read");
+        }
+    }
+
     public static object? Property(object? target, string key, ExecContext ctx)
     {
         switch (target)
@@ -174,12 +190,15 @@ internal static class Evaluator
             case null:
                 return null;
             case NodeRef n:
+                CheckNotDeleted(n, ctx);
                 return Values.TryGetProperty(ctx.Graph.EntityAt(n.Index), key, out var pv) ? Values.FromProperty(pv) : null;
             case EdgeRef r:
+                CheckNotDeleted(r, ctx);
                 return ctx.Graph.QualifiersAt(r.Edge).TryGetValue(key, out var q) ? Values.FromProperty(q) : null;
             case Dictionary<string, object?> map:
                 return map.TryGetValue(key, out var mv) ? mv : null;
             case IScriptElement written:
+                CheckNotDeleted(written, ctx);
                 return written.GetProperty(key);
             case TemporalValue t:
                 return TemporalMath.Component(t, key);

@@ -123,7 +123,7 @@ internal sealed partial class Executor
         }
     }
 
-    /// <summary>CREATE, MERGE or SET, run by the script runner (see <see cref="OnWrite"/>).</summary>
+    /// <summary>CREATE, MERGE or SET (and REMOVE), run by the script runner (see <see cref="OnWrite"/>) row by row.</summary>
     private sealed class WriteOp(Executor owner, Clause clause) : Op(owner)
     {
         public override void Push(object?[] row)
@@ -134,6 +134,40 @@ internal sealed partial class Executor
             {
                 Next!.Push(r);
             }
+        }
+    }
+
+    /// <summary>
+    /// DELETE, run by the script runner (see <see cref="OnWrite"/>) for every row before any row goes on: the
+    /// clauses after it see every deletion (a MERGE after it cannot match what it deleted on a later row).
+    /// </summary>
+    private sealed class EagerWriteOp(Executor owner, Clause clause) : Op(owner)
+    {
+        private readonly List<object?[]> _rows = [];
+
+        public override void Push(object?[] row)
+        {
+            _rows.Add((object?[])row.Clone());
+            Owner.CheckRows(_rows.Count);
+        }
+
+        public override void Finish()
+        {
+            var onWrite = Owner.OnWrite ?? throw QueryErrors.WritesNeedBuilder();
+            var output = new List<object?[]>(_rows.Count);
+            foreach (var row in _rows)
+            {
+                Owner._ctx.Cancellation.ThrowIfCancellationRequested();
+                output.AddRange(onWrite(clause, row));
+            }
+
+            _rows.Clear();
+            foreach (var row in output)
+            {
+                Next!.Push(row);
+            }
+
+            Next!.Finish();
         }
     }
 }

@@ -22,7 +22,7 @@ internal sealed partial class Executor
         ctx.Subqueries = Exists;
     }
 
-    /// <summary>Runs CREATE, MERGE and SET clauses when running a script: the rows one input row (a copy) becomes.</summary>
+    /// <summary>Runs CREATE, MERGE, SET and DELETE clauses when running a script: the rows one input row (a copy) becomes.</summary>
     public Func<Clause, object?[], IEnumerable<object?[]>>? OnWrite { get; init; }
 
     /// <summary>
@@ -104,8 +104,8 @@ internal sealed partial class Executor
                     MarkPatternSlots([mc.Pattern], bound);
                     writes = true;
                     break;
-                case SetClause sc:
-                    ops.Add(new WriteOp(this, sc));
+                case SetClause or DeleteClause:
+                    ops.Add(clause is DeleteClause ? new EagerWriteOp(this, clause) : new WriteOp(this, clause));
                     writes = true;
                     break;
                 case CallClause call:

@@ -28,7 +28,7 @@ public static class GraphQueryExtensions
         /// </code></example>
         /// <exception cref="ArgumentNullException"><paramref name="cypher"/> is null.</exception>
         /// <exception cref="QuerySyntaxException">The text does not parse.</exception>
-        /// <exception cref="QuerySemanticException">The query refers to an unknown variable or function, misuses an aggregate, or writes (CREATE, MERGE, SET: use CypherScript).</exception>
+        /// <exception cref="QuerySemanticException">The query refers to an unknown variable or function, misuses an aggregate, or writes (CREATE, MERGE, SET, REMOVE, DELETE: use CypherScript).</exception>
         /// <exception cref="QueryTypeException">A value has the wrong type while the query runs.</exception>
         /// <exception cref="QueryLimitException">The query exceeds a limit of <paramref name="options"/>.</exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>

@@ -1,6 +1,6 @@
 namespace KnowledgeGraph.Query;
 
-/// <summary>The REMOVE clause.</summary>
+/// <summary>The REMOVE, DELETE and DETACH DELETE clauses.</summary>
 internal sealed partial class Parser
 {
     /// <summary>
@@ -36,5 +36,25 @@ internal sealed partial class Parser
         while (Current.Is(","));
 
         return new SetClause(items) { Name = "REMOVE" };
+    }
+
+    /// <summary><c>DELETE expr, …</c> or <c>DETACH DELETE expr, …</c>; the analyzer checks what the expressions may be.</summary>
+    private DeleteClause ParseDelete()
+    {
+        bool detach = Current.IsKeyword("DETACH");
+        Advance();
+        if (detach)
+        {
+            ExpectKeyword("DELETE");
+        }
+
+        var items = new List<Expr> { ParseExpr() };
+        while (Current.Is(","))
+        {
+            Advance();
+            items.Add(ParseExpr());
+        }
+
+        return new DeleteClause(items, detach);
     }
 }

@@ -6,7 +6,7 @@ namespace KnowledgeGraph.Query;
 internal sealed partial class Parser
 {
     private const string ReadClauses = "MATCH, OPTIONAL MATCH, UNWIND, CALL, WITH or RETURN";
-    private const string AllClauses = "MATCH, OPTIONAL MATCH, UNWIND, CALL, WITH, RETURN, CREATE, MERGE or SET";
+    private const string AllClauses = "MATCH, OPTIONAL MATCH, UNWIND, CALL, WITH, RETURN, CREATE, MERGE, SET, REMOVE, DELETE or DETACH DELETE";
 
     /// <summary>The clauses that may start here, as the expected list of a syntax error: read-only queries never offer writes.</summary>
     private readonly string _clauseStart;
@@ -122,7 +122,8 @@ internal sealed partial class Parser
 
             // Clauses run as a chain, each handing its rows to the next: the chain is nesting too.
             if (clauses.Count >= _maxDepth && (t.IsKeyword("MATCH") || t.IsKeyword("OPTIONAL") || t.IsKeyword("UNWIND") || t.IsKeyword("WITH")
-                || t.IsKeyword("RETURN") || t.IsKeyword("CREATE") || t.IsKeyword("MERGE") || t.IsKeyword("SET") || t.IsKeyword("CALL")))
+                || t.IsKeyword("RETURN") || t.IsKeyword("CREATE") || t.IsKeyword("MERGE") || t.IsKeyword("SET") || t.IsKeyword("CALL")
+                || t.IsKeyword("REMOVE") || t.IsKeyword("DELETE") || t.IsKeyword("DETACH")))
             {
                 throw QueryErrors.TooManyClauses(_text, t, _maxDepth);
             }
@@ -208,8 +209,12 @@ internal sealed partial class Parser
             return ParseCall();
         }
 
-        if (t.IsKeyword("DELETE") || t.IsKeyword("DETACH")
-            || t.IsKeyword("FOREACH") || t.IsKeyword("LOAD"))
+        if (t.IsKeyword("DELETE") || t.IsKeyword("DETACH"))
+        {
+            return ParseDelete();
+        }
+
+        if (t.IsKeyword("FOREACH") || t.IsKeyword("LOAD"))
         {
             throw QueryErrors.UnsupportedClause(_text, t, _clauseStart);
         }

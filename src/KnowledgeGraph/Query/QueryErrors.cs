@@ -163,16 +163,16 @@ internal static class QueryErrors
     // ---- Semantic: clauses and patterns --------------------------------------------------
 
     public static QuerySemanticException MissingReturn() =>
-        new("A query must end with RETURN (or, in a script, CREATE, MERGE or SET).", "InvalidClauseComposition");
+        new("A query must end with RETURN (or, in a script, CREATE, MERGE, SET, REMOVE or DELETE).", "InvalidClauseComposition");
 
     public static QuerySemanticException ReadOnlyGraph(string clause) =>
-        new($"{clause} is not allowed here: a Graph is immutable; run writes (CREATE, MERGE, SET) against a GraphBuilder with CypherScript.Apply, or load a script with CypherScript.Load.", UnsupportedClauseCode);
+        new($"{clause} is not allowed here: a Graph is immutable; run writes (CREATE, MERGE, SET, REMOVE, DELETE) against a GraphBuilder with CypherScript.Apply, or load a script with CypherScript.Load.", UnsupportedClauseCode);
 
     public static QuerySemanticException CreateOnReadOnlyGraph() =>
         new("CREATE is not allowed here: a Graph is immutable; apply CREATE to a GraphBuilder with CypherScript.Apply.", UnsupportedClauseCode);
 
     public static QuerySemanticException WritesNeedBuilder() =>
-        new("CREATE, MERGE and SET need a GraphBuilder; use CypherScript.Apply.", UnsupportedClauseCode);
+        new("CREATE, MERGE, SET, REMOVE and DELETE need a GraphBuilder; use CypherScript.Apply.", UnsupportedClauseCode);
 
     public static QuerySemanticException ParameterAsProperties(string what, string clause) =>
         new($"A parameter cannot be used as a {what}'s properties in {clause}; write {{key: $param}}.", InvalidParameterUseCode);
@@ -230,11 +230,28 @@ internal static class QueryErrors
     public static QuerySemanticException MergeNullNode(string variable) =>
         new($"MERGE cannot use `{variable}`: it is null.", "MergeNullNode", SemanticError);
 
+    public static QuerySemanticException InvalidDelete(string clause, string item) =>
+        new($"{clause} {item}: DELETE removes nodes, relationships and paths, not labels or types; use REMOVE n:Label to remove a label.", "InvalidDelete");
+
+    public static QuerySemanticException DeleteNonEntity(string clause, string item) =>
+        new(DeleteNonEntityText(clause, $"`{item}` is never one"), InvalidArgumentType);
+
+    /// <summary>The same mistake found while a script runs, from the value itself.</summary>
+    public static QueryTypeException DeleteNonEntityValue(string clause, object? found) =>
+        new(DeleteNonEntityText(clause, "found " + Values.TypeName(found)), InvalidArgumentType);
+
+    public static QueryTypeException DeleteConnectedNode(string node, int relationships) =>
+        new($"Cannot delete the node {node}: it still has {relationships} relationship{(relationships == 1 ? string.Empty : "s")}; delete its relationships in the same statement or use DETACH DELETE.", "DeleteConnectedNode", "ConstraintVerificationFailed");
+
+    /// <summary>A deleted node or relationship whose properties or labels are read, or that is written to, later in the statement.</summary>
+    public static QueryTypeException DeletedEntityAccess(string valueType, string what) =>
+        new($"The {valueType.ToLowerInvariant()} was deleted earlier in the statement; {what}.", "DeletedEntityAccess", "EntityNotFound");
+
     public static QuerySemanticException ScriptClauseUnsupported() =>
         new("Unsupported clause.", UnsupportedClauseCode);
 
     public static QuerySemanticException ScriptMatchAfterWrite() =>
-        new("In a script, a MATCH with relationships, a path or WHERE cannot follow CREATE, MERGE or SET in the same statement; end the statement with ; and MATCH in the next one.", UnsupportedClauseCode);
+        new("In a script, a MATCH with relationships, a path or WHERE cannot follow CREATE, MERGE, SET, REMOVE or DELETE in the same statement; end the statement with ; and MATCH in the next one.", UnsupportedClauseCode);
 
     /// <summary>
     /// The same error with <paramref name="message"/> (its text with where it happened) and a position
@@ -247,6 +264,8 @@ internal static class QueryErrors
         QueryLimitException => new QueryLimitException(message) { Position = at },
         _ => ex,
     };
+
+    private static string DeleteNonEntityText(string clause, string found) => $"{clause} needs a node, a relationship or a path (or null); {found}.";
 
     private static string SetOnNonEntityText(string variable, string kind) => $"SET needs a node or a relationship; `{variable}` is a {kind}.";
 

@@ -75,8 +75,9 @@ public sealed class QueryNotificationTests
         var ex = Assert.Throws<QuerySyntaxException>(() => Seed.Query("MATCH (n) RETRN n"));
         Assert.Equal("MATCH, OPTIONAL MATCH, UNWIND, CALL, WITH, RETURN or end of input", ex.Expected);
         Assert.DoesNotContain("CREATE", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("DELETE", ex.Message, StringComparison.Ordinal);
         var script = Assert.ThrowsAny<QueryException>(() => CypherScript.Apply(new GraphBuilder(Schema.Open), "FOO (n)"));
-        Assert.Contains("CREATE, MERGE or SET", script.Message, StringComparison.Ordinal);
+        Assert.Contains("CREATE, MERGE, SET, REMOVE, DELETE or DETACH DELETE", script.Message, StringComparison.Ordinal);
     }
 
     [Fact]

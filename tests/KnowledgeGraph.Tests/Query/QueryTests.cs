@@ -89,11 +89,26 @@ public class QueryTests
     [InlineData("MATCH (n) RETURN properties(n) AS p, labels(n) AS l LIMIT 1")]
     public void Analyze_WellTypedUses_Run(string query) => Assert.NotEmpty(Small.Query(query));
 
-    [Fact]
-    public void Parse_WriteClause_IsRejectedAsReadOnly()
+    [Theory]
+    [InlineData("MATCH (n) DELETE n", "DELETE")]
+    [InlineData("MATCH (n) DETACH DELETE n", "DETACH DELETE")]
+    [InlineData("MATCH (n) SET n.x = 1", "SET")]
+    [InlineData("MATCH (n) REMOVE n.x", "REMOVE")]
+    [InlineData("MERGE (n:X)", "MERGE")]
+    public void Parse_WriteClause_IsRejectedAsReadOnly_WithAPointerToCypherScript(string query, string clause)
     {
-        var ex = Assert.Throws<QuerySyntaxException>(() => Small.Query("MATCH (n) DELETE n"));
+        var ex = Assert.Throws<QuerySemanticException>(() => Small.Query(query));
         Assert.Equal("UnsupportedClause", ex.Code);
+        Assert.StartsWith(clause + " is not allowed here: a Graph is immutable", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("CypherScript.Apply", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ClauseNoScriptRuns_IsAnUnsupportedClauseSyntaxError()
+    {
+        var ex = Assert.Throws<QuerySyntaxException>(() => Small.Query("MATCH (n) FOREACH (x IN [1] | SET n.x = x)"));
+        Assert.Equal("UnsupportedClause", ex.Code);
+        Assert.DoesNotContain("DELETE", ex.Expected, StringComparison.Ordinal);
     }
 
     [Fact]

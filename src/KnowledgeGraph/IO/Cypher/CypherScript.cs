@@ -7,7 +7,7 @@ namespace KnowledgeGraph.IO.Cypher;
 
 /// <summary>
 /// Runs Cypher scripts that write a graph: statements of <c>CREATE</c>, <c>MERGE</c> (with <c>ON CREATE SET</c>
-/// and <c>ON MATCH SET</c>) and <c>SET</c>, after <c>MATCH</c>, <c>UNWIND</c> and <c>WITH</c>, separated by
+/// and <c>ON MATCH SET</c>), <c>SET</c>, <c>REMOVE</c>, <c>DELETE</c> and <c>DETACH DELETE</c>, after <c>MATCH</c>, <c>UNWIND</c> and <c>WITH</c>, separated by
 /// <c>;</c>. It reads back the scripts <see cref="IO.Cypher.CypherWriter"/> writes. The immutable
 /// <see cref="Graph"/> is never changed: a script builds through a <see cref="GraphBuilder"/>.
 /// </summary>
@@ -26,7 +26,13 @@ namespace KnowledgeGraph.IO.Cypher;
 /// relationships with properties) that MATCH and MERGE read. <c>MERGE</c> matches its whole pattern or creates
 /// it all (Neo4j semantics; an undirected relationship is created left to right; a null property value is an
 /// error). <c>SET n.key = v</c> sets a property (null removes it), <c>SET n:A:B</c> adds labels,
-/// <c>SET n += {map}</c> sets several properties and <c>SET n = {map}</c> replaces them all. <c>REMOVE n.key</c> removes a property and <c>REMOVE n:A</c> a label. MERGE and SET
+/// <c>SET n += {map}</c> sets several properties and <c>SET n = {map}</c> replaces them all. <c>REMOVE n.key</c> removes a property and <c>REMOVE n:A</c> a label.
+/// <c>DELETE x, …</c> removes nodes, relationships and the nodes and relationships of paths (null deletes
+/// nothing; anything else is a type error); a node it removes must have lost every relationship by the end of
+/// the statement (deleted in the same statement), while <c>DETACH DELETE</c> removes a node's relationships
+/// with it. DELETE deletes for every row before the next clause runs, so a later MERGE never matches what it
+/// deleted; reading a deleted node's or relationship's properties or labels later in the statement is an
+/// error (<c>type(r)</c> still works), and what the builder held and the script deleted leaves the builder. MERGE and SET
 /// see every earlier write. Within one statement MATCH finds only the nodes and relationships that existed
 /// when the statement began, a MATCH with relationships, a path or WHERE may not follow a write in the same
 /// statement (start a new statement), and reading a matched node (<c>n.key</c>, <c>labels(n)</c>) may see it
@@ -85,7 +91,7 @@ public static partial class CypherScript
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="cypher"/> is null.</exception>
     /// <exception cref="QuerySyntaxException">The script does not parse; the message shows the line with a caret.</exception>
     /// <exception cref="QuerySemanticException">A statement is not meaningful, or the staging graph breaks the mapping's conventions (for example a relationship touching a document, or evidence lists of different lengths).</exception>
-    /// <exception cref="QueryTypeException">A value has the wrong type while a statement runs (a map stored as a property, …).</exception>
+    /// <exception cref="QueryTypeException">A value has the wrong type while a statement runs (a map stored as a property, …), a DELETE leaves a node with relationships, or a statement reads a node or relationship it deleted.</exception>
     /// <exception cref="QueryLimitException">A statement exceeds a limit of <see cref="QueryOptions.Default"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static GraphBuilder Apply(GraphBuilder builder, string cypher, IReadOnlyDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default)

@@ -49,6 +49,9 @@ internal sealed class ScriptNode(int index) : IScriptElement
         return false;
     }
 
+    /// <summary>Whether DELETE removed the node; it stays in <see cref="ScriptGraph.Nodes"/> but nothing finds it.</summary>
+    public bool Deleted { get; set; }
+
     public object? GetProperty(string key) => Properties.TryGetValue(key, out var v) ? v : null;
 }
 
@@ -77,6 +80,9 @@ internal sealed class ScriptRel(int index, ScriptNode start, string type, Script
     public ScriptPosition? Position { get; set; }
 
     public Relation? Snapshot { get; set; }
+
+    /// <summary>Whether DELETE removed the relationship; it stays in <see cref="ScriptGraph.Rels"/> but nothing finds it.</summary>
+    public bool Deleted { get; set; }
 
     public object? GetProperty(string key) => Properties.TryGetValue(key, out var v) ? v : null;
 }
@@ -230,7 +236,7 @@ internal sealed partial class ScriptGraph
         return true;
     }
 
-    /// <summary>The relationships from <paramref name="start"/> to <paramref name="end"/> of a type.</summary>
+    /// <summary>The relationships from <paramref name="start"/> to <paramref name="end"/> of a type; deleted ones may be among them until <see cref="Compact"/>.</summary>
     public IReadOnlyList<ScriptRel> Between(ScriptNode start, string type, ScriptNode end) =>
         _between.TryGetValue((start.Index, end.Index, type), out var list) ? list : [];
 
@@ -245,7 +251,7 @@ internal sealed partial class ScriptGraph
                 {
                     var values = IndexFor(labels[0], key);
                     return values.TryGetValue(k, out var bucket)
-                        ? bucket.Where(n => n.Index < limit && Matches(n, labels, properties)).ToArray()
+                        ? bucket.Where(n => n.Index < limit && !n.Deleted && Matches(n, labels, properties)).ToArray()
                         : [];
                 }
             }
@@ -301,71 +307,85 @@ internal sealed partial class ScriptGraph
     }
 
     /// <summary>
-    /// The staging graph as an immutable graph for the matcher. A node's entity id is the id it will have in the
-    /// builder when that is known and unique (an entity the builder held; a node labelled <c>Entity</c> with a
-    /// string <c>id</c>), so that <c>id(n)</c> means the same in a script and in a query of the result; otherwise
-    /// a hidden id <c>_:~i</c>. Its first label is the kind, its properties the entity's properties; relationship
-    /// properties become qualifiers. <paramref name="toSnapshot"/> maps node indexes to snapshot indexes,
-    /// <paramref name="fromSnapshot"/> the other way, and <paramref name="edgeOrigin"/> snapshot edges to <see cref="Rels"/>.
+    /// The staging graph as an immutable graph for the matcher, without what DELETE removed. A node's entity id is
+    /// the id it will have in the builder when that is known and unique (an entity the builder held; a node
+    /// labelled <c>Entity</c> with a string <c>id</c>), so that <c>id(n)</c> means the same in a script and in a
+    /// query of the result; otherwise a hidden id <c>_:~i</c>. Its first label is the kind, its properties the
+    /// entity's properties; relationship properties become qualifiers. <paramref name="toSnapshot"/> maps node
+    /// indexes to snapshot indexes (-1 for a deleted node), <paramref name="fromSnapshot"/> the other way, and
+    /// <paramref name="edgeOrigin"/> snapshot edges to <see cref="Rels"/>.
     /// </summary>
     public Graph Snapshot(out int[] edgeOrigin, out int[] toSnapshot, out ScriptNode[] fromSnapshot)
     {
-        var entities = new Entity[Nodes.Count];
+        var live = Nodes.Where(n => !n.Deleted).ToList();
+        var entities = new Entity[live.Count];
         var used = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < entities.Length; i++)
         {
-            var n = Nodes[i];
+            var n = live[i];
             string id = SnapshotId(n);
             if (!used.Add(id))
             {
-                id = Values.GeneratedIdPrefix + "~" + n.Index.ToString(CultureInfo.InvariantCulture);
+                id = HiddenId(n);
                 while (!used.Add(id))
                 {
                     id += "~";
                 }
             }
 
-            if (n.Snapshot is null || !string.Equals(n.Snapshot.Id.Value, id, StringComparison.Ordinal))
-            {
-                n.Snapshot = new Entity(
-                    new EntityId(id),
-                    new EntityKind(n.Labels.Count > 0 ? n.Labels[0] : Values.UnlabeledKind),
-                    string.Empty,
-                    null,
-                    ToPropertyMap(n.Properties),
-                    n.Labels.Skip(1));
-            }
-
-            entities[i] = n.Snapshot;
+            entities[i] = SnapshotOf(n, id);
         }
 
-        var relations = new Relation[Rels.Count];
-        for (int i = 0; i < relations.Length; i++)
-        {
-            var r = Rels[i];
-            var source = entities[r.Start.Index].Id;
-            var target = entities[r.End.Index].Id;
-            if (r.Snapshot is null || r.Snapshot.Source != source || r.Snapshot.Target != target)
-            {
-                r.Snapshot = new Relation(source, new RelationType(r.Type), target, ToPropertyMap(r.Properties));
-            }
-
-            relations[i] = r.Snapshot;
-        }
-
-        edgeOrigin = new int[relations.Length];
-        var graph = GraphBuilder.Snapshot(Schema.Open, [], entities, relations, [], edgeOrigin);
-        toSnapshot = new int[entities.Length];
+        var liveRels = Rels.Where(r => !r.Deleted).ToList();
+        var relations = liveRels.Select(SnapshotOf).ToArray();
+        var origin = new int[relations.Length];
+        var graph = GraphBuilder.Snapshot(Schema.Open, [], entities, relations, [], origin);
+        edgeOrigin = origin.Select(e => liveRels[e].Index).ToArray();
+        toSnapshot = new int[Nodes.Count];
+        Array.Fill(toSnapshot, -1);
         fromSnapshot = new ScriptNode[entities.Length];
         for (int i = 0; i < entities.Length; i++)
         {
             int at = graph.IndexOf(entities[i].Id);
-            toSnapshot[i] = at;
-            fromSnapshot[at] = Nodes[i];
+            toSnapshot[live[i].Index] = at;
+            fromSnapshot[at] = live[i];
         }
 
+        SnapshotDeleted();
         return graph;
     }
+
+    /// <summary>The node as an entity with an id, rebuilt only when it changed or its id did.</summary>
+    private static Entity SnapshotOf(ScriptNode n, string id)
+    {
+        if (n.Snapshot is null || !string.Equals(n.Snapshot.Id.Value, id, StringComparison.Ordinal))
+        {
+            n.Snapshot = new Entity(
+                new EntityId(id),
+                new EntityKind(n.Labels.Count > 0 ? n.Labels[0] : Values.UnlabeledKind),
+                string.Empty,
+                null,
+                ToPropertyMap(n.Properties),
+                n.Labels.Skip(1));
+        }
+
+        return n.Snapshot;
+    }
+
+    /// <summary>The relationship as a relation between its ends' current entities, rebuilt only when it or they changed.</summary>
+    private static Relation SnapshotOf(ScriptRel r)
+    {
+        var source = r.Start.Snapshot!.Id;
+        var target = r.End.Snapshot!.Id;
+        if (r.Snapshot is null || r.Snapshot.Source != source || r.Snapshot.Target != target)
+        {
+            r.Snapshot = new Relation(source, new RelationType(r.Type), target, ToPropertyMap(r.Properties));
+        }
+
+        return r.Snapshot;
+    }
+
+    private static string HiddenId(ScriptNode n) => Values.GeneratedIdPrefix + "~" + n.Index.ToString(CultureInfo.InvariantCulture);
 
     private static string SnapshotId(ScriptNode n)
     {
@@ -379,7 +399,7 @@ internal sealed partial class ScriptGraph
             return s;
         }
 
-        return Values.GeneratedIdPrefix + "~" + n.Index.ToString(CultureInfo.InvariantCulture);
+        return HiddenId(n);
     }
 
     public static PropertyMap ToPropertyMap(IEnumerable<KeyValuePair<string, object?>> properties) =>
@@ -439,7 +459,7 @@ internal sealed partial class ScriptGraph
         for (int i = 0; i < count; i++)
         {
             var n = list[i];
-            if (n.Index < limit && Matches(n, labels, properties))
+            if (n.Index < limit && !n.Deleted && Matches(n, labels, properties))
             {
                 yield return n;
             }

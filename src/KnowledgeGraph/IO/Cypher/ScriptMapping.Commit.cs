@@ -27,6 +27,9 @@ internal static partial class ScriptMapping
         private readonly List<Entity> _changedEntities = [];
         private readonly List<(Relation Relation, SourceLocation? Origin)> _newRelations = [];
         private readonly List<(int Index, Relation Relation)> _changedRelations = [];
+        private readonly HashSet<string> _deletedDocuments = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _deletedEntities = new(StringComparer.Ordinal);
+        private readonly HashSet<int> _deletedRelations = [];
         private int _next;
 
         public Commitment(GraphBuilder builder, ScriptGraph g, string source)
@@ -40,6 +43,11 @@ internal static partial class ScriptMapping
             for (int i = 0; i < count; i++)
             {
                 var n = g.Nodes[i];
+                if (n.Deleted)
+                {
+                    continue;
+                }
+
                 _roles[i] = RoleOf(n, out string? id);
                 if (_roles[i] == Role.Entity)
                 {
@@ -51,12 +59,21 @@ internal static partial class ScriptMapping
             _next = builder.EntityCount + 1;
         }
 
-        /// <summary>Sorts the nodes into new and changed documents and entities; a node the script made gets a generated id unless it is an Entity node.</summary>
+        /// <summary>
+        /// Sorts the nodes into new, changed and deleted documents and entities; a node the script made gets a
+        /// generated id unless it is an Entity node, and one it made and deleted is forgotten.
+        /// </summary>
         public void MapNodes()
         {
             for (int i = 0; i < _roles.Length; i++)
             {
                 var n = _g.Nodes[i];
+                if (n.Deleted)
+                {
+                    Forget(n);
+                    continue;
+                }
+
                 try
                 {
                     MapNode(n, i);
@@ -68,11 +85,21 @@ internal static partial class ScriptMapping
             }
         }
 
-        /// <summary>Sorts the relationships the script made or changed into new and changed relations.</summary>
+        /// <summary>Sorts the relationships the script made, changed or deleted into new, changed and deleted relations.</summary>
         public void MapRelations()
         {
             foreach (var r in _g.Rels)
             {
+                if (r.Deleted)
+                {
+                    if (r.OriginRelation >= 0)
+                    {
+                        _deletedRelations.Add(r.OriginRelation);
+                    }
+
+                    continue;
+                }
+
                 if (r.OriginRelation >= 0 && !r.Changed)
                 {
                     continue;
@@ -89,7 +116,11 @@ internal static partial class ScriptMapping
             }
         }
 
-        /// <summary>Writes the changes to the builder: documents, then entities, then relations, each changed ones first.</summary>
+        /// <summary>
+        /// Writes the changes to the builder: first what changed in place (documents, entities, relations), then what
+        /// was deleted goes, then what is new comes (documents, entities, relations), so that a script may delete
+        /// an entity and make another with its id.
+        /// </summary>
         public void Apply()
         {
             foreach (var d in _changedDocuments)
@@ -97,24 +128,25 @@ internal static partial class ScriptMapping
                 _builder.ReplaceDocument(d);
             }
 
-            foreach (var (d, origin) in _newDocuments)
-            {
-                _builder.AddDocument(d, origin);
-            }
-
             foreach (var e in _changedEntities)
             {
                 _builder.SetEntity(e);
             }
 
-            foreach (var (e, origin) in _newEntities)
-            {
-                _builder.AddEntity(e, origin);
-            }
-
             foreach (var (index, relation) in _changedRelations)
             {
                 _builder.ReplaceRelation(index, relation);
+            }
+
+            _builder.RemoveDeleted(_deletedRelations, _deletedEntities, _deletedDocuments);
+            foreach (var (d, origin) in _newDocuments)
+            {
+                _builder.AddDocument(d, origin);
+            }
+
+            foreach (var (e, origin) in _newEntities)
+            {
+                _builder.AddEntity(e, origin);
             }
 
             foreach (var (r, origin) in _newRelations)
@@ -205,6 +237,19 @@ internal static partial class ScriptMapping
             }
 
             _changedDocuments.Add(ToDocument(n));
+        }
+
+        /// <summary>A deleted node: what the builder held for it goes; what the script made and deleted never arrives.</summary>
+        private void Forget(ScriptNode n)
+        {
+            if (n.OriginEntity is { } entity)
+            {
+                _deletedEntities.Add(entity.Value);
+            }
+            else if (n.OriginDocument is { } document)
+            {
+                _deletedDocuments.Add(document);
+            }
         }
 
         private EntityId NewId()

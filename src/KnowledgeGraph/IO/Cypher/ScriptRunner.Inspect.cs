@@ -86,6 +86,15 @@ internal sealed partial class ScriptRunner
                     ScanItems(sc.Items);
                     _wrote = true;
                     break;
+                case DeleteClause dc:
+                    // Deleting a variable's node or relationship reads nothing of it.
+                    foreach (var item in dc.Items.Where(e => e is not VariableExpr))
+                    {
+                        Scan(item);
+                    }
+
+                    _wrote = true;
+                    break;
                 case ProjectionClause pc:
                     VisitProjection(pc);
                     break;

@@ -31,7 +31,8 @@ internal sealed partial class ScriptRunner
 
         private bool Fits(int i, ScriptNode node)
         {
-            if (fixedNodes[i] is { } f && !ReferenceEquals(f, node))
+            // A node a plain DELETE removed may keep its relationships until the statement ends: MERGE skips it.
+            if (node.Deleted || (fixedNodes[i] is { } f && !ReferenceEquals(f, node)))
             {
                 return false;
             }
@@ -92,7 +93,8 @@ internal sealed partial class ScriptRunner
 
         private void TryRel(int i, ScriptRel rel, ScriptNode other)
         {
-            if (!string.Equals(rel.Type, pattern.Rels[i].Types[0], StringComparison.Ordinal)
+            if (rel.Deleted
+                || !string.Equals(rel.Type, pattern.Rels[i].Types[0], StringComparison.Ordinal)
                 || (relProps[i] is { } want && !ScriptGraph.PropertiesMatch(rel.Properties, want)))
             {
                 return;

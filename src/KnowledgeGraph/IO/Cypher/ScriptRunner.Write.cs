@@ -2,7 +2,7 @@ using KnowledgeGraph.Query;
 
 namespace KnowledgeGraph.IO.Cypher;
 
-/// <summary>CREATE, MERGE and SET on the staging graph.</summary>
+/// <summary>CREATE, MERGE and SET on the staging graph (DELETE is in its own file).</summary>
 internal sealed partial class ScriptRunner
 {
     private IEnumerable<object?[]> Write(Clause clause, object?[] row)
@@ -16,6 +16,9 @@ internal sealed partial class ScriptRunner
                 return Merge(m, row);
             case SetClause s:
                 ApplySet(s.Items, row);
+                return [row];
+            case DeleteClause d:
+                Delete(d, row);
                 return [row];
             default:
                 throw QueryErrors.ScriptClauseUnsupported();
@@ -35,7 +38,7 @@ internal sealed partial class ScriptRunner
                 var n = part.Nodes[i];
                 if (row[n.Slot] is { } existing)
                 {
-                    nodes[i] = NodeOf(existing, n.Variable)!;
+                    nodes[i] = Live(NodeOf(existing, n.Variable)!);
                     continue;
                 }
 
@@ -108,8 +111,8 @@ internal sealed partial class ScriptRunner
 
             if (m.BoundBefore.Contains(n.Slot))
             {
-                fixedNodes[i] = NodeOf(row[n.Slot], n.Variable)
-                    ?? throw QueryErrors.MergeNullNode(n.Variable!);
+                fixedNodes[i] = Live(NodeOf(row[n.Slot], n.Variable)
+                    ?? throw QueryErrors.MergeNullNode(n.Variable!));
             }
         }
 
@@ -177,7 +180,7 @@ internal sealed partial class ScriptRunner
         {
             if (row[item.Target.Slot] is { } target)
             {
-                ApplySet(item, ElementOf(target, item.Target.Name), row);
+                ApplySet(item, Live(ElementOf(target, item.Target.Name)), row);
             }
         }
     }

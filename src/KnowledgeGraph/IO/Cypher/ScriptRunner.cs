@@ -4,7 +4,7 @@ namespace KnowledgeGraph.IO.Cypher;
 
 /// <summary>
 /// Runs the statements of a Cypher script, one after another, against a <see cref="ScriptGraph"/>.
-/// CREATE, MERGE and SET write to the staging graph; MATCH clauses made of single node patterns are answered
+/// CREATE, MERGE, SET, REMOVE and DELETE write to the staging graph; MATCH clauses made of single node patterns are answered
 /// from its indexes; any other MATCH (and pattern expressions, and functions of nodes) read an immutable
 /// snapshot of it, rebuilt only when something changed since the last one.
 /// </summary>
@@ -12,7 +12,8 @@ namespace KnowledgeGraph.IO.Cypher;
 /// Within one statement MATCH sees the graph as it was when the statement began; MERGE, SET and property
 /// reads of written nodes see every write before them. Rows hold <see cref="NodeRef"/> for nodes of the
 /// statement's snapshot and the <see cref="ScriptNode"/> itself otherwise (nodes created in the statement,
-/// or every node when the statement needs no snapshot).
+/// or every node when the statement needs no snapshot). DELETE deletes for every row before the next clause
+/// sees one; a node a plain DELETE removed is checked for relationships left when the statement ends.
 /// </remarks>
 internal sealed partial class ScriptRunner
 {
@@ -91,6 +92,8 @@ internal sealed partial class ScriptRunner
 
     private void RunStatement(QueryAst ast, int width, StatementPlan plan)
     {
+        Graph.Compact();
+        _deletedPlain.Clear();
         Graph graph;
         if (plan.NeedsSnapshot)
         {
@@ -111,13 +114,15 @@ internal sealed partial class ScriptRunner
         }
 
         _startCount = Graph.Nodes.Count;
-        _ctx = new ExecContext(graph, _parameters, _options, _ct);
+        _ctx = new ExecContext(graph, _parameters, _options, _ct) { IsDeleted = IsDeleted };
         var executor = new Executor(_ctx, width)
         {
             OnWrite = Write,
             OnMatch = (m, rows, bound) => plan.Fast.Contains(m) ? FastMatch(m, rows, bound) : null,
         };
-        KeepRows(executor.Run(ast));
+        var result = executor.Run(ast);
+        CheckDeletedNodes();
+        KeepRows(result);
     }
 
     // ---- values ----

@@ -4,7 +4,7 @@ using KnowledgeGraph.Query;
 
 namespace KnowledgeGraph.Tests.IO.Cypher;
 
-/// <summary>MERGE, SET and multi-statement scripts run by <see cref="CypherScript"/>.</summary>
+/// <summary>MERGE, SET, REMOVE and multi-statement scripts run by <see cref="CypherScript"/> (DELETE in <see cref="CypherScriptDeleteTests"/>).</summary>
 public class CypherScriptTests
 {
     private static Graph Run(string script) => CypherScript.Load(script, Schema.Open);
