@@ -281,6 +281,17 @@ internal sealed partial class Parser
     private (Token Name, VariableExpr Target) ParseItemTarget(string expected)
     {
         var t = Current;
+
+        // A parenthesised variable, as in SET (n).key = …: the same target.
+        if (t.Is("(") && IsName(Peek(1)) && Peek(2).Is(")"))
+        {
+            Advance();
+            var name = Current;
+            Advance();
+            Advance();
+            return (name, new VariableExpr(name.Text) { Start = name.Offset, End = name.Offset + name.Length });
+        }
+
         if (!IsName(t))
         {
             throw Unexpected(expected);

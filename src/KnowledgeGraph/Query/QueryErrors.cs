@@ -41,6 +41,13 @@ internal static class QueryErrors
     {
         char c = text[at];
         string shown = char.IsControl(c) ? string.Create(CultureInfo.InvariantCulture, $"character U+{(int)c:X4}") : $"character `{c}`";
+
+        // A dash or minus sign from a word processor where Cypher has the ASCII hyphen-minus.
+        if (c != '-' && (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.DashPunctuation || c == '\u2212'))
+        {
+            return new(text, at, string.Create(CultureInfo.InvariantCulture, $"{shown} (U+{(int)c:X4}, a dash)"), "the ASCII hyphen-minus `-`", "InvalidUnicodeCharacter");
+        }
+
         return new(text, at, shown, "a name, number, string, operator or bracket");
     }
 

@@ -60,6 +60,18 @@ public class QueryTests
     }
 
     [Theory]
+    [InlineData("RETURN 42 \u2014 41", "\u2014", "2014")]
+    [InlineData("RETURN 42 \u2013 41", "\u2013", "2013")]
+    [InlineData("RETURN 42 \u2212 41", "\u2212", "2212")]
+    public void Lex_DashThatIsNotTheHyphenMinus_NamesItAndTheHyphen(string query, string dash, string code)
+    {
+        var ex = Assert.Throws<QuerySyntaxException>(() => Small.Query(query));
+        Assert.Equal("InvalidUnicodeCharacter", ex.Code);
+        Assert.Equal((1, 11), (ex.Line, ex.Column));
+        Assert.Contains($"unexpected character `{dash}` (U+{code}, a dash), expected the ASCII hyphen-minus `-`", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("MATCH p = (a) RETURN labels(p)", "Type mismatch: labels() cannot take `p`, a Path.")]
     [InlineData("MATCH (r) RETURN type(r)", "Type mismatch: type() cannot take `r`, a Node.")]
     [InlineData("RETURN properties('Cypher')", "Type mismatch: properties() cannot take `'Cypher'`, a String.")]

@@ -130,6 +130,15 @@ public class CypherScriptTests
     }
 
     [Fact]
+    public void Set_ParenthesisedVariable_IsTheSameTarget()
+    {
+        var g = Run("CREATE (:A)-[:T]->(:B); MATCH (a:A)-[r:T]->(b) SET (a).name = 'x', (r).w = 2 REMOVE (b).missing");
+        Assert.Equal(["x"], Column(g, "MATCH (a:A) RETURN a.name"));
+        Assert.Equal([2L], Column(g, "MATCH ()-[r:T]->() RETURN r.w"));
+        Assert.Throws<QuerySyntaxException>(() => Run("MATCH (a) SET (a.name) = 'x'"));
+    }
+
+    [Fact]
     public void Script_LimitAfterWrite_LimitsRowsNotWrites()
     {
         var g = Run("UNWIND range(1, 3) AS i CREATE (n:N {i: i}) WITH n ORDER BY n.i LIMIT 1 SET n.x = 1");
