@@ -158,6 +158,11 @@ internal sealed partial class Analyzer
             aggregating |= Resolve(item.Expression, aggregatesAllowed: true);
         }
 
+        if (aggregating)
+        {
+            CheckOrderByAmbiguity(p);
+        }
+
         CheckColumns(p);
         var keyTexts = new HashSet<string>(p.Items.Where(i => !ContainsAggregate(i.Expression)).Select(i => Text(i.Expression)), StringComparer.Ordinal);
         if (aggregating)
@@ -267,6 +272,10 @@ internal sealed partial class Analyzer
                     CheckOrderAggregation(s.Expression, p, next);
                     _scope = orderScope;
                 }
+                else
+                {
+                    s.Expression = ReadProjectedParts(s.Expression, p);
+                }
             }
 
             Resolve(s.Expression, aggregatesAllowed: aggregating);
@@ -299,8 +308,14 @@ internal sealed partial class Analyzer
 
     private void CheckOrderAggregation(Expr e, ProjectionClause p, Dictionary<string, (int Slot, VarKind Kind)> next)
     {
-        if (e is FunctionExpr { IsAggregate: true })
+        if (e is FunctionExpr { IsAggregate: true } aggregate)
         {
+            // The same aggregate as a projected item reads that column; any other may read only projected columns.
+            if (!p.Items.Any(i => Text(i.Expression) == Text(aggregate)))
+            {
+                CheckOrderAggregateReadsColumns(aggregate, next);
+            }
+
             return;
         }
 

@@ -59,6 +59,26 @@ public class QueryTests
         Assert.Equal(2, Small.Query("RETURN 1 AS a UNION RETURN 2 AS a UNION RETURN 1 AS a").Count);
     }
 
+    [Fact]
+    public void OrderByAfterAggregation_ReadsProjectedColumns_AndRefusesWhatIsNotProjected()
+    {
+        var g = CypherScript.Load("UNWIND ['A', 'A', 'B', 'C', 'C', 'C'] AS x CREATE (:Entity:Thing {id: toString(rand()), name: x})", Schema.Open);
+
+        // A part written as a projected item is read from its column.
+        var rows = g.Query("MATCH (a) WITH a.name AS name, count(*) AS cnt ORDER BY a.name + 'x' DESC LIMIT 1 RETURN name, cnt");
+        Assert.Equal(("C", 3L), ((string)rows[0]["name"]!, (long)rows[0]["cnt"]!));
+
+        // The same aggregate as a projected item reads that column.
+        rows = g.Query("MATCH (a) WITH a.name AS name, count(a.name) AS cnt ORDER BY 10 - count(a.name), name RETURN name");
+        Assert.Equal(["C", "A", "B"], rows.Select(r => (string)r["name"]!));
+
+        // Another aggregate over something not projected is an undefined variable; a projected expression beside an aggregate is ambiguous.
+        var undefined = Assert.Throws<QuerySemanticException>(() => g.Query("MATCH (a) WITH a.name AS name, count(*) AS cnt ORDER BY max(a.name) RETURN name"));
+        Assert.Equal("UndefinedVariable", undefined.Code);
+        var ambiguous = Assert.Throws<QuerySemanticException>(() => g.Query("MATCH (a) WITH size(a.name) AS s, count(*) AS cnt ORDER BY size(a.name) + count(*) RETURN s"));
+        Assert.Equal("AmbiguousAggregationExpression", ambiguous.Code);
+    }
+
     [Theory]
     [InlineData("RETURN 42 \u2014 41", "\u2014", "2014")]
     [InlineData("RETURN 42 \u2013 41", "\u2013", "2013")]
