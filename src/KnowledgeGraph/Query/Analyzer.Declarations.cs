@@ -125,17 +125,18 @@ internal sealed partial class Analyzer
 
         foreach (var r in p.Rels)
         {
+            // A relationship a write clause creates is new: a bound variable is the first thing wrong with it.
+            if (!r.Anonymous && _scope.ContainsKey(r.Variable!))
+            {
+                throw QueryErrors.VariableAlreadyBound(r.Variable!);
+            }
+
             if (r.Types.Count != 1 || r.Direction == RelDirection.Both || r.VarLength)
             {
                 throw QueryErrors.CreateRelationshipShape(r.VarLength, r.Types.Count);
             }
 
             CheckName(r.Types[0], "relationship type");
-
-            if (_scope.ContainsKey(r.Variable!))
-            {
-                throw QueryErrors.VariableAlreadyBound(r.Variable!);
-            }
 
             r.Slot = Declare(r.Variable!, VarKind.Relationship);
             if (r.Properties is not null)
@@ -215,16 +216,17 @@ internal sealed partial class Analyzer
 
         foreach (var r in p.Rels)
         {
+            if (!r.Anonymous && _scope.ContainsKey(r.Variable!))
+            {
+                throw QueryErrors.VariableAlreadyBound(r.Variable!);
+            }
+
             if (r.Types.Count != 1 || r.VarLength)
             {
                 throw QueryErrors.MergeRelationshipShape(r.VarLength);
             }
 
             CheckName(r.Types[0], "relationship type");
-            if (_scope.ContainsKey(r.Variable!))
-            {
-                throw QueryErrors.VariableAlreadyBound(r.Variable!);
-            }
 
             r.Slot = Declare(r.Variable!, VarKind.Relationship);
         }

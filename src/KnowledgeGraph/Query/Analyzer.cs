@@ -196,7 +196,9 @@ internal sealed partial class Analyzer
     private static void ExpandStar(ProjectionClause p, Dictionary<string, (int Slot, VarKind Kind)> scope)
     {
         var names = scope.Keys.Where(k => !k.StartsWith("  ", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        if (names.Count == 0 && p.Items.Count == 0)
+
+        // WITH * of no variables passes the rows on (after CREATE () there is nothing to name); RETURN * must return something.
+        if (names.Count == 0 && p.Items.Count == 0 && p.IsReturn)
         {
             throw QueryErrors.NoVariablesInScope();
         }

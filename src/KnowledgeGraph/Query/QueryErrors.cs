@@ -232,7 +232,7 @@ internal static class QueryErrors
         new("A property name must not be empty.", InvalidNameCode, SemanticError);
 
     public static QuerySemanticException MergeNullProperty(string what, string key) =>
-        new($"Cannot MERGE a {what} with a null value for property '{key}'.", "MergeNullProperty", SemanticError);
+        new($"Cannot MERGE a {what} with a null value for property '{key}'.", "MergeReadOwnWrites", SemanticError);
 
     public static QuerySemanticException MergeNullNode(string variable) =>
         new($"MERGE cannot use `{variable}`: it is null.", "MergeNullNode", SemanticError);
