@@ -85,6 +85,12 @@ internal sealed class Arguments
                     throw new UsageException($"option '{arg}' needs a value");
                 }
 
+                // An empty shell variable leaves the next option where the value should be.
+                if (args[i + 1].StartsWith("--", StringComparison.Ordinal) && args[i + 1].Length > 2)
+                {
+                    throw new UsageException($"option '{arg}' needs a value; found the option '{args[i + 1]}'");
+                }
+
                 return args[++i];
             }
 

@@ -95,6 +95,7 @@ public class CliTests
     [InlineData(new[] { "neighbors", "rutte", "--type", "LIKES" }, "kg: unknown relation type 'LIKES'; expected one of ABSENT_FROM")]
     [InlineData(new[] { "export", "--format", "xml" }, "kg: unknown format 'xml'. Formats: json|graphml")]
     [InlineData(new[] { "stats", "--graph" }, "kg: option '--graph' needs a value")]
+    [InlineData(new[] { "push", "--sparql", "--graph-iri", "https://example.org/g" }, "kg: option '--sparql' needs a value; found the option '--graph-iri'")]
     public void BadCommandLine_ExitsWithUsageCode(string[] args, string message)
     {
         var (code, _, err) = Run(args);
