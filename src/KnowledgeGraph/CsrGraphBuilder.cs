@@ -16,7 +16,7 @@ internal static class CsrGraphBuilder
     /// <summary>Builds the graph.</summary>
     /// <param name="schema">The schema the graph was checked against.</param>
     /// <param name="entities">The entities in input order (consumed: sorted in place).</param>
-    /// <param name="idIndex">Id → input-order index of every entity (consumed: renumbered in place).</param>
+    /// <param name="idIndex">Id → input-order index of every entity (consumed: renumbered in place; the graph keeps its own, smaller index).</param>
     /// <param name="source">Input-order source index per edge (consumed).</param>
     /// <param name="type">Type code per edge, indexing <paramref name="typeNames"/> (consumed).</param>
     /// <param name="target">Input-order target index per edge (consumed).</param>
@@ -99,6 +99,6 @@ internal static class CsrGraphBuilder
             types[c] = new RelationType(names[c]);
         }
 
-        return new Graph(schema, [], sorted, idIndex, topology, types, sortedQualifiers, null, violations);
+        return new Graph(schema, [], sorted, topology, types, sortedQualifiers, null, violations);
     }
 }
