@@ -33,7 +33,6 @@ internal static class CsrRows
 
         // Scatter straight into the final arrays, then sort each row by (type, target) through a
         // small pooled key buffer: no temporary the size of the edge list.
-        var edgeSource = new int[m];
         var edgeType = new int[m];
         var edgeTarget = new int[m];
         original = tieKey is null ? null : new int[m];
@@ -43,7 +42,6 @@ internal static class CsrRows
         {
             int s = source[e];
             int slot = next[s]++;
-            edgeSource[slot] = s;
             edgeType[slot] = type[e];
             edgeTarget[slot] = target[e];
             if (original is not null)
@@ -57,8 +55,8 @@ internal static class CsrRows
 
         // The input arrays are free now: when they have the exact length, they become the in-rows.
         return source.Length == m && target.Length == m
-            ? new GraphTopology(n, edgeSource, edgeType, edgeTarget, typeCount, outOffsets, source, target)
-            : new GraphTopology(n, edgeSource, edgeType, edgeTarget, typeCount, outOffsets);
+            ? new GraphTopology(n, edgeType, edgeTarget, typeCount, outOffsets, source, target)
+            : new GraphTopology(n, edgeType, edgeTarget, typeCount, outOffsets);
     }
 
     /// <summary>Sorts each row by (type, target) through a small pooled key buffer; ties by their keys when there are any.</summary>
