@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace KnowledgeGraph.Storage;
 
 /// <summary>
@@ -31,27 +33,25 @@ internal static class CsrRows
             outOffsets[v + 1] += outOffsets[v];
         }
 
-        // Scatter straight into the final arrays, then sort each row by (type, target) through a
-        // small pooled key buffer: no temporary the size of the edge list.
-        var edgeType = new int[m];
+        // Scatter straight into the final arrays (type codes in a byte each when they fit), then sort
+        // each row by (type, target) through a small pooled key buffer: no temporary the size of the edge list.
         var edgeTarget = new int[m];
         original = tieKey is null ? null : new int[m];
-        var next = new int[n];
-        Array.Copy(outOffsets, next, n);
-        for (int e = 0; e < m; e++)
+        EdgeTypes edgeType;
+        if (EdgeTypes.FitInAByte(typeCount))
         {
-            int s = source[e];
-            int slot = next[s]++;
-            edgeType[slot] = type[e];
-            edgeTarget[slot] = target[e];
-            if (original is not null)
-            {
-                original[slot] = e;
-            }
+            var narrow = new byte[m];
+            Scatter(n, source, type, target, m, outOffsets, narrow, edgeTarget, original);
+            SortRows(n, outOffsets, narrow, edgeTarget, original, tieKey);
+            edgeType = new EdgeTypes(narrow);
         }
-
-        next = null!;
-        SortRows(n, outOffsets, edgeType, edgeTarget, original, tieKey);
+        else
+        {
+            var wide = new int[m];
+            Scatter(n, source, type, target, m, outOffsets, wide, edgeTarget, original);
+            SortRows(n, outOffsets, wide, edgeTarget, original, tieKey);
+            edgeType = new EdgeTypes(wide);
+        }
 
         // The input arrays are free now: when they have the exact length, they become the in-rows.
         return source.Length == m && target.Length == m
@@ -59,8 +59,27 @@ internal static class CsrRows
             : new GraphTopology(n, edgeType, edgeTarget, typeCount, outOffsets);
     }
 
+    /// <summary>Moves each input edge to its slot in its source's row (input order within a row).</summary>
+    private static void Scatter<T>(int n, int[] source, int[] type, int[] target, int m, int[] outOffsets, T[] edgeType, int[] edgeTarget, int[]? original)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        var next = new int[n];
+        Array.Copy(outOffsets, next, n);
+        for (int e = 0; e < m; e++)
+        {
+            int slot = next[source[e]]++;
+            edgeType[slot] = T.CreateTruncating(type[e]);
+            edgeTarget[slot] = target[e];
+            if (original is not null)
+            {
+                original[slot] = e;
+            }
+        }
+    }
+
     /// <summary>Sorts each row by (type, target) through a small pooled key buffer; ties by their keys when there are any.</summary>
-    private static void SortRows(int n, int[] outOffsets, int[] edgeType, int[] edgeTarget, int[]? original, Func<int, string>? tieKey)
+    private static void SortRows<T>(int n, int[] outOffsets, T[] edgeType, int[] edgeTarget, int[]? original, Func<int, string>? tieKey)
+        where T : unmanaged, IBinaryInteger<T>
     {
         long[] rowKeys = System.Buffers.ArrayPool<long>.Shared.Rent(64);
         try
@@ -83,7 +102,7 @@ internal static class CsrRows
                 bool sortedAlready = true;
                 for (int i = 0; i < len; i++)
                 {
-                    keysOfRow[i] = ((long)edgeType[lo + i] << 32) | (uint)edgeTarget[lo + i];
+                    keysOfRow[i] = ((long)int.CreateTruncating(edgeType[lo + i]) << 32) | (uint)edgeTarget[lo + i];
                     sortedAlready &= i == 0 || keysOfRow[i - 1] <= keysOfRow[i];
                 }
 
@@ -104,7 +123,7 @@ internal static class CsrRows
 
                 for (int i = 0; i < len; i++)
                 {
-                    edgeType[lo + i] = (int)(keysOfRow[i] >> 32);
+                    edgeType[lo + i] = T.CreateTruncating((int)(keysOfRow[i] >> 32));
                     edgeTarget[lo + i] = (int)(uint)keysOfRow[i];
                 }
             }

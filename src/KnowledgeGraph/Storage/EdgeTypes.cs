@@ -10,6 +10,18 @@ internal readonly struct EdgeTypes
     private readonly byte[]? _narrow;
     private readonly int[]? _wide;
 
+    /// <summary>Codes of one byte each.</summary>
+    public EdgeTypes(byte[] narrow)
+        : this(narrow, null)
+    {
+    }
+
+    /// <summary>Codes of four bytes each.</summary>
+    public EdgeTypes(int[] wide)
+        : this(null, wide)
+    {
+    }
+
     private EdgeTypes(byte[]? narrow, int[]? wide)
     {
         _narrow = narrow;
@@ -31,7 +43,7 @@ internal readonly struct EdgeTypes
     /// <returns>The codes.</returns>
     public static EdgeTypes From(int[] codes, int typeCount)
     {
-        if (typeCount > byte.MaxValue + 1)
+        if (!FitInAByte(typeCount))
         {
             return new EdgeTypes(null, codes);
         }
@@ -44,4 +56,7 @@ internal readonly struct EdgeTypes
 
         return new EdgeTypes(narrow, null);
     }
+
+    /// <summary>Whether codes below <paramref name="typeCount"/> fit in a byte.</summary>
+    public static bool FitInAByte(int typeCount) => typeCount <= byte.MaxValue + 1;
 }

@@ -10,12 +10,12 @@ internal sealed class GraphTopology
 {
     /// <summary>Creates the topology from edges in (source, type, target) order, given by their sources.</summary>
     public GraphTopology(int nodeCount, int[] edgeSource, int[] edgeType, int[] edgeTarget, int typeCount)
-        : this(nodeCount, edgeType, edgeTarget, typeCount, CountOffsets(nodeCount, edgeSource))
+        : this(nodeCount, EdgeTypes.From(edgeType, typeCount), edgeTarget, typeCount, CountOffsets(nodeCount, edgeSource))
     {
     }
 
     /// <summary>Creates the topology from edges already in (source, type, target) order and their out-row offsets.</summary>
-    public GraphTopology(int nodeCount, int[] edgeType, int[] edgeTarget, int typeCount, int[] outOffsets)
+    public GraphTopology(int nodeCount, EdgeTypes edgeType, int[] edgeTarget, int typeCount, int[] outOffsets)
         : this(nodeCount, edgeType, edgeTarget, typeCount, outOffsets, new int[edgeTarget.Length], new int[edgeTarget.Length])
     {
     }
@@ -25,10 +25,10 @@ internal sealed class GraphTopology
     /// No per-edge source array is kept: the source of an edge is the out-row it lies in
     /// (<see cref="SourceOf"/>), which saves four bytes per edge.
     /// </remarks>
-    public GraphTopology(int nodeCount, int[] edgeType, int[] edgeTarget, int typeCount, int[] outOffsets, int[] inSources, int[] inEdges)
+    public GraphTopology(int nodeCount, EdgeTypes edgeType, int[] edgeTarget, int typeCount, int[] outOffsets, int[] inSources, int[] inEdges)
     {
         NodeCount = nodeCount;
-        EdgeType = EdgeTypes.From(edgeType, typeCount);
+        EdgeType = edgeType;
         EdgeTarget = edgeTarget;
         TypeCount = typeCount;
         OutOffsets = outOffsets;
