@@ -40,6 +40,7 @@ public sealed partial class Graph
         Schema schema,
         ImmutableArray<Document> documents,
         Entity[] entities,
+        EntityIdIndex? idIndex,
         GraphTopology topology,
         RelationType[] types,
         PropertyMap[]? qualifiers,
@@ -49,7 +50,7 @@ public sealed partial class Graph
         Schema = schema;
         Documents = documents;
         _entities = entities;
-        _idIndex = new EntityIdIndex(entities);
+        _idIndex = idIndex ?? new EntityIdIndex(entities);
         Topology = topology;
         _types = types;
         _qualifiers = qualifiers;

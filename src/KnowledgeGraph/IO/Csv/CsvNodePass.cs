@@ -35,7 +35,7 @@ internal sealed class CsvNodePass
     }
 
     /// <summary>The entity index of every id.</summary>
-    public Dictionary<string, int> IdIndex { get; } = new(StringComparer.Ordinal);
+    public EntityIdIndex IdIndex { get; private set; } = new(16);
 
     /// <summary>The kinds, in the order of their codes.</summary>
     public List<EntityKind> Kinds { get; } = [];
@@ -49,7 +49,7 @@ internal sealed class CsvNodePass
     /// <summary>Allocates the entity arrays and the id index at their final size.</summary>
     public void Expect(int count)
     {
-        IdIndex.EnsureCapacity(count);
+        IdIndex = new EntityIdIndex(count);
         _entities = new Entity[Math.Max(count, 1)];
         _entityKind = new byte[Math.Max(count, 1)];
     }
@@ -89,13 +89,6 @@ internal sealed class CsvNodePass
         var entity = columns.Simple
             ? CsvRecords.Create(reader, columns.Id, () => new Entity(new EntityId(id), kind, name))
             : ReadFullEntity(reader, columns.All, id, kind, name, extraLabels);
-        if (!IdIndex.TryAdd(id, _entityCount))
-        {
-            _violations.Add(new SchemaViolation(SchemaViolationKind.DuplicateEntity, "an entity with this id was added before", reader.Location(columns.Id), id));
-            _violations.CheckLimit();
-            return;
-        }
-
         if (_entityCount == _entities.Length)
         {
             Array.Resize(ref _entities, _entityCount * 2);
@@ -103,6 +96,14 @@ internal sealed class CsvNodePass
         }
 
         _entities[_entityCount] = entity;
+        if (!IdIndex.TryAdd(_entities, _entityCount))
+        {
+            _entities[_entityCount] = null!;
+            _violations.Add(new SchemaViolation(SchemaViolationKind.DuplicateEntity, "an entity with this id was added before", reader.Location(columns.Id), id));
+            _violations.CheckLimit();
+            return;
+        }
+
         _entityKind[_entityCount] = (byte)kindCode;
         _entityCount++;
     }
