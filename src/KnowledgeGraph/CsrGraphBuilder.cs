@@ -114,7 +114,7 @@ internal static class CsrGraphBuilder
             byOld[order[p]] = p;
         }
 
-        idIndex.Renumber(entities, byOld);
+        idIndex.Renumber(byOld);
         return byOld;
     }
 }

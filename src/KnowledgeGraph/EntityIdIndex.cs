@@ -2,27 +2,30 @@ namespace KnowledgeGraph;
 
 /// <summary>
 /// The index from entity id to position in an entity array: an open-addressing hash table (linear
-/// probing, at least one and a half slots per entity) that holds positions only and reads the ids
-/// from the entities themselves. It takes 6 to 9 bytes per entity, where a
-/// <c>Dictionary&lt;string, int&gt;</c> takes about 30 and a second reference to each id. A loader
+/// probing, at least one and a half slots per entity) of the id strings and their positions, in two
+/// parallel arrays. It takes 18 to 27 bytes per entity where a <c>Dictionary&lt;string, int&gt;</c>
+/// takes about 30, and a lookup reads the slot's id string straight from the table (one dependent
+/// memory access fewer than the dictionary's bucket, entry and key). A loader
 /// fills it as it reads (<see cref="TryAdd"/>), renumbers it once the entities are sorted
 /// (<see cref="Renumber"/>) and hands it to the graph, so that no second index is built.
 /// </summary>
 /// <threadsafety>Not thread-safe while it is filled; safe to read from many threads at once after that.</threadsafety>
 internal sealed class EntityIdIndex
 {
-    private Entity[] _entities;
+    /// <summary>The id in each slot; null for an empty slot.</summary>
+    private string?[] _keys;
 
-    /// <summary>Position + 1 of the entity in each slot; 0 for an empty slot.</summary>
-    private int[] _slots;
+    /// <summary>The position of the entity whose id is in each slot.</summary>
+    private int[] _positions;
 
     private int _count;
 
     /// <summary>An empty index with room for <paramref name="capacity"/> entities before it grows.</summary>
     public EntityIdIndex(int capacity)
     {
-        _entities = [];
-        _slots = new int[SizeFor(capacity)];
+        int size = SizeFor(capacity);
+        _keys = new string?[size];
+        _positions = new int[size];
     }
 
     /// <summary>Indexes entities whose ids are distinct.</summary>
@@ -30,55 +33,55 @@ internal sealed class EntityIdIndex
     public EntityIdIndex(Entity[] entities)
         : this(entities.Length)
     {
-        _entities = entities;
         for (int i = 0; i < entities.Length; i++)
         {
-            Insert(i);
+            Insert(entities[i].Id.Value, i);
         }
 
         _count = entities.Length;
     }
 
-    /// <summary>Adds the entity at <paramref name="position"/> unless an entity with its id is indexed already.</summary>
-    /// <param name="entities">The array the positions refer to from now on (a loader's array may have been regrown).</param>
+    /// <summary>Adds an entity's id and position unless the id is indexed already.</summary>
+    /// <param name="id">The entity's id.</param>
     /// <param name="position">The entity's position.</param>
     /// <returns>False when the id was indexed already.</returns>
-    public bool TryAdd(Entity[] entities, int position)
+    public bool TryAdd(string id, int position)
     {
-        _entities = entities;
-        if (TryGetValue(entities[position].Id.Value, out _))
+        if (TryGetValue(id, out _))
         {
             return false;
         }
 
-        if ((_count + 1) * 3L > _slots.Length * 2L)
+        if ((_count + 1) * 3L > _keys.Length * 2L)
         {
-            var old = _slots;
-            _slots = new int[SizeFor(_count * 2)];
-            foreach (int p in old)
+            var (oldKeys, oldPositions) = (_keys, _positions);
+            int size = SizeFor(_count * 2);
+            _keys = new string?[size];
+            _positions = new int[size];
+            for (int i = 0; i < oldKeys.Length; i++)
             {
-                if (p != 0)
+                if (oldKeys[i] is { } key)
                 {
-                    Insert(p - 1);
+                    Insert(key, oldPositions[i]);
                 }
             }
         }
 
-        Insert(position);
+        Insert(id, position);
         _count++;
         return true;
     }
 
-    /// <summary>Follows a reordering of the entities: the entity at old position <c>p</c> is now at <c>newPosition[p]</c> of <paramref name="entities"/>.</summary>
-    public void Renumber(Entity[] entities, int[] newPosition)
+    /// <summary>Follows a reordering of the entities: the entity at old position <c>p</c> is now at <c>newPosition[p]</c>.</summary>
+    public void Renumber(int[] newPosition)
     {
-        _entities = entities;
-        var slots = _slots;
-        for (int i = 0; i < slots.Length; i++)
+        var keys = _keys;
+        var positions = _positions;
+        for (int i = 0; i < keys.Length; i++)
         {
-            if (slots[i] != 0)
+            if (keys[i] is not null)
             {
-                slots[i] = newPosition[slots[i] - 1] + 1;
+                positions[i] = newPosition[positions[i]];
             }
         }
     }
@@ -92,25 +95,24 @@ internal sealed class EntityIdIndex
     /// <returns><see langword="true"/> when found.</returns>
     public bool TryGetValue(ReadOnlySpan<char> id, out int index)
     {
-        var slots = _slots;
-        var entities = _entities;
-        int slot = Home(id, slots.Length);
+        var keys = _keys;
+        int slot = Home(id, keys.Length);
         while (true)
         {
-            int p = slots[slot];
-            if (p == 0)
+            string? key = keys[slot];
+            if (key is null)
             {
                 index = -1;
                 return false;
             }
 
-            if (id.SequenceEqual(entities[p - 1].Id.Value))
+            if (id.SequenceEqual(key))
             {
-                index = p - 1;
+                index = _positions[slot];
                 return true;
             }
 
-            slot = slot + 1 == slots.Length ? 0 : slot + 1;
+            slot = slot + 1 == keys.Length ? 0 : slot + 1;
         }
     }
 
@@ -119,15 +121,16 @@ internal sealed class EntityIdIndex
     /// <summary>The first slot to probe for an id: its hash scaled to the table's size (multiply and shift, no division).</summary>
     private static int Home(ReadOnlySpan<char> id, int size) => (int)(((ulong)(uint)string.GetHashCode(id) * (ulong)(uint)size) >> 32);
 
-    private void Insert(int position)
+    private void Insert(string id, int position)
     {
-        var slots = _slots;
-        int slot = Home(_entities[position].Id.Value, slots.Length);
-        while (slots[slot] != 0)
+        var keys = _keys;
+        int slot = Home(id, keys.Length);
+        while (keys[slot] is not null)
         {
-            slot = slot + 1 == slots.Length ? 0 : slot + 1;
+            slot = slot + 1 == keys.Length ? 0 : slot + 1;
         }
 
-        slots[slot] = position + 1;
+        keys[slot] = id;
+        _positions[slot] = position;
     }
 }

@@ -89,6 +89,13 @@ internal sealed class CsvNodePass
         var entity = columns.Simple
             ? CsvRecords.Create(reader, columns.Id, () => new Entity(new EntityId(id), kind, name))
             : ReadFullEntity(reader, columns.All, id, kind, name, extraLabels);
+        if (!IdIndex.TryAdd(id, _entityCount))
+        {
+            _violations.Add(new SchemaViolation(SchemaViolationKind.DuplicateEntity, "an entity with this id was added before", reader.Location(columns.Id), id));
+            _violations.CheckLimit();
+            return;
+        }
+
         if (_entityCount == _entities.Length)
         {
             Array.Resize(ref _entities, _entityCount * 2);
@@ -96,14 +103,6 @@ internal sealed class CsvNodePass
         }
 
         _entities[_entityCount] = entity;
-        if (!IdIndex.TryAdd(_entities, _entityCount))
-        {
-            _entities[_entityCount] = null!;
-            _violations.Add(new SchemaViolation(SchemaViolationKind.DuplicateEntity, "an entity with this id was added before", reader.Location(columns.Id), id));
-            _violations.CheckLimit();
-            return;
-        }
-
         _entityKind[_entityCount] = (byte)kindCode;
         _entityCount++;
     }
