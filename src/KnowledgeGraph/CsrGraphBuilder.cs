@@ -114,7 +114,7 @@ internal static class CsrGraphBuilder
             byOld[order[p]] = p;
         }
 
-        idIndex.Renumber(byOld);
+        idIndex.Renumber(entities, byOld);
         return byOld;
     }
 }

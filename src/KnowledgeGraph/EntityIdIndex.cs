@@ -2,25 +2,26 @@ namespace KnowledgeGraph;
 
 /// <summary>
 /// The index from entity id to position in an entity array: an open-addressing hash table (linear
-/// probing, at least one and a half slots per entity) of the id strings and their positions, in two
-/// parallel arrays. It takes 18 to 27 bytes per entity where a <c>Dictionary&lt;string, int&gt;</c>
-/// takes about 30, and a lookup reads the slot's id string straight from the table (one dependent
-/// memory access fewer than the dictionary's bucket, entry and key). A loader
-/// fills it as it reads (<see cref="TryAdd"/>), renumbers it once the entities are sorted
-/// (<see cref="Renumber"/>) and hands it to the graph, so that no second index is built.
+/// probing, at least one and a half slots per entity) of positions. A loader fills it as it reads
+/// (<see cref="TryAdd"/>) with the id strings beside the positions, so that its many lookups compare
+/// the slot's string directly; once the entities are sorted, <see cref="Renumber"/> drops the
+/// strings and the table reads the ids from the entities. A graph's index then takes 6 to 9 bytes
+/// per entity, where a <c>Dictionary&lt;string, int&gt;</c> takes about 30.
 /// </summary>
 /// <threadsafety>Not thread-safe while it is filled; safe to read from many threads at once after that.</threadsafety>
 internal sealed class EntityIdIndex
 {
-    /// <summary>The id in each slot; null for an empty slot.</summary>
-    private string?[] _keys;
+    /// <summary>The id in each slot while the index is filled; null once it reads the ids from <see cref="_entities"/>.</summary>
+    private string?[]? _keys;
 
-    /// <summary>The position of the entity whose id is in each slot.</summary>
+    private Entity[] _entities = [];
+
+    /// <summary>Position + 1 of the entity in each slot; 0 for an empty slot.</summary>
     private int[] _positions;
 
     private int _count;
 
-    /// <summary>An empty index with room for <paramref name="capacity"/> entities before it grows.</summary>
+    /// <summary>An empty index, to be filled, with room for <paramref name="capacity"/> entities before it grows.</summary>
     public EntityIdIndex(int capacity)
     {
         int size = SizeFor(capacity);
@@ -31,8 +32,9 @@ internal sealed class EntityIdIndex
     /// <summary>Indexes entities whose ids are distinct.</summary>
     /// <param name="entities">The entities (kept, not copied).</param>
     public EntityIdIndex(Entity[] entities)
-        : this(entities.Length)
     {
+        _entities = entities;
+        _positions = new int[SizeFor(entities.Length)];
         for (int i = 0; i < entities.Length; i++)
         {
             Insert(entities[i].Id.Value, i);
@@ -41,7 +43,7 @@ internal sealed class EntityIdIndex
         _count = entities.Length;
     }
 
-    /// <summary>Adds an entity's id and position unless the id is indexed already.</summary>
+    /// <summary>Adds an entity's id and position unless the id is indexed already (only while the index is filled).</summary>
     /// <param name="id">The entity's id.</param>
     /// <param name="position">The entity's position.</param>
     /// <returns>False when the id was indexed already.</returns>
@@ -52,9 +54,9 @@ internal sealed class EntityIdIndex
             return false;
         }
 
-        if ((_count + 1) * 3L > _keys.Length * 2L)
+        if ((_count + 1) * 3L > _positions.Length * 2L)
         {
-            var (oldKeys, oldPositions) = (_keys, _positions);
+            var (oldKeys, oldPositions) = (_keys!, _positions);
             int size = SizeFor(_count * 2);
             _keys = new string?[size];
             _positions = new int[size];
@@ -62,7 +64,7 @@ internal sealed class EntityIdIndex
             {
                 if (oldKeys[i] is { } key)
                 {
-                    Insert(key, oldPositions[i]);
+                    Insert(key, oldPositions[i] - 1);
                 }
             }
         }
@@ -72,18 +74,23 @@ internal sealed class EntityIdIndex
         return true;
     }
 
-    /// <summary>Follows a reordering of the entities: the entity at old position <c>p</c> is now at <c>newPosition[p]</c>.</summary>
-    public void Renumber(int[] newPosition)
+    /// <summary>
+    /// Follows a reordering of the entities (the entity at old position <c>p</c> is now at
+    /// <c>newPosition[p]</c> of <paramref name="entities"/>) and from then on reads the ids from them.
+    /// </summary>
+    public void Renumber(Entity[] entities, int[] newPosition)
     {
-        var keys = _keys;
         var positions = _positions;
-        for (int i = 0; i < keys.Length; i++)
+        for (int i = 0; i < positions.Length; i++)
         {
-            if (keys[i] is not null)
+            if (positions[i] != 0)
             {
-                positions[i] = newPosition[positions[i]];
+                positions[i] = newPosition[positions[i] - 1] + 1;
             }
         }
+
+        _entities = entities;
+        _keys = null;
     }
 
     /// <summary>Whether an entity has this id text.</summary>
@@ -96,23 +103,25 @@ internal sealed class EntityIdIndex
     public bool TryGetValue(ReadOnlySpan<char> id, out int index)
     {
         var keys = _keys;
-        int slot = Home(id, keys.Length);
+        var entities = _entities;
+        var positions = _positions;
+        int slot = Home(id, positions.Length);
         while (true)
         {
-            string? key = keys[slot];
-            if (key is null)
+            int p = positions[slot];
+            if (p == 0)
             {
                 index = -1;
                 return false;
             }
 
-            if (id.SequenceEqual(key))
+            if (id.SequenceEqual(keys is not null ? keys[slot] : entities[p - 1].Id.Value))
             {
-                index = _positions[slot];
+                index = p - 1;
                 return true;
             }
 
-            slot = slot + 1 == keys.Length ? 0 : slot + 1;
+            slot = slot + 1 == positions.Length ? 0 : slot + 1;
         }
     }
 
@@ -123,14 +132,17 @@ internal sealed class EntityIdIndex
 
     private void Insert(string id, int position)
     {
-        var keys = _keys;
-        int slot = Home(id, keys.Length);
-        while (keys[slot] is not null)
+        var positions = _positions;
+        int slot = Home(id, positions.Length);
+        while (positions[slot] != 0)
         {
-            slot = slot + 1 == keys.Length ? 0 : slot + 1;
+            slot = slot + 1 == positions.Length ? 0 : slot + 1;
         }
 
-        keys[slot] = id;
-        _positions[slot] = position;
+        positions[slot] = position + 1;
+        if (_keys is { } keys)
+        {
+            keys[slot] = id;
+        }
     }
 }

@@ -12,7 +12,7 @@ internal static class CsrRows
     /// <summary>Builds the topology.</summary>
     /// <param name="n">The number of nodes.</param>
     /// <param name="source">Source node per edge (consumed: may become the in-rows).</param>
-    /// <param name="type">Type code per edge, codes in the final order.</param>
+    /// <param name="type">Type code per edge, codes in the final order (consumed: may become the targets).</param>
     /// <param name="target">Target node per edge (consumed: may become the in-rows).</param>
     /// <param name="m">The number of edges in the arrays (they may be longer).</param>
     /// <param name="typeCount">The number of type codes.</param>
@@ -35,19 +35,29 @@ internal static class CsrRows
 
         // Scatter straight into the final arrays (type codes in a byte each when they fit), then sort
         // each row by (type, target) through a small pooled key buffer: no temporary the size of the edge list.
-        var edgeTarget = new int[m];
         original = tieKey is null ? null : new int[m];
         EdgeTypes edgeType;
+        int[] edgeTarget;
         if (EdgeTypes.FitInAByte(typeCount))
         {
+            // The input codes are copied to a byte each first; the input type array is then free
+            // and, when it has the exact length, receives the targets (one edge-sized array fewer).
+            var inputTypes = GC.AllocateUninitializedArray<byte>(m);
+            for (int e = 0; e < m; e++)
+            {
+                inputTypes[e] = (byte)type[e];
+            }
+
+            edgeTarget = type.Length == m ? type : new int[m];
             var narrow = new byte[m];
-            Scatter(n, source, type, target, m, outOffsets, narrow, edgeTarget, original);
+            Scatter(n, source, inputTypes, target, m, outOffsets, narrow, edgeTarget, original);
             SortRows(n, outOffsets, narrow, edgeTarget, original, tieKey);
             edgeType = new EdgeTypes(narrow);
         }
         else
         {
             var wide = new int[m];
+            edgeTarget = new int[m];
             Scatter(n, source, type, target, m, outOffsets, wide, edgeTarget, original);
             SortRows(n, outOffsets, wide, edgeTarget, original, tieKey);
             edgeType = new EdgeTypes(wide);
@@ -60,7 +70,7 @@ internal static class CsrRows
     }
 
     /// <summary>Moves each input edge to its slot in its source's row (input order within a row).</summary>
-    private static void Scatter<T>(int n, int[] source, int[] type, int[] target, int m, int[] outOffsets, T[] edgeType, int[] edgeTarget, int[]? original)
+    private static void Scatter<T>(int n, int[] source, T[] type, int[] target, int m, int[] outOffsets, T[] edgeType, int[] edgeTarget, int[]? original)
         where T : unmanaged, IBinaryInteger<T>
     {
         var next = new int[n];
@@ -68,7 +78,7 @@ internal static class CsrRows
         for (int e = 0; e < m; e++)
         {
             int slot = next[source[e]]++;
-            edgeType[slot] = T.CreateTruncating(type[e]);
+            edgeType[slot] = type[e];
             edgeTarget[slot] = target[e];
             if (original is not null)
             {

@@ -43,7 +43,8 @@ public class EntityIdIndexTests
             Assert.True(index.TryAdd(entities[i].Id.Value, i));
         }
 
-        index.Renumber([2, 0, 1]);
+        Entity[] sorted = [entities[1], entities[2], entities[0]];
+        index.Renumber(sorted, [2, 0, 1]);
         Assert.True(index.TryGetValue("a", out int a));
         Assert.True(index.TryGetValue("b", out int b));
         Assert.True(index.TryGetValue("c", out int c));
