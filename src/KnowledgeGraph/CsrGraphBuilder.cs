@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using KnowledgeGraph.Storage;
 
 namespace KnowledgeGraph;
@@ -13,10 +12,12 @@ namespace KnowledgeGraph;
 /// </summary>
 internal static class CsrGraphBuilder
 {
+    private static readonly Comparer<Entity> IdOrder = Comparer<Entity>.Create(static (a, b) => string.CompareOrdinal(a.Id.Value, b.Id.Value));
+
     /// <summary>Builds the graph.</summary>
     /// <param name="schema">The schema the graph was checked against.</param>
     /// <param name="entities">The entities in input order (consumed: sorted in place).</param>
-    /// <param name="idIndex">Id → input-order index of every entity (consumed: renumbered in place).</param>
+    /// <param name="idIndex">Id → input-order index of every entity (consumed: renumbered in place and kept by the graph).</param>
     /// <param name="source">Input-order source index per edge (consumed).</param>
     /// <param name="type">Type code per edge, indexing <paramref name="typeNames"/> (consumed).</param>
     /// <param name="target">Input-order target index per edge (consumed).</param>
@@ -28,7 +29,7 @@ internal static class CsrGraphBuilder
     public static Graph Build(
         Schema schema,
         Entity[] entities,
-        Dictionary<string, int> idIndex,
+        EntityIdIndex idIndex,
         int[] source,
         int[] type,
         int[] target,
@@ -41,15 +42,8 @@ internal static class CsrGraphBuilder
         int m = edgeCount;
 
         // Entities by id (ordinal), sorted in place; newIndex maps input order to graph order.
-        Array.Sort(entities, static (a, b) => string.CompareOrdinal(a.Id.Value, b.Id.Value));
+        var newIndex = SortById(entities, idIndex);
         var sorted = entities;
-        var newIndex = new int[n];
-        for (int p = 0; p < n; p++)
-        {
-            ref int slot = ref CollectionsMarshal.GetValueRefOrNullRef(idIndex, sorted[p].Id.Value);
-            newIndex[slot] = p;
-            slot = p;
-        }
 
         // Type codes by name (ordinal).
         int typeCount = typeNames.Count;
@@ -100,5 +94,27 @@ internal static class CsrGraphBuilder
         }
 
         return new Graph(schema, [], sorted, idIndex, topology, types, sortedQualifiers, null, violations);
+    }
+
+    /// <summary>Sorts the entities by id in place and renumbers the index to match.</summary>
+    /// <returns>The new position of each entity, by its old position.</returns>
+    private static int[] SortById(Entity[] entities, EntityIdIndex idIndex)
+    {
+        int n = entities.Length;
+        var order = new int[n];
+        for (int p = 0; p < n; p++)
+        {
+            order[p] = p;
+        }
+
+        Array.Sort(entities, order, IdOrder);
+        var byOld = new int[n];
+        for (int p = 0; p < n; p++)
+        {
+            byOld[order[p]] = p;
+        }
+
+        idIndex.Renumber(entities, byOld);
+        return byOld;
     }
 }

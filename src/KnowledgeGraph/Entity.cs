@@ -17,6 +17,9 @@ namespace KnowledgeGraph;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class Entity : IEquatable<Entity>
 {
+    /// <summary>Aliases, labels and properties; null when all three are empty (most entities of a large graph), which keeps an entity at 48 bytes.</summary>
+    private readonly Details? _details;
+
     /// <summary>Creates an entity.</summary>
     /// <param name="id">The stable id.</param>
     /// <param name="kind">The kind.</param>
@@ -48,9 +51,13 @@ public sealed class Entity : IEquatable<Entity>
         Id = id;
         Kind = kind;
         Name = name;
-        Aliases = Canonical(aliases, name, nameof(aliases), isLabel: false);
-        Labels = Canonical(labels, kind.Name, nameof(labels), isLabel: true);
-        Properties = properties ?? PropertyMap.Empty;
+        var canonicalAliases = Canonical(aliases, name, nameof(aliases), isLabel: false);
+        var canonicalLabels = Canonical(labels, kind.Name, nameof(labels), isLabel: true);
+        properties ??= PropertyMap.Empty;
+        if (!canonicalAliases.IsEmpty || !canonicalLabels.IsEmpty || !properties.IsEmpty)
+        {
+            _details = new Details(canonicalAliases, canonicalLabels, properties);
+        }
     }
 
     /// <summary>The stable id, such as <c>person:mark-rutte</c>.</summary>
@@ -63,13 +70,13 @@ public sealed class Entity : IEquatable<Entity>
     public string Name { get; }
 
     /// <summary>Every other surface form, distinct, in ordinal order.</summary>
-    public ImmutableArray<string> Aliases { get; }
+    public ImmutableArray<string> Aliases => _details?.Aliases ?? [];
 
     /// <summary>Extra labels beyond <see cref="Kind"/>, distinct, in ordinal order.</summary>
-    public ImmutableArray<string> Labels { get; }
+    public ImmutableArray<string> Labels => _details?.Labels ?? [];
 
     /// <summary>Typed properties (role, ISO code, date, …).</summary>
-    public PropertyMap Properties { get; }
+    public PropertyMap Properties => _details?.Properties ?? PropertyMap.Empty;
 
     /// <summary>All labels: the kind first, then <see cref="Labels"/>.</summary>
     public IEnumerable<string> AllLabels => Labels.Prepend(Kind.Name);
@@ -124,6 +131,8 @@ public sealed class Entity : IEquatable<Entity>
     /// <summary>The entity as <c>Mark Rutte (Person, person:mark-rutte)</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"{Name} ({Kind}, {Id})";
+
+    private sealed record Details(ImmutableArray<string> Aliases, ImmutableArray<string> Labels, PropertyMap Properties);
 
     private static ImmutableArray<string> Canonical(IEnumerable<string>? items, string exclude, string paramName, bool isLabel)
     {

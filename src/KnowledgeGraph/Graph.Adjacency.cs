@@ -32,7 +32,7 @@ public sealed partial class Graph
             for (int i = t.InOffsets[v]; i < t.InOffsets[v + 1]; i++)
             {
                 int e = t.InEdges[i];
-                if ((filter is null || filter[t.EdgeType[e]]) && !(direction == Direction.Both && t.EdgeSource[e] == v))
+                if ((filter is null || filter[t.EdgeType[e]]) && !(direction == Direction.Both && t.InSources[i] == v))
                 {
                     result.Add(GetRelation(e));
                 }
@@ -154,9 +154,9 @@ public sealed partial class Graph
 
         var relations = new List<Relation>();
         var t = Topology;
-        for (int e = 0; e < t.EdgeCount; e++)
+        for (int e = 0, s = 0; e < t.EdgeCount; e++)
         {
-            if (keep[t.EdgeSource[e]] && keep[t.EdgeTarget[e]])
+            if (keep[t.NextSource(ref s, e)] && keep[t.EdgeTarget[e]])
             {
                 relations.Add(GetRelation(e));
             }

@@ -26,7 +26,7 @@ public sealed partial class Graph
     public const string SeedDocumentId = "seed:nato-brussels-munich";
 
     private readonly Entity[] _entities;
-    private readonly Dictionary<string, int> _idIndex;
+    private readonly EntityIdIndex _idIndex;
     private readonly RelationType[] _types;
     private readonly PropertyMap[]? _qualifiers;
     private readonly ImmutableArray<Evidence>[]? _evidence;
@@ -40,7 +40,7 @@ public sealed partial class Graph
         Schema schema,
         ImmutableArray<Document> documents,
         Entity[] entities,
-        Dictionary<string, int> idIndex,
+        EntityIdIndex? idIndex,
         GraphTopology topology,
         RelationType[] types,
         PropertyMap[]? qualifiers,
@@ -50,7 +50,7 @@ public sealed partial class Graph
         Schema = schema;
         Documents = documents;
         _entities = entities;
-        _idIndex = idIndex;
+        _idIndex = idIndex ?? new EntityIdIndex(entities);
         Topology = topology;
         _types = types;
         _qualifiers = qualifiers;
@@ -202,7 +202,7 @@ public sealed partial class Graph
 
         var t = Topology;
         var relation = new Relation(
-            _entities[t.EdgeSource[edge]].Id,
+            _entities[t.SourceOf(edge)].Id,
             _types[t.EdgeType[edge]],
             _entities[t.EdgeTarget[edge]].Id,
             _qualifiers?[edge],
@@ -268,9 +268,10 @@ public sealed partial class Graph
     private int[][] BuildTypeIndex()
     {
         var counts = new int[_types.Length];
-        foreach (int code in Topology.EdgeType)
+        var edgeType = Topology.EdgeType;
+        for (int e = 0; e < edgeType.Length; e++)
         {
-            counts[code]++;
+            counts[edgeType[e]]++;
         }
 
         var index = new int[_types.Length][];
@@ -280,7 +281,6 @@ public sealed partial class Graph
             counts[c] = 0;
         }
 
-        var edgeType = Topology.EdgeType;
         for (int e = 0; e < edgeType.Length; e++)
         {
             index[edgeType[e]][counts[edgeType[e]]++] = e;

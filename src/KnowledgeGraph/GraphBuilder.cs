@@ -344,7 +344,7 @@ public sealed class GraphBuilder
         var topology = new GraphTopology(entities.Length, edgeSource, edgeType, edgeTarget, typeNames.Length);
         var types = typeNames.Select(n => new RelationType(n)).ToArray();
         var docs = documents.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
-        return new Graph(schema, docs, entities, index, topology, types, qualifiers, evidence, violations);
+        return new Graph(schema, docs, entities, null, topology, types, qualifiers, evidence, violations);
     }
 
     /// <summary>Sorts edge numbers by (source, type, target), then qualifiers and evidence, then input order.</summary>

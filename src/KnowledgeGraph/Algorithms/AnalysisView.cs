@@ -63,14 +63,14 @@ internal sealed class AnalysisView
         var t = graph.Topology;
         var sources = new List<int>(t.EdgeCount);
         var targets = new List<int>(t.EdgeCount);
-        for (int e = 0; e < t.EdgeCount; e++)
+        for (int e = 0, source = 0; e < t.EdgeCount; e++)
         {
             if ((e & 0xFFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            int s = index[t.EdgeSource[e]], d = index[t.EdgeTarget[e]];
+            int s = index[t.NextSource(ref source, e)], d = index[t.EdgeTarget[e]];
             if (s >= 0 && d >= 0 && (keepType is null || keepType[t.EdgeType[e]]))
             {
                 sources.Add(s);
@@ -113,9 +113,9 @@ internal sealed class AnalysisView
         int count = nodes.Length;
         var outDegree = new int[count + 1];
         var inDegree = new int[count + 1];
-        for (int e = 0; e < t.EdgeCount; e++)
+        for (int e = 0, source = 0; e < t.EdgeCount; e++)
         {
-            int s = index[t.EdgeSource[e]], d = index[t.EdgeTarget[e]];
+            int s = index[t.NextSource(ref source, e)], d = index[t.EdgeTarget[e]];
             if (s >= 0 && d >= 0 && s != d && (keepType is null || keepType[t.EdgeType[e]]))
             {
                 outDegree[s + 1]++;
@@ -152,9 +152,9 @@ internal sealed class AnalysisView
         var adjacency = new int[counts[count]];
         var next = new int[count];
         Array.Copy(counts, next, count);
-        for (int e = 0; e < t.EdgeCount; e++)
+        for (int e = 0, source = 0; e < t.EdgeCount; e++)
         {
-            int s = index[t.EdgeSource[e]], d = index[t.EdgeTarget[e]];
+            int s = index[t.NextSource(ref source, e)], d = index[t.EdgeTarget[e]];
             if (s >= 0 && d >= 0 && s != d && (keepType is null || keepType[t.EdgeType[e]]))
             {
                 if (direction != Direction.In)

@@ -56,7 +56,7 @@ internal readonly struct AnyType : IEdgeFilter
 }
 
 /// <summary>The relations whose type code is marked in an array.</summary>
-internal readonly struct TypeIn(int[] types, bool[] allowed) : IEdgeFilter
+internal readonly struct TypeIn(EdgeTypes types, bool[] allowed) : IEdgeFilter
 {
     public static bool ReadsEdge => true;
 
@@ -110,10 +110,7 @@ internal static class BreadthFirstCore
         while (h < levelEnd)
         {
             int from = queue[h++];
-            if ((h & (CancellationStride - 1)) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
+            ThrowIfCancelledAt(h, cancellationToken);
 
             if (forward)
             {
@@ -170,6 +167,16 @@ internal static class BreadthFirstCore
         tail = tl;
         visitor = v;
         return open;
+    }
+
+    /// <summary>Checks for cancellation once every <see cref="CancellationStride"/> nodes taken from the queue.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void ThrowIfCancelledAt(int taken, CancellationToken cancellationToken)
+    {
+        if ((taken & (CancellationStride - 1)) == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
     }
 
     /// <summary>

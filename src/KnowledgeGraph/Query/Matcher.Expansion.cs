@@ -266,7 +266,8 @@ internal sealed partial class Matcher
             };
             foreach (int e in es)
             {
-                at = t.EdgeSource[e] == at ? t.EdgeTarget[e] : t.EdgeSource[e];
+                int source = t.SourceOf(e);
+                at = source == at ? t.EdgeTarget[e] : source;
                 edges.Add(e);
                 nodes.Add(at);
             }

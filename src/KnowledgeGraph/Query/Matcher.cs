@@ -386,7 +386,7 @@ internal sealed partial class Matcher
             for (int s = t.InOffsets[v]; s < t.InOffsets[v + 1]; s++)
             {
                 int e = t.InEdges[s];
-                if (dir == RelDirection.Both && t.EdgeSource[e] == v)
+                if (dir == RelDirection.Both && t.InSources[s] == v)
                 {
                     continue; // a self-loop, already seen as an out-edge
                 }

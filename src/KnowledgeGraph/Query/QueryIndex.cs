@@ -75,7 +75,7 @@ internal sealed class QueryIndex
         {
             if (key.Direction != RelDirection.In)
             {
-                has[t.EdgeSource[e]] = true;
+                has[t.SourceOf(e)] = true;
             }
 
             if (key.Direction != RelDirection.Out)

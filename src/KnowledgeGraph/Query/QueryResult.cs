@@ -79,7 +79,7 @@ public sealed class QueryResult : IReadOnlyList<QueryRow>
         EdgeRef e => graph.GetRelation(e.Edge),
         PathValue p => new GraphPath(
             [.. p.Nodes.Select(graph.EntityAt)],
-            [.. p.Edges.Select((e, i) => new PathStep(graph.GetRelation(e), graph.Topology.EdgeSource[e] == p.Nodes[i]))]),
+            [.. p.Edges.Select((e, i) => new PathStep(graph.GetRelation(e), graph.Topology.SourceOf(e) == p.Nodes[i]))]),
         List<object?> list => list.Select(x => ToPublic(x, graph)).ToImmutableArray(),
         Dictionary<string, object?> map => map.ToImmutableSortedDictionary(p => p.Key, p => ToPublic(p.Value, graph), StringComparer.Ordinal),
         _ => v,

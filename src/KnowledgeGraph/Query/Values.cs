@@ -450,7 +450,7 @@ internal static class Values
                 Append(sb, new NodeRef(p.Nodes[0]), graph);
                 for (int i = 0; i < p.Edges.Length; i++)
                 {
-                    bool forward = graph.Topology.EdgeSource[p.Edges[i]] == p.Nodes[i];
+                    bool forward = graph.Topology.SourceOf(p.Edges[i]) == p.Nodes[i];
                     sb.Append(forward ? "-" : "<-");
                     Append(sb, new EdgeRef(p.Edges[i]), graph);
                     sb.Append(forward ? "->" : "-");

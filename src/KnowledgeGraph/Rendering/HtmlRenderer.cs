@@ -236,11 +236,12 @@ public static class HtmlRenderer
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{F(size)}\" height=\"{F(size)}\" viewBox=\"0 0 {F(size)} {F(size)}\" font-family=\"sans-serif\" font-size=\"10\">");
         sb.Append("<defs><marker id=\"kg-arrow\" viewBox=\"0 0 10 10\" refX=\"16\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#999\"/></marker></defs>");
         var t = graph.Topology;
-        for (int e = 0; e < t.EdgeCount; e++)
+        for (int e = 0, s = 0; e < t.EdgeCount; e++)
         {
-            var (x1, y1) = pos[t.EdgeSource[e]];
+            t.NextSource(ref s, e);
+            var (x1, y1) = pos[s];
             var (x2, y2) = pos[t.EdgeTarget[e]];
-            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(x1)}\" y1=\"{F(y1)}\" x2=\"{F(x2)}\" y2=\"{F(y2)}\" stroke=\"#bbb\" marker-end=\"url(#kg-arrow)\"><title>{Esc(graph.EntityAt(t.EdgeSource[e]).Name)} {Esc(graph.TypeAt(t.EdgeType[e]).Name)} {Esc(graph.EntityAt(t.EdgeTarget[e]).Name)}</title></line>");
+            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(x1)}\" y1=\"{F(y1)}\" x2=\"{F(x2)}\" y2=\"{F(y2)}\" stroke=\"#bbb\" marker-end=\"url(#kg-arrow)\"><title>{Esc(graph.EntityAt(s).Name)} {Esc(graph.TypeAt(t.EdgeType[e]).Name)} {Esc(graph.EntityAt(t.EdgeTarget[e]).Name)}</title></line>");
         }
 
         for (int i = 0; i < n; i++)

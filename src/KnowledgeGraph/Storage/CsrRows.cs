@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace KnowledgeGraph.Storage;
 
 /// <summary>
@@ -10,7 +12,7 @@ internal static class CsrRows
     /// <summary>Builds the topology.</summary>
     /// <param name="n">The number of nodes.</param>
     /// <param name="source">Source node per edge (consumed: may become the in-rows).</param>
-    /// <param name="type">Type code per edge, codes in the final order.</param>
+    /// <param name="type">Type code per edge, codes in the final order (consumed: may become the targets).</param>
     /// <param name="target">Target node per edge (consumed: may become the in-rows).</param>
     /// <param name="m">The number of edges in the arrays (they may be longer).</param>
     /// <param name="typeCount">The number of type codes.</param>
@@ -31,19 +33,51 @@ internal static class CsrRows
             outOffsets[v + 1] += outOffsets[v];
         }
 
-        // Scatter straight into the final arrays, then sort each row by (type, target) through a
-        // small pooled key buffer: no temporary the size of the edge list.
-        var edgeSource = new int[m];
-        var edgeType = new int[m];
-        var edgeTarget = new int[m];
+        // Scatter straight into the final arrays (type codes in a byte each when they fit), then sort
+        // each row by (type, target) through a small pooled key buffer: no temporary the size of the edge list.
         original = tieKey is null ? null : new int[m];
+        EdgeTypes edgeType;
+        int[] edgeTarget;
+        if (EdgeTypes.FitInAByte(typeCount))
+        {
+            // The input codes are copied to a byte each first; the input type array is then free
+            // and, when it has the exact length, receives the targets (one edge-sized array fewer).
+            var inputTypes = GC.AllocateUninitializedArray<byte>(m);
+            for (int e = 0; e < m; e++)
+            {
+                inputTypes[e] = (byte)type[e];
+            }
+
+            edgeTarget = type.Length == m ? type : new int[m];
+            var narrow = new byte[m];
+            Scatter(n, source, inputTypes, target, m, outOffsets, narrow, edgeTarget, original);
+            SortRows(n, outOffsets, narrow, edgeTarget, original, tieKey);
+            edgeType = new EdgeTypes(narrow);
+        }
+        else
+        {
+            var wide = new int[m];
+            edgeTarget = new int[m];
+            Scatter(n, source, type, target, m, outOffsets, wide, edgeTarget, original);
+            SortRows(n, outOffsets, wide, edgeTarget, original, tieKey);
+            edgeType = new EdgeTypes(wide);
+        }
+
+        // The input arrays are free now: when they have the exact length, they become the in-rows.
+        return source.Length == m && target.Length == m
+            ? new GraphTopology(n, edgeType, edgeTarget, typeCount, outOffsets, source, target)
+            : new GraphTopology(n, edgeType, edgeTarget, typeCount, outOffsets);
+    }
+
+    /// <summary>Moves each input edge to its slot in its source's row (input order within a row).</summary>
+    private static void Scatter<T>(int n, int[] source, T[] type, int[] target, int m, int[] outOffsets, T[] edgeType, int[] edgeTarget, int[]? original)
+        where T : unmanaged, IBinaryInteger<T>
+    {
         var next = new int[n];
         Array.Copy(outOffsets, next, n);
         for (int e = 0; e < m; e++)
         {
-            int s = source[e];
-            int slot = next[s]++;
-            edgeSource[slot] = s;
+            int slot = next[source[e]]++;
             edgeType[slot] = type[e];
             edgeTarget[slot] = target[e];
             if (original is not null)
@@ -51,18 +85,11 @@ internal static class CsrRows
                 original[slot] = e;
             }
         }
-
-        next = null!;
-        SortRows(n, outOffsets, edgeType, edgeTarget, original, tieKey);
-
-        // The input arrays are free now: when they have the exact length, they become the in-rows.
-        return source.Length == m && target.Length == m
-            ? new GraphTopology(n, edgeSource, edgeType, edgeTarget, typeCount, outOffsets, source, target)
-            : new GraphTopology(n, edgeSource, edgeType, edgeTarget, typeCount, outOffsets);
     }
 
     /// <summary>Sorts each row by (type, target) through a small pooled key buffer; ties by their keys when there are any.</summary>
-    private static void SortRows(int n, int[] outOffsets, int[] edgeType, int[] edgeTarget, int[]? original, Func<int, string>? tieKey)
+    private static void SortRows<T>(int n, int[] outOffsets, T[] edgeType, int[] edgeTarget, int[]? original, Func<int, string>? tieKey)
+        where T : unmanaged, IBinaryInteger<T>
     {
         long[] rowKeys = System.Buffers.ArrayPool<long>.Shared.Rent(64);
         try
@@ -85,7 +112,7 @@ internal static class CsrRows
                 bool sortedAlready = true;
                 for (int i = 0; i < len; i++)
                 {
-                    keysOfRow[i] = ((long)edgeType[lo + i] << 32) | (uint)edgeTarget[lo + i];
+                    keysOfRow[i] = ((long)int.CreateTruncating(edgeType[lo + i]) << 32) | (uint)edgeTarget[lo + i];
                     sortedAlready &= i == 0 || keysOfRow[i - 1] <= keysOfRow[i];
                 }
 
@@ -106,7 +133,7 @@ internal static class CsrRows
 
                 for (int i = 0; i < len; i++)
                 {
-                    edgeType[lo + i] = (int)(keysOfRow[i] >> 32);
+                    edgeType[lo + i] = T.CreateTruncating((int)(keysOfRow[i] >> 32));
                     edgeTarget[lo + i] = (int)(uint)keysOfRow[i];
                 }
             }

@@ -33,7 +33,7 @@ public class AlgorithmTests
         var t = Seed.Topology;
         for (int e = 0; e < t.EdgeCount; e++)
         {
-            quik.AddEdge(new Edge<int>(t.EdgeSource[e], t.EdgeTarget[e]));
+            quik.AddEdge(new Edge<int>(t.SourceOf(e), t.EdgeTarget[e]));
         }
 
         for (int s = 0; s < Seed.EntityCount; s++)

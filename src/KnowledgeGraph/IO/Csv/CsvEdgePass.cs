@@ -45,12 +45,11 @@ internal sealed class CsvEdgePass(Schema schema, CsvNodePass nodes, CsvViolation
         _type = new int[capacity];
         _target = new int[capacity];
 #if NET9_0_OR_GREATER
-        var idLookup = nodes.IdIndex.GetAlternateLookup<ReadOnlySpan<char>>();
         var typeLookup = _typeCodes.GetAlternateLookup<ReadOnlySpan<char>>();
 #else
-        var idLookup = new SpanLookup<int>(nodes.IdIndex);
         var typeLookup = new SpanLookup<int>(_typeCodes);
 #endif
+        var idLookup = nodes.IdIndex;
         var kinds = nodes.EntityKinds;
         int count = 0;
         while (reader.Read())

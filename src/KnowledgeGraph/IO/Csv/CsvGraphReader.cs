@@ -206,7 +206,7 @@ public static class CsvGraphReader
         }
 
         long start = stream.Position;
-        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
             long lines = 0;

@@ -123,11 +123,11 @@ public static class CsvGraphWriter
         row.AddRange(style == CsvHeaderStyle.Neo4j ? [":START_ID", ":TYPE", ":END_ID"] : ["source", "type", "target"]);
         row.AddRange(columns.Select(c => c.Header));
         WriteRow(w, row, delimiter);
-        for (int e = 0; e < t.EdgeCount; e++)
+        for (int e = 0, s = 0; e < t.EdgeCount; e++)
         {
             progress?.Relation();
             row.Clear();
-            row.Add(graph.EntityAt(t.EdgeSource[e]).Id.Value);
+            row.Add(graph.EntityAt(t.NextSource(ref s, e)).Id.Value);
             row.Add(graph.TypeAt(t.EdgeType[e]).Name);
             row.Add(graph.EntityAt(t.EdgeTarget[e]).Id.Value);
             if (columns.Count > 0)

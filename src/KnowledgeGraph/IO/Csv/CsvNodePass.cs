@@ -35,7 +35,7 @@ internal sealed class CsvNodePass
     }
 
     /// <summary>The entity index of every id.</summary>
-    public Dictionary<string, int> IdIndex { get; } = new(StringComparer.Ordinal);
+    public EntityIdIndex IdIndex { get; private set; } = new(16);
 
     /// <summary>The kinds, in the order of their codes.</summary>
     public List<EntityKind> Kinds { get; } = [];
@@ -49,7 +49,7 @@ internal sealed class CsvNodePass
     /// <summary>Allocates the entity arrays and the id index at their final size.</summary>
     public void Expect(int count)
     {
-        IdIndex.EnsureCapacity(count);
+        IdIndex = new EntityIdIndex(count);
         _entities = new Entity[Math.Max(count, 1)];
         _entityKind = new byte[Math.Max(count, 1)];
     }

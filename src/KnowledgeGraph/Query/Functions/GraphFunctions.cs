@@ -21,7 +21,7 @@ internal static class GraphFunctions
             List<object?> l => (long)l.Count,
             _ => throw c.TypeError(c[0]),
         });
-        r.Add("startNode", 1, 1, c => c[0] is EdgeRef e ? new NodeRef(c.Graph.Topology.EdgeSource[e.Edge]) : throw c.TypeError(c[0]));
+        r.Add("startNode", 1, 1, c => c[0] is EdgeRef e ? new NodeRef(c.Graph.Topology.SourceOf(e.Edge)) : throw c.TypeError(c[0]));
         r.Add("endNode", 1, 1, c => c[0] is EdgeRef e ? new NodeRef(c.Graph.Topology.EdgeTarget[e.Edge]) : throw c.TypeError(c[0]));
         r.Add("evidence", 1, 1, c => c[0] is EdgeRef e ? c.Graph.GetRelation(e.Edge).Evidence.Select(v => (object?)v.Text).ToList() : throw c.TypeError(c[0]));
     }
