@@ -21,6 +21,12 @@ internal static class Notifications
             walk.Part(part);
         }
 
+        // EXISTS subqueries found on the way, walked one after the other (nested ones join the queue).
+        while (walk.Subqueries.TryDequeue(out var subquery))
+        {
+            walk.Part(subquery);
+        }
+
         return [.. walk.Found.OrderBy(n => n.Offset)];
     }
 
@@ -64,6 +70,9 @@ internal static class Notifications
         private readonly HashSet<string> _patternVariables = new(StringComparer.Ordinal);
 
         public List<QueryNotification> Found { get; } = [];
+
+        /// <summary>The EXISTS subqueries met in expressions, still to walk.</summary>
+        public Queue<SingleQuery> Subqueries { get; } = new();
 
         public void Part(SingleQuery part)
         {
@@ -218,6 +227,9 @@ internal static class Notifications
                         Pattern(pe.Pattern, nestedPatterns);
                         Push(stack, [.. nestedPatterns]);
                         nestedPatterns.Clear();
+                        break;
+                    case ExistsExpr ex:
+                        Subqueries.Enqueue(ex.Query);
                         break;
                 }
             }

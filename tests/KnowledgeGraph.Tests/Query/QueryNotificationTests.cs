@@ -45,6 +45,15 @@ public sealed class QueryNotificationTests
     }
 
     [Fact]
+    public void NamesInsideExistsSubqueries_AreCheckedToo_NestedOnesAsWell()
+    {
+        var r = Seed.Query("MATCH (a:Person) WHERE EXISTS { (a)-[:PRAISE]->(:Persn) } AND EXISTS { MATCH (b) WHERE EXISTS { (b)-->(c:Cuntry) } RETURN b } RETURN a.name");
+        Assert.Equal(
+            ["UnknownRelationshipTypeWarning PRAISE PRAISES", "UnknownLabelWarning Persn Person", "UnknownLabelWarning Cuntry Country"],
+            r.Notifications.Select(n => $"{n.Code} {n.Message.Split('`')[1]} {n.Suggestion}"));
+    }
+
+    [Fact]
     public void NamesInMapsWhereAndLabelChecks_AreCheckedToo_EachOnce()
     {
         var r = Seed.Query("MATCH (a:Person {nmae: 'x'})-[r]->(b) WHERE b:Cuntry AND r.certanty = 'x' AND b:Cuntry RETURN a.nmae");
