@@ -35,40 +35,7 @@ internal sealed partial class Executor
 
         var found = new FirstRow(this);
         ops.Add(found);
-        for (int k = 0; k + 1 < ops.Count; k++)
-        {
-            ops[k].Next = ops[k + 1];
-        }
-
-        // As in Run: a LIMIT inside stops the operators before it and the run resumes after it; the first row
-        // that reaches the end stops everything.
-        Op? resume = null;
-        while (!found.Found)
-        {
-            try
-            {
-                if (resume is null)
-                {
-                    ops[0].Push((object?[])row.Clone());
-                    ops[0].Finish();
-                }
-                else
-                {
-                    resume.Next!.Finish();
-                }
-
-                break;
-            }
-            catch (StopSignal stop) when (stop.Op != found)
-            {
-                resume = stop.Op;
-            }
-            catch (StopSignal)
-            {
-                break;
-            }
-        }
-
+        Run(ops, (object?[])row.Clone());
         return found.Found;
     }
 

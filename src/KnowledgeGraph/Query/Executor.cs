@@ -173,7 +173,7 @@ internal sealed partial class Executor
     }
 
     /// <summary>Chains the operators and pushes one empty row through them, finishing each in turn.</summary>
-    private void Run(List<Op> ops)
+    private void Run(List<Op> ops, object?[]? start = null)
     {
         for (int k = 0; k + 1 < ops.Count; k++)
         {
@@ -181,7 +181,7 @@ internal sealed partial class Executor
         }
 
         // An operator that has all the rows it wants (LIMIT) stops the operators before it by throwing
-        // a signal; the run resumes by finishing the operators after it.
+        // a signal; the run resumes by finishing the operators after it. A signal from the last one ends the run.
         Op? resume = null;
         while (true)
         {
@@ -189,7 +189,7 @@ internal sealed partial class Executor
             {
                 if (resume is null)
                 {
-                    ops[0].Push(new object?[_width]);
+                    ops[0].Push(start ?? new object?[_width]);
                     ops[0].Finish();
                 }
                 else
@@ -199,9 +199,13 @@ internal sealed partial class Executor
 
                 break;
             }
-            catch (StopSignal stop)
+            catch (StopSignal stop) when (stop.Op.Next is not null)
             {
                 resume = stop.Op;
+            }
+            catch (StopSignal)
+            {
+                break;
             }
         }
     }

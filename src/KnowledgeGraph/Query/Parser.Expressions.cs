@@ -505,7 +505,7 @@ internal sealed partial class Parser
             query = new SingleQuery([match]);
         }
 
-        if (query.Clauses.Find(c => c is CreateClause or MergeClause or SetClause) is { } write)
+        if (query.Clauses.Find(c => c is CreateClause or MergeClause or SetClause or DeleteClause) is { } write)
         {
             throw QueryErrors.WriteInSubquery(_text, write.Offset);
         }

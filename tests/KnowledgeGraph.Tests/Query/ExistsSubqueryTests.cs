@@ -54,6 +54,7 @@ public class ExistsSubqueryTests
     [Theory]
     [InlineData("MATCH (n) WHERE EXISTS { MATCH (n)-->(m) SET m.p = 0 } RETURN n", 42)]
     [InlineData("MATCH (n) WHERE EXISTS { MATCH (n)-->(m) CREATE (m)-[:T]->(n) RETURN m } RETURN n", 42)]
+    [InlineData("MATCH (n) WHERE EXISTS { MATCH (n)-->(m) DETACH DELETE m } RETURN n", 42)]
     public void Exists_WithAWriteClause_IsASyntaxErrorWhereItStarts(string query, int column)
     {
         var ex = Assert.Throws<QuerySyntaxException>(() => G.Query(query));
