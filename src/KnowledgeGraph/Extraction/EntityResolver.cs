@@ -19,6 +19,12 @@ internal sealed class EntityDraft(EntityId id, EntityKind kind, string name)
 
     public string? EventHead { get; set; }
 
+    /// <summary>For an event: named by a common noun phrase ("the summit", "Johannesburg summit"), not by a proper name.</summary>
+    public bool CommonEvent { get; set; }
+
+    /// <summary>For an event: named only by the head noun of a reference back ("summit"), to be renamed by a fuller phrase.</summary>
+    public bool NamedByHead { get; set; }
+
     public int LastSentence { get; set; }
 
     public bool Mentioned { get; set; }
@@ -105,9 +111,9 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
 
                 d.LastSentence = a.Sentence.Index;
                 d.Mentioned = true;
-                if (m.Text != d.Name && !m.IsAnaphor && d.Known is null)
+                if (m.Text != d.Name && d.Known is null)
                 {
-                    d.Aliases.Add(m.Text);
+                    d.Aliases.Add(m.Text); // "the summit" gives the alias "summit": the guide's surface form without its article
                 }
 
                 if (m.Name != d.Name && !m.IsAnaphor)
@@ -232,23 +238,10 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
     {
         if (m.IsAnaphor)
         {
-            for (int i = _drafts.Count - 1; i >= 0; i--)
-            {
-                var d = _drafts[i];
-                if (d.Kind == EntityKind.Event && d.EventHead == m.EventHead && sentence - d.LastSentence <= 20)
-                {
-                    return d;
-                }
-            }
-
-            // Something launched in the sentence before: "the launch of X … The mission will …".
-            var launched = _drafts.LastOrDefault(d => d.Kind == EntityKind.Event && d.EventHead == "launch" && sentence - d.LastSentence <= 1);
-            if (launched is not null)
-            {
-                return launched;
-            }
-
-            return null;
+            return LatestEvent(m.EventHead, sentence, sameClass: false)
+                ?? LatestEvent(m.EventHead, sentence, sameClass: true)
+                ?? _drafts.LastOrDefault(d => d.Kind == EntityKind.Event && d.EventHead == "launch" && sentence - d.LastSentence <= 1) // "the launch of X … The mission will …"
+                ?? NewEventNamedByHead(m);
         }
 
         // "the Baltic mission" after "Baltic Shield": the same place word starts both names.
@@ -264,8 +257,69 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
             }
         }
 
+        if (m.EventHead is not null && !m.IsOtherOccurrence && m.Reason.StartsWith("event noun", StringComparison.Ordinal))
+        {
+            // "a three-day summit in South Africa" after "Johannesburg summit": one happening named twice.
+            var same = _drafts.LastOrDefault(d => d.Kind == EntityKind.Event && d.CommonEvent && d.EventHead == m.EventHead && sentence - d.LastSentence <= 20
+                && !(m.EventDate is not null && d.Properties.TryGetValue("date", out var date) && date != m.EventDate));
+            if (same is not null)
+            {
+                if (same.NamedByHead)
+                {
+                    same.Aliases.Add(same.Name);
+                    same.Name = m.Name;
+                    same.NamedByHead = false;
+                }
+
+                return same;
+            }
+        }
+
         var draft = Draft(EntityKind.Event, m.Name);
         draft.EventHead ??= m.EventHead;
+        draft.CommonEvent |= m.Reason.StartsWith("event noun", StringComparison.Ordinal);
+        return draft;
+    }
+
+    /// <summary>The latest event within 20 sentences with the same head noun, or with a head of the same class ("the gathering" for a summit).</summary>
+    private EntityDraft? LatestEvent(string? head, int sentence, bool sameClass)
+    {
+        if (head is null)
+        {
+            return null;
+        }
+
+        string? cls = sameClass ? _lex.EventClass(head) : null;
+        if (sameClass && cls is null)
+        {
+            return null;
+        }
+
+        for (int i = _drafts.Count - 1; i >= 0; i--)
+        {
+            var d = _drafts[i];
+            if (d.Kind == EntityKind.Event && sentence - d.LastSentence <= 20 && d.EventHead is not null
+                && (sameClass ? _lex.EventClass(d.EventHead) == cls : d.EventHead == head))
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"the decision" with nothing before it to refer to: the text introduces the happening by its head noun.</summary>
+    private EntityDraft? NewEventNamedByHead(Mention m)
+    {
+        if (m.EventHead is null || m.HasOwner || m.Reason.StartsWith("owned", StringComparison.Ordinal) || _lex.IsCue("orgnoun", m.EventHead))
+        {
+            return null; // "NATO's mission" with no mission before it names nothing yet
+        }
+
+        var draft = Draft(EntityKind.Event, m.EventHead);
+        draft.EventHead ??= m.EventHead;
+        draft.CommonEvent = true;
+        draft.NamedByHead = draft.Name == m.EventHead;
         return draft;
     }
 

@@ -57,6 +57,23 @@ internal sealed class Lexicon
     public bool IsCue(string category, string phrase) =>
         _cues.TryGetValue(category, out var set) && set.Contains(phrase);
 
+    /// <summary>The classes of event nouns that name one happening in turn ("summit", "gathering", "talks"), by their cue categories.</summary>
+    private static readonly string[] EventClasses = ["class:meeting", "class:outcome", "class:contest", "class:disaster", "class:case", "class:vote"];
+
+    /// <summary>The class of an event head noun (the cue category <c>class:…</c> it is in), or null.</summary>
+    public string? EventClass(string head)
+    {
+        foreach (string c in EventClasses)
+        {
+            if (IsCue(c, head))
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The meanings of the phrase made of the tokens <c>t[from..from+count)</c>, case-sensitively; no string is built.</summary>
     public IReadOnlyList<PhraseEntry> Lookup(List<Token> t, int from, int count)
     {

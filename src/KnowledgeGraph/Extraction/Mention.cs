@@ -75,6 +75,9 @@ public sealed class Mention
 
     internal bool HasOwner { get; init; }
 
+    /// <summary>For an event: a word before it marks it as another occurrence than one named before ("the next summit").</summary>
+    internal bool IsOtherOccurrence { get; init; }
+
     internal Mention WithEntity(EntityId id) => new(SentenceIndex, Start, Text, Kind, Reason, FirstToken, LastToken)
     {
         Name = Name,
@@ -92,6 +95,7 @@ public sealed class Mention
         OtherNames = OtherNames,
         CoreToken = CoreToken,
         HasOwner = HasOwner,
+        IsOtherOccurrence = IsOtherOccurrence,
     };
 
     /// <summary>The mention as <c>"text" Kind (reason)</c>.</summary>

@@ -118,7 +118,12 @@ internal sealed partial class MentionFinder
             place = PlaceAfterEventNoun(a, h);
             if (place is null)
             {
-                if (IsDefiniteEventNoun(t, h))
+                if (OtherOccurrenceBefore(t, h) is int other)
+                {
+                    // "the next summit": an occurrence of its own, not a reference back.
+                    AddEventMention(a, phrase with { Start = other, CoreStart = other }, head, null, otherOccurrence: true);
+                }
+                else if (IsDefiniteEventNoun(t, h))
                 {
                     AddEventAnaphor(a, h, head, $"definite event noun '{head}' referring back");
                 }
@@ -236,7 +241,7 @@ internal sealed partial class MentionFinder
     }
 
     /// <summary>Adds the event mention of <paramref name="phrase"/>, named by its text or by its place, in place of the unknown words inside it.</summary>
-    private void AddEventMention(SentenceAnalysis a, EventPhrase phrase, string head, string? place)
+    private void AddEventMention(SentenceAnalysis a, EventPhrase phrase, string head, string? place, bool otherOccurrence = false)
     {
         var t = a.Tokens;
         var (h, s, coreStart, e2, possessive, complement) = (phrase.Head, phrase.Start, phrase.CoreStart, phrase.End, phrase.Possessive, phrase.Complement);
@@ -263,6 +268,7 @@ internal sealed partial class MentionFinder
             OtherNames = others,
             CoreToken = coreStart,
             HasOwner = possessive,
+            IsOtherOccurrence = otherOccurrence || OtherOccurrenceBefore(t, s) is not null,
         };
 
         RemoveUnknownInside(a.Mentions, s, e2 - 1);
@@ -281,6 +287,18 @@ internal sealed partial class MentionFinder
                 k = m.End - 1;
             }
         }
+    }
+
+    /// <summary>The token of "next", "previous", "another", … right before an event phrase (a duration may stand between), or null.</summary>
+    private int? OtherOccurrenceBefore(List<Token> t, int h)
+    {
+        int d = h - 1;
+        while (d >= 0 && IsDurationAdjective(t[d].Text))
+        {
+            d--;
+        }
+
+        return d >= 0 && _lex.IsCue("otheroccurrence", t[d].Text) ? d : null;
     }
 
     /// <summary>"three-day", "48-hour", "two-week": a length of time before an event noun.</summary>

@@ -131,6 +131,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             i = j;
         }
 
+        FindDateline(a);
         FindEventPhrases(a);
         FindGroupNouns(a);
         a.Mentions.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.Length.CompareTo(x.Length));
@@ -454,6 +455,12 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         if (to < t.Count && _lex.IsCue("geo", t[to].Text))
         {
             return new Mention(idx, t[from].Start, Span(a, from, to + 1), EntityKind.Place, $"name before the place word '{t[to].Text}'", from, to) { Name = text + " " + t[to].Text };
+        }
+
+        if (t[from].IsAcronym && n == 1 && to < t.Count && _lex.IsCue("acronymgroup", t[to].Text) && t[from].Text.Length >= 3 && !t[from].Text.Contains('.', StringComparison.Ordinal))
+        {
+            // "the BRICS group", "the AUKUS pact": an acronym named as a body by the noun after it.
+            return new Mention(idx, t[from].Start, text, EntityKind.Organization, $"acronym before '{t[to].Text}'", from, to - 1) { Acronym = text, OtherNames = [text + " " + t[to].Text] };
         }
 
         if (t[from].IsAcronym && n == 1)

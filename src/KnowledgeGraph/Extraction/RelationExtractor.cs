@@ -49,6 +49,7 @@ internal sealed class RelationExtractor(Lexicon lexicon)
             context.NotePeople(a);
         }
 
+        DocumentRule.Apply(context, sentences);
         return context.Found;
     }
 }

@@ -24,6 +24,7 @@ internal sealed class MembershipRule : IRelationRule
             }
         }
 
+        Lists(context, a);
         foreach (var org in a.Mentions.Where(m => m.Kind == EntityKind.Organization))
         {
             int k = org.LastToken + 1;
@@ -38,5 +39,81 @@ internal sealed class MembershipRule : IRelationRule
                 context.Add(country, RelationType.MemberOf, org, a, "'<country>’s <org> allies'");
             }
         }
+    }
+
+    /// <summary>
+    /// "its current members Brazil, Russia and India" (the organisation before it), "members of X such as A and B",
+    /// and "A is a member of X" / "A, a member of X" / "as a member of X" (the subject of the clause).
+    /// </summary>
+    private static void Lists(RuleContext context, SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        for (int i = 0; i < t.Count; i++)
+        {
+            if (t[i].Text is not ("member" or "members" or "Members") || context.IsNegated(t, i))
+            {
+                continue;
+            }
+
+            var of = i + 2 < t.Count && t[i + 1].Is("of") ? a.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Organization && (m.FirstToken == i + 2 || m.FirstToken == i + 3 && t[i + 2].Is("the"))) : null;
+            var group = of ?? a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Organization && m.LastToken < i);
+            if (group is null)
+            {
+                continue;
+            }
+
+            var listed = ListAfter(context, a, of is not null ? of.LastToken + 1 : i + 1);
+            foreach (var member in listed)
+            {
+                context.Add(member, RelationType.MemberOf, group, a, "'members <list>'");
+            }
+
+            if (listed.Count == 0 && of is not null && t[i].Text == "member" && context.Subject(a, i, null) is { } subject && RuleContext.IsActor(subject) && subject.LastToken < i)
+            {
+                context.Add(subject, RelationType.MemberOf, of, a, "'<actor> … a member of <organisation>'");
+            }
+        }
+    }
+
+    /// <summary>The countries or organisations listed from token <paramref name="from"/> on ("Brazil, Russia, India and China"), allowing a word such as "such as" or "including" first.</summary>
+    private static List<Mention> ListAfter(RuleContext context, SentenceAnalysis a, int from)
+    {
+        var t = a.Tokens;
+        var result = new List<Mention>();
+        int k = from;
+        if (k < t.Count && (t[k].Is(",") || t[k].Is("including")))
+        {
+            k++;
+        }
+
+        if (k + 1 < t.Count && t[k].Is("such") && t[k + 1].Is("as"))
+        {
+            k += 2;
+        }
+        while (k < t.Count)
+        {
+            var m = a.Mentions.FirstOrDefault(x => x.FirstToken == k && (x.Kind == EntityKind.Country || x.Kind == EntityKind.Organization));
+            if (m is null)
+            {
+                break;
+            }
+
+            result.Add(m);
+            k = m.LastToken + 1;
+            if (k < t.Count && (t[k].Is(",") || t[k].Is("and")))
+            {
+                k++;
+                if (k < t.Count && t[k].Is("and"))
+                {
+                    k++;
+                }
+
+                continue;
+            }
+
+            break;
+        }
+
+        return result;
     }
 }

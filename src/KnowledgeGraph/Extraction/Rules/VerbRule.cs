@@ -18,6 +18,7 @@ internal sealed class VerbRule : IRelationRule
         ("lead", RelationType.Leads),
         ("meet", RelationType.Meets),
         ("attack", RelationType.Attacks),
+        ("organize", RelationType.Organizes),
     ];
 
     public void Apply(RuleContext context, SentenceAnalysis a)
@@ -33,6 +34,13 @@ internal sealed class VerbRule : IRelationRule
                 {
                     previousSubject = Cue(context, a, i, end, category, type, previousSubject) ?? previousSubject;
                 }
+            }
+
+            // "told the summit", "told a news conference": the speaker is there.
+            if (context.CueAt(t, i, "say") is int said and >= 0 && a.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Event && m.FirstToken >= said && m.FirstToken <= said + 2) is { } addressed
+                && context.Subject(a, i, previousSubject) is { } teller && RuleContext.IsActor(teller))
+            {
+                context.Add(teller, RelationType.Attends, addressed, a, $"'{t[i].Text} <event>'", isExplicit: false);
             }
 
             // "said at a press briefing", "at the summit": attending.
@@ -159,6 +167,16 @@ internal sealed class VerbRule : IRelationRule
             return;
         }
 
+        if (type == RelationType.Attends && o.Kind == EntityKind.Organization && t[i].Text.StartsWith("join", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Add(subject, RelationType.MemberOf, o, a, $"'{t[i].Text} <organisation>'"); // "Finland joined NATO"
+            return;
+        }
+
         context.Add(subject, type, o, a, $"{category} cue '{t[i].Text}'");
+        if (type == RelationType.Organizes && o.Kind == EntityKind.Event && (t[i].Text.StartsWith("host", StringComparison.OrdinalIgnoreCase) || t[i].Text.StartsWith("chair", StringComparison.OrdinalIgnoreCase) || t[i].Text.StartsWith("presid", StringComparison.OrdinalIgnoreCase)))
+        {
+            context.Add(subject, RelationType.Attends, o, a, $"a host or chair is there ('{t[i].Text}')", isExplicit: false);
+        }
     }
 }

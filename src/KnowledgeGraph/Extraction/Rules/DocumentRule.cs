@@ -1,0 +1,95 @@
+namespace KnowledgeGraph.Extraction.Rules;
+
+/// <summary>
+/// Relations that the report as a whole states, found after every sentence has been read: the text's
+/// main event (the one mentioned most) is held where the dateline says the report was filed, and a
+/// person who travels to or arrives in the place an event is held in attends it.
+/// </summary>
+internal static class DocumentRule
+{
+    /// <summary>Proposes the document-level relations.</summary>
+    public static void Apply(RuleContext context, List<SentenceAnalysis> sentences)
+    {
+        var main = MainEvent(sentences);
+        var heldIn = new Dictionary<EntityId, EntityId>();
+        foreach (var c in context.Found)
+        {
+            if (c.Type == RelationType.HeldIn)
+            {
+                heldIn.TryAdd(c.Target, c.Source);
+            }
+        }
+
+        foreach (var a in sentences)
+        {
+            var dateline = a.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Place && m.Reason == "dateline");
+            if (dateline is not null && main is not null && !context.Found.Any(c => c.Type == RelationType.HeldIn && c.Source == main.EntityId))
+            {
+                context.Add(main, RelationType.HeldIn, dateline, a, "the main event, and the dateline's place", isExplicit: false);
+                heldIn.TryAdd(dateline.EntityId!.Value, main.EntityId!.Value);
+            }
+        }
+
+        foreach (var a in sentences)
+        {
+            Travel(context, a, heldIn);
+        }
+    }
+
+    /// <summary>The event mentioned in the most sentences (at least two), the first such on a tie.</summary>
+    private static Mention? MainEvent(List<SentenceAnalysis> sentences)
+    {
+        var counts = new Dictionary<EntityId, (int Count, Mention First)>();
+        foreach (var a in sentences)
+        {
+            foreach (var m in a.Mentions)
+            {
+                if (m.Kind == EntityKind.Event && m.EntityId is { } id)
+                {
+                    counts[id] = counts.TryGetValue(id, out var c) ? (c.Count + 1, c.First) : (1, m);
+                }
+            }
+        }
+
+        Mention? best = null;
+        int bestCount = 1;
+        foreach (var (count, first) in counts.Values)
+        {
+            if (count > bestCount)
+            {
+                (best, bestCount) = (first, count);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>"Lula travelled to Johannesburg" when the summit is held in Johannesburg: Lula attends the summit.</summary>
+    private static void Travel(RuleContext context, SentenceAnalysis a, Dictionary<EntityId, EntityId> heldIn)
+    {
+        var t = a.Tokens;
+        for (int i = 0; i + 2 < t.Count; i++)
+        {
+            if (!context.Is("travel", t[i]) || context.IsNegated(t, i) || !(t[i + 1].Is("to") || t[i + 1].Is("in")))
+            {
+                continue;
+            }
+
+            var place = a.Mentions.FirstOrDefault(m => m.FirstToken == i + 2 && m.EntityId is not null && RuleContext.IsPlace(m));
+            if (place is null || !heldIn.TryGetValue(place.EntityId!.Value, out var ev))
+            {
+                continue;
+            }
+
+            var subject = context.Subject(a, i, null);
+            if (subject is not null && RuleContext.IsActor(subject))
+            {
+                context.Add(subject.EntityId!.Value, RelationType.Attends, ev, a, $"'{t[i].Text} {t[i + 1].Text} <place of the event>'", isExplicit: false);
+                foreach (var other in context.CoordinatedBefore(a, subject))
+                {
+                    context.Add(other.EntityId!.Value, RelationType.Attends, ev, a, $"'{t[i].Text} {t[i + 1].Text} <place of the event>'", isExplicit: false);
+                }
+            }
+        }
+    }
+}
