@@ -47,6 +47,11 @@ internal static class ExtractCommand
                 o.Write("relation " + line + "\n");
             }
 
+            foreach (var q in result.Quotes)
+            {
+                o.Write($"quote    s{q.SentenceIndex}  [{q.Start}+{q.Length}] {(q.IsDirect ? "direct" : "reported")}  {q}\n");
+            }
+
             if (a.Evaluate is null)
             {
                 return CliApp.Ok;

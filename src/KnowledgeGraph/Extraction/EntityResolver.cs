@@ -212,12 +212,19 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
                     return s;
                 }
 
-                return _byAcronym.TryGetValue(m.Text, out var ac) ? ac : null;
+                if (_byAcronym.TryGetValue(m.Text, out var ac))
+                {
+                    return ac;
+                }
+
+                // "Bergen" after the dateline "BERGEN": a word that names a place or body found already.
+                return _byKey.TryGetValue("Place:" + Key(m.Name), out var known) || _byKey.TryGetValue("Organization:" + Key(m.Name), out known) ? known : null;
             case "Country":
                 var country = _lex.CountriesByIso.TryGetValue(m.CountryIso ?? string.Empty, out var c) ? c.Name : m.Name;
                 return Draft(EntityKind.Country, country);
             case "Organization" when m.IsAnaphor:
-                return _drafts.LastOrDefault(d => d.Kind == EntityKind.Organization && (d.Name.EndsWith(" " + m.EventHead, StringComparison.Ordinal) || d.Aliases.Any(x => x.EndsWith(" " + m.EventHead, StringComparison.Ordinal))));
+                return _drafts.LastOrDefault(d => d.Kind == EntityKind.Organization && (d.Name.EndsWith(" " + m.EventHead, StringComparison.Ordinal) || d.Aliases.Any(x => x.EndsWith(" " + m.EventHead, StringComparison.Ordinal))))
+                    ?? OfSameClass(m.EventHead, sentence);
             case "Organization":
                 if (_byAcronym.TryGetValue(m.Text, out var byAcronym))
                 {
@@ -300,6 +307,27 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
             var d = _drafts[i];
             if (d.Kind == EntityKind.Event && sentence - d.LastSentence <= 20 && d.EventHead is not null
                 && (sameClass ? _lex.EventClass(d.EventHead) == cls : d.EventHead == head))
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"the bloc" after "the BRICS group": the latest organisation within five sentences named with a noun of the same class.</summary>
+    private EntityDraft? OfSameClass(string? noun, int sentence)
+    {
+        string? cls = noun is null ? null : _lex.OrganizationClass(noun);
+        if (cls is null)
+        {
+            return null;
+        }
+
+        for (int i = _drafts.Count - 1; i >= 0; i--)
+        {
+            var d = _drafts[i];
+            if (d.Kind == EntityKind.Organization && sentence - d.LastSentence <= 5 && d.Aliases.Append(d.Name).Any(n => _lex.OrganizationClass(n[(n.LastIndexOf(' ') + 1)..].ToLowerInvariant()) == cls))
             {
                 return d;
             }

@@ -6,8 +6,9 @@ namespace KnowledgeGraph.Extraction;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class ExtractionResult
 {
-    internal ExtractionResult(Graph graph, ImmutableArray<Sentence> sentences, ImmutableArray<Mention> mentions, ImmutableArray<string> relationReasons)
+    internal ExtractionResult(Graph graph, ImmutableArray<Sentence> sentences, ImmutableArray<Mention> mentions, ImmutableArray<string> relationReasons, ImmutableArray<Quote> quotes)
     {
+        Quotes = quotes;
         Graph = graph;
         Sentences = sentences;
         Mentions = mentions;
@@ -22,6 +23,9 @@ public sealed class ExtractionResult
 
     /// <summary>The mentions resolved to entities, in text order.</summary>
     public ImmutableArray<Mention> Mentions { get; }
+
+    /// <summary>The quotations and reported speech of the text, in text order, with speaker, subject and stance.</summary>
+    public ImmutableArray<Quote> Quotes { get; }
 
     /// <summary>One line per relation kept: <c>(source)-[TYPE]->(target) sentence N: rule</c>.</summary>
     public ImmutableArray<string> RelationReasons { get; }

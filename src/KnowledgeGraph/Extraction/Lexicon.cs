@@ -60,6 +60,23 @@ internal sealed class Lexicon
     /// <summary>The classes of event nouns that name one happening in turn ("summit", "gathering", "talks"), by their cue categories.</summary>
     private static readonly string[] EventClasses = ["class:meeting", "class:outcome", "class:contest", "class:disaster", "class:case", "class:vote"];
 
+    /// <summary>The classes of organisation nouns that refer to one body in turn ("the bloc" for "the BRICS group").</summary>
+    private static readonly string[] OrganizationClasses = ["orgclass:grouping", "orgclass:company", "orgclass:court"];
+
+    /// <summary>The class of an organisation noun (the cue category <c>orgclass:…</c> it is in), or null.</summary>
+    public string? OrganizationClass(string noun)
+    {
+        foreach (string c in OrganizationClasses)
+        {
+            if (IsCue(c, noun))
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The class of an event head noun (the cue category <c>class:…</c> it is in), or null.</summary>
     public string? EventClass(string head)
     {

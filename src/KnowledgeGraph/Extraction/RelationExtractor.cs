@@ -28,13 +28,14 @@ internal sealed class RelationExtractor(Lexicon lexicon)
         new SpeechRule(),
         new CriticismRule(),
         new KnownAsRule(),
+        new QuoteRule(),
     ];
 
     private readonly Lexicon _lex = lexicon;
 
-    public List<RelationCandidate> Extract(List<SentenceAnalysis> sentences)
+    public (List<RelationCandidate> Relations, List<Quote> Quotes) Extract(string text, List<SentenceAnalysis> sentences)
     {
-        var context = new RuleContext(_lex);
+        var context = new RuleContext(_lex) { Text = text };
         context.Prepare(sentences);
         foreach (var a in sentences)
         {
@@ -50,6 +51,6 @@ internal sealed class RelationExtractor(Lexicon lexicon)
         }
 
         DocumentRule.Apply(context, sentences);
-        return context.Found;
+        return (context.Found, context.Quotes);
     }
 }

@@ -41,7 +41,7 @@ public static class TextExtractor
 
         var drafts = resolver.Drafts.ToDictionary(d => d.Id.Value, StringComparer.Ordinal);
         EntityKind KindOf(EntityId id) => drafts[id.Value].Kind;
-        var candidates = new RelationExtractor(lexicon).Extract(analyses);
+        var (candidates, quotes) = new RelationExtractor(lexicon).Extract(text, analyses);
 
         string title = options.Title ?? sentences.FirstOrDefault(s => s.IsHeading)?.Text ?? string.Empty;
         var builder = new GraphBuilder(schema);
@@ -56,7 +56,17 @@ public static class TextExtractor
             string type = g.First.Type.Name;
             string target = g.First.Target.Value;
             var evidence = g.Sentences.Select(i => new Evidence(options.DocumentId, sentences[i].Start, sentences[i].Length, sentences[i].Text));
-            var qualifiers = PropertyMap.Empty.With("certainty", g.Explicit ? "explicit" : "implied");
+            var qualifiers = Qualifiers(g.First.Type, sentences[g.Sentences[0]].Text, PropertyMap.Empty.With("certainty", g.Explicit ? "explicit" : "implied"));
+            if (g.First.Type == RelationType.HoldsRoleIn && drafts[source].Properties.TryGetValue("role", out var role))
+            {
+                qualifiers = qualifiers.With("role", role);
+            }
+
+            if (quotes.FirstOrDefault(q => q.Speaker?.Value == source && q.Stance is not null && g.Sentences.Contains(q.SentenceIndex)) is { } quote && IsStance(g.First.Type))
+            {
+                qualifiers = qualifiers.With("quote", quote.Text);
+            }
+
             builder.AddRelation(new Relation(source, new RelationType(type), target, qualifiers, evidence));
             reasons.Add($"({source})-[{type}]->({target}) sentence {string.Join(",", g.Sentences.Select(i => i.ToString(CultureInfo.InvariantCulture)))}: {string.Join("; ", g.Rules)}");
         }
@@ -75,7 +85,41 @@ public static class TextExtractor
         var mentions = analyses.SelectMany(a => a.Mentions).Where(m => m.EntityId is not null).ToImmutableArray();
         var graph = builder.Build();
         progress?.Report(new ExtractionProgress(sentences.Length, sentences.Length, text.Length, text.Length));
-        return new ExtractionResult(graph, sentences, mentions, reasons.ToImmutable());
+        return new ExtractionResult(graph, sentences, mentions, reasons.ToImmutable(), [.. quotes]);
+    }
+
+    private static bool IsStance(RelationType type) => type == RelationType.Praises || type == RelationType.Criticizes || type == RelationType.Supports;
+
+    /// <summary>
+    /// What the relation's first evidence sentence says of it (annotation guide, section 7): the first sum of money
+    /// (<c>amount</c>, <c>currency</c>) and percentage (<c>share</c>) for giving, backing and criticising (a fine), and
+    /// the year and calendar date for what happens at a time (not for roles, citizenship, places or parts).
+    /// </summary>
+    private static PropertyMap Qualifiers(RelationType type, string sentence, PropertyMap map)
+    {
+        bool money = type == RelationType.ContributesTo || type == RelationType.Supports || type == RelationType.Criticizes;
+        if (money && QualifierReader.Amounts(sentence) is [var first, ..])
+        {
+            map = map.With("amount", (long)first.Amount).With("currency", first.Currency);
+        }
+
+        if ((type == RelationType.ContributesTo || type == RelationType.Supports) && QualifierReader.Share(sentence) is { } share)
+        {
+            map = map.With("share", (double)share);
+        }
+
+        bool timed = !(type == RelationType.CitizenOf || type == RelationType.HoldsRoleIn || type == RelationType.LocatedIn || type == RelationType.PartOf || type == RelationType.AffiliatedWith);
+        if (timed && QualifierReader.YearOf(sentence) is { } year)
+        {
+            map = map.With("year", year);
+        }
+
+        if (timed && QualifierReader.DateOf(sentence) is { } date)
+        {
+            map = map.With("date", date);
+        }
+
+        return map;
     }
 
     /// <summary>The candidates the schema allows, one per (source, type, target) in ordinal order, with every sentence that states it.</summary>

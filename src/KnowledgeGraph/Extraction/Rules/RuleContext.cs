@@ -11,6 +11,15 @@ internal sealed partial class RuleContext(Lexicon lexicon)
 
     public List<RelationCandidate> Found { get; } = [];
 
+    /// <summary>The whole text the sentences come from.</summary>
+    public string Text { get; init; } = string.Empty;
+
+    /// <summary>The quotations found so far, in text order.</summary>
+    public List<Quote> Quotes { get; } = [];
+
+    /// <summary>A quotation opened in an earlier sentence and not yet closed: where its words start, and the sentence it opened in.</summary>
+    public (int Start, SentenceAnalysis Sentence)? OpenQuote { get; set; }
+
     /// <summary>The person the last sentence was about: the referent of a pronoun that opens a sentence.</summary>
     public Mention? LastPerson { get; private set; }
 

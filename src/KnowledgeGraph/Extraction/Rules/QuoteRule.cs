@@ -1,0 +1,135 @@
+namespace KnowledgeGraph.Extraction.Rules;
+
+/// <summary>
+/// Quotations as data: the words between quotation marks (a quotation may run over several sentences and
+/// is attributed in the sentence where it ends, or else where it starts) and reported speech ("X said that
+/// …"), each with its speaker (a person, organisation or country before or after the speech verb), what it
+/// is about (the first actor or event the words name) and a stance (a verb of praise, criticism or support
+/// in the sentence, else a word of praise in the quotation).
+/// </summary>
+internal sealed class QuoteRule : IRelationRule
+{
+    public void Apply(RuleContext context, SentenceAnalysis a)
+    {
+        string s = a.Sentence.Text;
+        int open = -1;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            bool opening = c == '“' || c == '"' && open < 0 && context.OpenQuote is null;
+            bool closing = c == '”' || c == '"' && (open >= 0 || context.OpenQuote is not null);
+            if (opening && open < 0)
+            {
+                open = i + 1;
+            }
+            else if (closing)
+            {
+                int from = open >= 0 ? a.Sentence.Start + open : context.OpenQuote!.Value.Start;
+                int end = a.Sentence.Start + i;
+                var at = open >= 0 || Speaker(context, a) is not null ? a : context.OpenQuote!.Value.Sentence;
+                Add(context, at, from, end, isDirect: true);
+                open = -1;
+                context.OpenQuote = null;
+            }
+        }
+
+        if (open >= 0)
+        {
+            context.OpenQuote = (a.Sentence.Start + open, a);
+        }
+        else if (context.OpenQuote is null && !s.Contains('“', StringComparison.Ordinal) && !s.Contains('"', StringComparison.Ordinal))
+        {
+            Reported(context, a);
+        }
+    }
+
+    /// <summary>"X said that …": the clause after "that" is reported speech.</summary>
+    private static void Reported(RuleContext context, SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        for (int i = 0; i + 2 < t.Count; i++)
+        {
+            if (context.CueAt(t, i, "say") is int end and >= 0 && end < t.Count && t[end].Is("that"))
+            {
+                int from = t[end + 1].Start;
+                int last = t[^1].IsWord ? t[^1].End : t[^1].Start;
+                if (last > from)
+                {
+                    Add(context, a, from, last, isDirect: false);
+                }
+
+                return;
+            }
+        }
+    }
+
+    private static void Add(RuleContext context, SentenceAnalysis a, int from, int end, bool isDirect)
+    {
+        if (end <= from)
+        {
+            return;
+        }
+
+        var speaker = Speaker(context, a);
+        var speakerId = speaker?.EntityId;
+        if (speakerId is null && context.Quotes.Count > 0 && context.Quotes[^1] is { Speaker: { } before } last && a.Sentence.Index - last.SentenceIndex <= 1 && isDirect && last.IsDirect)
+        {
+            speakerId = before; // a quotation that goes on after "…,” Bello said."
+        }
+
+        var about = a.Mentions.FirstOrDefault(m => m.Start >= from && m.Start < end && m.EntityId is not null && m.EntityId != speakerId && (RuleContext.IsActor(m) || m.Kind == EntityKind.Event));
+        string? stance = Stance(context, a, from, end);
+        string text = context.Text.Substring(from, end - from);
+        context.Quotes.Add(new Quote(text, from, isDirect, a.Sentence.Index, speakerId, about?.EntityId, stance));
+    }
+
+    /// <summary>The actor next to the sentence's speech verb ("Lund said", "said Lund", "the ministry said").</summary>
+    private static Mention? Speaker(RuleContext context, SentenceAnalysis a)
+    {
+        var person = context.Speaker(a);
+        if (person is not null)
+        {
+            return person;
+        }
+
+        var t = a.Tokens;
+        for (int i = 0; i < t.Count; i++)
+        {
+            if (context.CueAt(t, i, "say") >= 0)
+            {
+                return a.Mentions.FirstOrDefault(m => RuleContext.IsActor(m) && m.FirstToken == i + 1)
+                    ?? a.Mentions.LastOrDefault(m => RuleContext.IsActor(m) && m.LastToken < i && i - m.LastToken <= 2);
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Stance(RuleContext context, SentenceAnalysis a, int from, int end)
+    {
+        var t = a.Tokens;
+        bool positive = false;
+        for (int i = 0; i < t.Count; i++)
+        {
+            bool outside = t[i].Start < from || t[i].Start >= end;
+            if (outside && context.CueAt(t, i, "praise") >= 0)
+            {
+                return "praise";
+            }
+
+            if (outside && context.CueAt(t, i, "criticize") >= 0)
+            {
+                return "criticism";
+            }
+
+            if (outside && context.CueAt(t, i, "support") >= 0 && !t[i].Is("for"))
+            {
+                return "support";
+            }
+
+            positive |= !outside && context.CueAt(t, i, "positive") >= 0;
+        }
+
+        return positive ? "praise" : null;
+    }
+}

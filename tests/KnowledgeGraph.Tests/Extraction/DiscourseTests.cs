@@ -1,0 +1,168 @@
+using KnowledgeGraph.Extraction;
+
+namespace KnowledgeGraph.Tests.Extraction;
+
+/// <summary>
+/// The mechanisms that reach across sentences (one event named by several noun phrases, acronyms named as
+/// bodies, the dateline, travel to an event's place), membership lists, qualifiers read from the evidence
+/// sentence, and quotations as data.
+/// </summary>
+public class DiscourseTests
+{
+    private static Graph Extract(string text) => TextExtractor.Extract(text, new ExtractionOptions { DocumentId = "doc:t" });
+
+    private static bool Has(Graph g, string source, string type, string target) =>
+        g.Relations.Any(r => r.Source.Value == source && r.Type.Name == type && r.Target.Value == target);
+
+    private static string Dump(Graph g) => string.Join("\n", g.Relations.Select(r => r.ToString())) + "\n" + string.Join("\n", g.Entities.Select(e => e.Id.Value + " " + string.Join("|", e.Aliases)));
+
+    [Fact]
+    public void OneHappening_NamedBySeveralNounPhrases_IsOneEvent()
+    {
+        var g = Extract("Leaders met at a two-day summit in Oslo on Monday. Kari Lund said the gathering had gone well. Omar Haddad left the summit early.");
+        var events = g.Entities.Where(e => e.Kind == EntityKind.Event).ToList();
+        Assert.True(events.Count == 1, Dump(g));
+        Assert.Contains("gathering", events[0].Aliases);
+        Assert.Contains("summit", events[0].Aliases);
+    }
+
+    [Fact]
+    public void NextSummit_IsAnotherEvent()
+    {
+        var g = Extract("Leaders met at a summit in Oslo on Monday. The summit ended with a statement. The next summit will be held in Bergen.");
+        Assert.Equal(2, g.Entities.Count(e => e.Kind == EntityKind.Event));
+        Assert.Contains(g.Entities, e => e.Name == "next summit");
+    }
+
+    [Fact]
+    public void DefiniteEventNoun_WithNothingBefore_IntroducesTheEvent()
+    {
+        var g = Extract("Kari Lund praised the decision on Thursday.");
+        Assert.True(Has(g, "person:kari-lund", "PRAISES", "event:decision"), Dump(g));
+    }
+
+    [Fact]
+    public void UnknownAcronym_BeforeAGroupNoun_IsAnOrganisation_AndItsMembersAreListed()
+    {
+        var g = Extract("The NORDEX group met in Oslo. The bloc, which takes its name from its founding members Norway, Denmark and Sweden, has not grown since 2010.");
+        Assert.Contains(g.Entities, e => e.Id.Value == "organization:nordex" && e.Aliases.Contains("NORDEX group"));
+        Assert.True(Has(g, "country:denmark", "MEMBER_OF", "organization:nordex"), Dump(g));
+        Assert.True(Has(g, "country:sweden", "MEMBER_OF", "organization:nordex"), Dump(g));
+    }
+
+    [Theory]
+    [InlineData("Finland joined NATO in April.", "country:finland", "organization:north-atlantic-treaty-organization")]
+    [InlineData("Norway, a member of the Arctic Research Fund, objected.", "country:norway", "organization:arctic-research-fund")]
+    public void Membership_FromVerbAndApposition(string text, string source, string target)
+    {
+        var g = Extract(text);
+        Assert.True(Has(g, source, "MEMBER_OF", target), Dump(g));
+    }
+
+    [Fact]
+    public void Dateline_PlacesTheMainEvent_AndTravelThereAttendsIt()
+    {
+        var g = Extract("Summit ends in Bergen\n\nBERGEN, May 4 — The summit ended on Thursday. Kari Lund travelled to Bergen for two days. The summit issued a statement.");
+        Assert.True(Has(g, "event:summit", "HELD_IN", "place:bergen"), Dump(g));
+        Assert.True(Has(g, "person:kari-lund", "ATTENDS", "event:summit"), Dump(g));
+    }
+
+    [Theory]
+    [InlineData("President Kari Lund, who hosted the Oslo Water Summit, spoke first.", "ORGANIZES")]
+    [InlineData("President Kari Lund, who hosted the Oslo Water Summit, spoke first.", "ATTENDS")]
+    [InlineData("President Kari Lund chaired the Oslo Water Summit on Monday.", "ORGANIZES")]
+    [InlineData("President Kari Lund told the Oslo Water Summit that funds were short.", "ATTENDS")]
+    public void HostsChairsAndSpeakers(string text, string type)
+    {
+        var g = Extract(text);
+        Assert.True(Has(g, "person:kari-lund", type, "event:oslo-water-summit"), Dump(g));
+    }
+
+    [Fact]
+    public void Contribution_CarriesAmountCurrencyAndYear()
+    {
+        var g = Extract("Norway pledged $1.5 billion to the Arctic Research Fund by 2030.");
+        var r = Assert.Single(g.Relations, r => r.Type.Name == "CONTRIBUTES_TO");
+        Assert.Equal(1_500_000_000L, r.Qualifiers["amount"].AsInteger);
+        Assert.Equal("USD", r.Qualifiers["currency"].AsString);
+        Assert.Equal(2030L, r.Qualifiers["year"].AsInteger);
+    }
+
+    [Theory]
+    [InlineData("The fund holds $181 billion.", 181_000_000_000L, "USD")]
+    [InlineData("It pledged 28.6 billion euros.", 28_600_000_000L, "EUR")]
+    [InlineData("Britain gave £1.2 million.", 1_200_000L, "GBP")]
+    [InlineData("Germany set aside €500bn for roads.", 500_000_000_000L, "EUR")]
+    [InlineData("The sum was 3,500 dollars.", 3_500L, "USD")]
+    public void QualifierReader_NormalisesMoney(string sentence, long amount, string currency)
+    {
+        var m = Assert.Single(QualifierReader.Amounts(sentence));
+        Assert.Equal(amount, (long)m.Amount);
+        Assert.Equal(currency, m.Currency);
+    }
+
+    [Fact]
+    public void QualifierReader_SharesYearsAndDates()
+    {
+        Assert.Equal(2.5m, QualifierReader.Share("Spending rose 2.5 percent."));
+        Assert.Equal(30m, QualifierReader.Share("about 30% of its funds"));
+        Assert.Null(QualifierReader.Share("no share here"));
+        Assert.Equal(2035, QualifierReader.YearOf("$300 billion a year by 2035"));
+        Assert.Null(QualifierReader.YearOf("2035 people"));
+        Assert.Equal("2024-03-07", QualifierReader.DateOf("Sweden joined on March 7, 2024, in Washington."));
+        Assert.Equal("2024-01-01", QualifierReader.DateOf("members from January 1, 2024."));
+        Assert.Null(QualifierReader.DateOf("on February 30, 2023"));
+    }
+
+    [Fact]
+    public void Quotes_AreData_WithSpeakerAboutAndStance()
+    {
+        var result = TextExtractor.Analyze("“Norway has been a stalwart partner,” Kari Lund said. “We will stand together.” Omar Haddad said that Denmark had let everyone down.");
+        var quotes = result.Quotes;
+        Assert.Equal(3, quotes.Length);
+        Assert.Equal("Norway has been a stalwart partner,", quotes[0].Text);
+        Assert.True(quotes[0].IsDirect);
+        Assert.Equal("person:kari-lund", quotes[0].Speaker?.Value);
+        Assert.Equal("country:norway", quotes[0].About?.Value);
+        Assert.Equal("praise", quotes[0].Stance);
+        Assert.Equal("We will stand together.", quotes[1].Text);
+        Assert.Equal("person:kari-lund", quotes[1].Speaker?.Value);
+        Assert.False(quotes[2].IsDirect);
+        Assert.Equal("person:omar-haddad", quotes[2].Speaker?.Value);
+        Assert.Equal("country:denmark", quotes[2].About?.Value);
+        foreach (var q in quotes)
+        {
+            string text = "“Norway has been a stalwart partner,” Kari Lund said. “We will stand together.” Omar Haddad said that Denmark had let everyone down.";
+            Assert.Equal(q.Text, text.Substring(q.Start, q.Length));
+        }
+
+        var praise = Assert.Single(result.Graph.Relations, r => r.Type.Name == "PRAISES");
+        Assert.Equal("Norway has been a stalwart partner,", praise.Qualifiers["quote"].AsString);
+    }
+
+    [Fact]
+    public void Quote_OverSeveralSentences_IsOneQuote()
+    {
+        var result = TextExtractor.Analyze("“The talks were hard. We got there in the end,” said Kari Lund.");
+        var q = Assert.Single(result.Quotes);
+        Assert.Equal("The talks were hard. We got there in the end,", q.Text);
+        Assert.Equal("person:kari-lund", q.Speaker?.Value);
+    }
+
+    /// <summary>Every past-tense cue of the grown verb classes gives its relation in a plain sentence.</summary>
+    [Theory]
+    [InlineData("attend", "ATTENDS", "President Kari Lund {0} the Oslo Water Summit on Monday.", "event:oslo-water-summit")]
+    [InlineData("praise", "PRAISES", "President Kari Lund {0} Omar Haddad on Monday.", "person:omar-haddad")]
+    [InlineData("contribute", "CONTRIBUTES_TO", "President Kari Lund {0} $5 million to the Arctic Research Fund on Monday.", "organization:arctic-research-fund")]
+    [InlineData("organize", "ORGANIZES", "President Kari Lund {0} the Oslo Water Summit on Monday.", "event:oslo-water-summit")]
+    public void EveryPastTenseCue_OfAVerbClass_GivesItsRelation(string category, string type, string template, string target)
+    {
+        var cues = File.ReadAllLines(Path.Combine(Seed.RepoRoot.Path, "src", "KnowledgeGraph", "Extraction", "Lexicons", "cues.tsv"))
+            .Where(l => l.StartsWith(category + "\t", StringComparison.Ordinal)).Select(l => l[(category.Length + 1)..])
+            .Where(c => c.Split(' ')[0].EndsWith("ed", StringComparison.Ordinal) && !c.Contains("between", StringComparison.Ordinal) && !c.EndsWith(" at", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(cues);
+        var failed = cues.Where(c => !Has(Extract(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, c)), "person:kari-lund", type, target)).ToList();
+        Assert.True(failed.Count == 0, $"{type} not found for: {string.Join(", ", failed)}");
+    }
+}
