@@ -47,10 +47,7 @@ internal static class ExtractCommand
                 o.Write("relation " + line + "\n");
             }
 
-            foreach (var q in result.Quotes)
-            {
-                o.Write($"quote    s{q.SentenceIndex}  [{q.Start}+{q.Length}] {(q.IsDirect ? "direct" : "reported")}  {q}\n");
-            }
+            WriteQuotes(o, result.Quotes);
 
             if (a.Evaluate is null)
             {
@@ -135,5 +132,14 @@ internal static class ExtractCommand
         }
 
         return CliApp.Ok;
+    }
+
+    /// <summary>The --explain lines of the quotations: sentence, span, direct or reported, speaker, words, subject, stance.</summary>
+    private static void WriteQuotes(TextWriter o, System.Collections.Immutable.ImmutableArray<Quote> quotes)
+    {
+        foreach (var q in quotes)
+        {
+            o.Write($"quote    s{q.SentenceIndex}  [{q.Start}+{q.Length}] {(q.IsDirect ? "direct" : "reported")}  {q}\n");
+        }
     }
 }

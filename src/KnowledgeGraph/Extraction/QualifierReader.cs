@@ -1,102 +1,198 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace KnowledgeGraph.Extraction;
 
 /// <summary>
 /// Reads the amounts, percentages, years and calendar dates of a sentence as normalised qualifier values:
 /// "$181 billion" → 181000000000 USD, "28.6 billion euros" → 28600000000 EUR, "2.5 percent" → share 2.5,
-/// "by 2035" → year 2035, "March 7, 2024" → date 2024-03-07.
+/// "by 2035" → year 2035, "March 7, 2024" → date 2024-03-07. A hand-written scanner, linear in the sentence.
 /// </summary>
 internal static class QualifierReader
 {
     /// <summary>A sum of money in a sentence.</summary>
     public readonly record struct Money(decimal Amount, string Currency, int Start);
 
-    private static readonly Regex SymbolMoneyPattern = new(@"(?<sym>US\$|A\$|C\$|\$|€|£|¥)\s?(?<num>\d[\d,]*(?:\.\d+)?)(?:\s?(?<scale>trillion|billion|million|thousand|bn|tn|m)\b)?", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+    private static readonly (string Symbol, string Code)[] Symbols = [("US$", "USD"), ("A$", "AUD"), ("C$", "CAD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY")];
 
-    private static Regex SymbolMoney() => SymbolMoneyPattern;
+    private static readonly (string Word, string Code)[] CurrencyWords = [("dollars", "USD"), ("euros", "EUR"), ("pounds", "GBP"), ("yen", "JPY"), ("rupees", "INR"), ("francs", "CHF")];
 
-    private static readonly Regex WordMoneyPattern = new(@"\b(?<num>\d[\d,]*(?:\.\d+)?)\s?(?<scale>trillion|billion|million|thousand)?\s(?<cur>dollars|euros|pounds|yen|rupees|francs)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+    private static readonly (string Word, decimal Factor)[] Scales = [("trillion", 1_000_000_000_000m), ("billion", 1_000_000_000m), ("million", 1_000_000m), ("thousand", 1_000m), ("bn", 1_000_000_000m), ("tn", 1_000_000_000_000m), ("m", 1_000_000m)];
 
-    private static Regex WordMoney() => WordMoneyPattern;
+    private static readonly string[] YearWords = ["by", "in", "from", "since", "until", "through", "before", "after", "of"];
 
-    private static readonly Regex PercentPattern = new(@"\b(?<num>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
-
-    private static Regex Percent() => PercentPattern;
-
-    private static readonly Regex YearPattern = new(@"\b(?:by|in|from|since|until|through|before|after|of)\s(?<year>(?:19|20)\d\d)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
-
-    private static Regex Year() => YearPattern;
-
-    private static readonly Regex FullDatePattern = new(@"\b(?<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s(?<day>\d{1,2}),\s(?<year>(?:19|20)\d\d)\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
-
-    private static Regex FullDate() => FullDatePattern;
+    private static readonly string[] Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
     /// <summary>The sums of money in the sentence, in order.</summary>
-    public static List<Money> Amounts(string sentence)
+    public static List<Money> Amounts(string s)
     {
         var result = new List<Money>();
-        foreach (Match m in SymbolMoney().Matches(sentence))
+        for (int i = 0; i < s.Length; i++)
         {
-            string currency = m.Groups["sym"].Value switch { "€" => "EUR", "£" => "GBP", "¥" => "JPY", "A$" => "AUD", "C$" => "CAD", _ => "USD" };
-            result.Add(new Money(Scale(m.Groups["num"].Value, m.Groups["scale"].Value), currency, m.Index));
+            if (!StartsNumber(s, i))
+            {
+                continue;
+            }
+
+            int end = NumberEnd(s, i);
+            decimal n = ParseNumber(s, i, end);
+            int before = i > 0 && s[i - 1] == ' ' ? i - 1 : i;
+            string? code = null;
+            int start = i;
+            foreach (var (symbol, c) in Symbols)
+            {
+                if (before >= symbol.Length && string.CompareOrdinal(s, before - symbol.Length, symbol, 0, symbol.Length) == 0)
+                {
+                    (code, start) = (c, before - symbol.Length);
+                    break;
+                }
+            }
+
+            int k = end;
+            decimal factor = 1;
+            if (WordAfter(s, k, Scales.Select(x => x.Word), allowSpace: true) is { } scale)
+            {
+                factor = Scales.First(x => x.Word == scale.Word).Factor;
+                k = scale.End;
+            }
+
+            if (code is null && WordAfter(s, k, CurrencyWords.Select(x => x.Word), allowSpace: true) is { } word && k < s.Length && s[k] == ' ')
+            {
+                code = CurrencyWords.First(x => x.Word == word.Word).Code;
+            }
+
+            if (code is not null)
+            {
+                result.Add(new Money(decimal.Round(n * factor, 0), code, start));
+            }
+
+            i = end - 1;
         }
 
-        foreach (Match m in WordMoney().Matches(sentence))
-        {
-            string currency = m.Groups["cur"].Value switch { "euros" => "EUR", "pounds" => "GBP", "yen" => "JPY", "rupees" => "INR", "francs" => "CHF", _ => "USD" };
-            result.Add(new Money(Scale(m.Groups["num"].Value, m.Groups["scale"].Value), currency, m.Index));
-        }
-
-        result.Sort((x, y) => x.Start.CompareTo(y.Start));
         return result;
     }
 
     /// <summary>The first percentage of the sentence as a number of per cent ("5%" → 5), or null.</summary>
-    public static decimal? Share(string sentence)
+    public static decimal? Share(string s)
     {
-        var m = Percent().Match(sentence);
-        return m.Success ? decimal.Parse(m.Groups["num"].Value, CultureInfo.InvariantCulture) : null;
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (!StartsNumber(s, i))
+            {
+                continue;
+            }
+
+            int end = NumberEnd(s, i);
+            int k = end < s.Length && s[end] == ' ' ? end + 1 : end;
+            if (k < s.Length && s[k] == '%' || WordAfter(s, end, ["percent", "per cent"], allowSpace: true) is not null)
+            {
+                return ParseNumber(s, i, end);
+            }
+
+            i = end - 1;
+        }
+
+        return null;
     }
 
     /// <summary>The first year the sentence attaches to something ("by 2035", "in 2024"), or null.</summary>
-    public static int? YearOf(string sentence)
+    public static int? YearOf(string s)
     {
-        var m = Year().Match(sentence);
-        return m.Success ? int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture) : null;
+        for (int i = 0; i + 4 <= s.Length; i++)
+        {
+            if (IsYearAt(s, i) && i >= 2 && s[i - 1] == ' ')
+            {
+                int w = i - 1;
+                while (w > 0 && char.IsLetter(s[w - 1]))
+                {
+                    w--;
+                }
+
+                string word = s[w..(i - 1)];
+                if (YearWords.Contains(word, StringComparer.Ordinal) && (w == 0 || !char.IsLetter(s[w - 1])))
+                {
+                    return int.Parse(s.AsSpan(i, 4), CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The first full calendar date of the sentence in ISO 8601 ("March 7, 2024" → "2024-03-07"), or null.</summary>
-    public static string? DateOf(string sentence)
+    public static string? DateOf(string s)
     {
-        var m = FullDate().Match(sentence);
-        if (!m.Success)
+        for (int m = 0; m < Months.Length; m++)
         {
-            return null;
+            foreach (string name in new[] { Months[m], Months[m][..3] + ".", Months[m][..3] })
+            {
+                int at = s.IndexOf(name + " ", StringComparison.Ordinal);
+                while (at >= 0)
+                {
+                    int d = at + name.Length + 1;
+                    int e = d;
+                    while (e < s.Length && e - d < 2 && char.IsAsciiDigit(s[e]))
+                    {
+                        e++;
+                    }
+
+                    if (e > d && e + 6 <= s.Length && s[e] == ',' && s[e + 1] == ' ' && IsYearAt(s, e + 2) && (at == 0 || !char.IsLetter(s[at - 1])))
+                    {
+                        int day = int.Parse(s.AsSpan(d, e - d), CultureInfo.InvariantCulture);
+                        int year = int.Parse(s.AsSpan(e + 2, 4), CultureInfo.InvariantCulture);
+                        return day >= 1 && day <= DateTime.DaysInMonth(year, m + 1)
+                            ? string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{m + 1:D2}-{day:D2}")
+                            : null;
+                    }
+
+                    at = s.IndexOf(name + " ", at + 1, StringComparison.Ordinal);
+                }
+            }
         }
 
-        int month = Array.FindIndex(Months, x => m.Groups["month"].Value.StartsWith(x, StringComparison.Ordinal)) + 1;
-        int day = int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture);
-        int year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
-        return day is >= 1 and <= 31 && day <= DateTime.DaysInMonth(year, month)
-            ? string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}-{day:D2}")
-            : null;
+        return null;
     }
 
-    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    private static bool IsYearAt(string s, int i) =>
+        i + 4 <= s.Length && (s[i] == '1' && s[i + 1] == '9' || s[i] == '2' && s[i + 1] == '0') && char.IsAsciiDigit(s[i + 2]) && char.IsAsciiDigit(s[i + 3])
+        && (i == 0 || !char.IsLetterOrDigit(s[i - 1])) && (i + 4 == s.Length || !char.IsLetterOrDigit(s[i + 4]));
 
-    private static decimal Scale(string number, string scale)
+    private static bool StartsNumber(string s, int i) => char.IsAsciiDigit(s[i]) && (i == 0 || !char.IsLetterOrDigit(s[i - 1]) && s[i - 1] != '.' && s[i - 1] != ',');
+
+    /// <summary>Past the digits of a number with thousands commas and a decimal point ("1,200.5").</summary>
+    private static int NumberEnd(string s, int i)
     {
-        decimal n = decimal.Parse(number.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture);
-        decimal factor = scale switch
+        int k = i;
+        while (k < s.Length && (char.IsAsciiDigit(s[k]) || (s[k] == ',' || s[k] == '.') && k + 1 < s.Length && char.IsAsciiDigit(s[k + 1])))
         {
-            "trillion" or "tn" => 1_000_000_000_000m,
-            "billion" or "bn" => 1_000_000_000m,
-            "million" or "m" => 1_000_000m,
-            "thousand" => 1_000m,
-            _ => 1m,
-        };
-        return decimal.Round(n * factor, 0);
+            k++;
+        }
+
+        return k;
+    }
+
+    private static decimal ParseNumber(string s, int from, int to) =>
+        decimal.TryParse(s.AsSpan(from, to - from).ToString().Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) ? n : 0;
+
+    /// <summary>One of the words right after position <paramref name="k"/> (after one space if allowed), as a whole word.</summary>
+    private static (string Word, int End)? WordAfter(string s, int k, IEnumerable<string> words, bool allowSpace)
+    {
+        foreach (int at in allowSpace ? new[] { k + 1, k } : [k])
+        {
+            if (at > s.Length || at == k + 1 && (k >= s.Length || s[k] != ' '))
+            {
+                continue;
+            }
+
+            foreach (string w in words)
+            {
+                int end = at + w.Length;
+                if (end <= s.Length && string.CompareOrdinal(s, at, w, 0, w.Length) == 0 && (end == s.Length || !char.IsLetter(s[end])))
+                {
+                    return (w, end);
+                }
+            }
+        }
+
+        return null;
     }
 }

@@ -17,7 +17,7 @@ internal sealed class QuoteRule : IRelationRule
         {
             char c = s[i];
             bool opening = c == '“' || c == '"' && open < 0 && context.OpenQuote is null;
-            bool closing = c == '”' || c == '"' && (open >= 0 || context.OpenQuote is not null);
+            bool closing = (c == '”' || c == '"') && (open >= 0 || context.OpenQuote is not null);
             if (opening && open < 0)
             {
                 open = i + 1;
