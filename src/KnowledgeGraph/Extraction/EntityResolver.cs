@@ -327,7 +327,7 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
         for (int i = _drafts.Count - 1; i >= 0; i--)
         {
             var d = _drafts[i];
-            if (d.Kind == EntityKind.Organization && sentence - d.LastSentence <= 5 && d.Aliases.Append(d.Name).Any(n => _lex.OrganizationClass(n[(n.LastIndexOf(' ') + 1)..].ToLowerInvariant()) == cls))
+            if (d.Kind == EntityKind.Organization && sentence - d.LastSentence <= 5 && (LastWordClass(d.Name) == cls || d.Aliases.Any(n => LastWordClass(n) == cls)))
             {
                 return d;
             }
@@ -335,6 +335,8 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
 
         return null;
     }
+
+    private string? LastWordClass(string name) => _lex.OrganizationClass(name[(name.LastIndexOf(' ') + 1)..]);
 
     /// <summary>"the decision" with nothing before it to refer to: the text introduces the happening by its head noun.</summary>
     private EntityDraft? NewEventNamedByHead(Mention m)

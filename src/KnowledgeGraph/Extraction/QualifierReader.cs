@@ -22,6 +22,19 @@ internal static class QualifierReader
 
     private static readonly string[] Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
+    /// <summary>Each month written out, abbreviated with a point and without, then a space ("March ", "Mar. ", "Mar "), with its number.</summary>
+    private static readonly (string Form, int Month)[] MonthForms =
+        [.. Months.SelectMany((m, i) => new[] { (m + " ", i + 1), (m[..3] + ". ", i + 1), (m[..3] + " ", i + 1) }).Distinct()];
+
+    private static readonly string[] ScaleWords = [.. Scales.Select(x => x.Word)];
+
+    private static readonly string[] CurrencyWordList = [.. CurrencyWords.Select(x => x.Word)];
+
+    private static readonly string[] PercentWords = ["percent", "per cent"];
+
+    /// <summary>Whether the sentence has a digit at all: without one there is nothing to read.</summary>
+    public static bool HasDigit(string s) => s.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+
     /// <summary>The sums of money in the sentence, in order.</summary>
     public static List<Money> Amounts(string s)
     {
@@ -49,13 +62,13 @@ internal static class QualifierReader
 
             int k = end;
             decimal factor = 1;
-            if (WordAfter(s, k, Scales.Select(x => x.Word), allowSpace: true) is { } scale)
+            if (WordAfter(s, k, ScaleWords, allowSpace: true) is { } scale)
             {
                 factor = Scales.First(x => x.Word == scale.Word).Factor;
                 k = scale.End;
             }
 
-            if (code is null && WordAfter(s, k, CurrencyWords.Select(x => x.Word), allowSpace: true) is { } word && k < s.Length && s[k] == ' ')
+            if (code is null && WordAfter(s, k, CurrencyWordList, allowSpace: true) is { } word && k < s.Length && s[k] == ' ')
             {
                 code = CurrencyWords.First(x => x.Word == word.Word).Code;
             }
@@ -83,7 +96,7 @@ internal static class QualifierReader
 
             int end = NumberEnd(s, i);
             int k = end < s.Length && s[end] == ' ' ? end + 1 : end;
-            if (k < s.Length && s[k] == '%' || WordAfter(s, end, ["percent", "per cent"], allowSpace: true) is not null)
+            if (k < s.Length && s[k] == '%' || WordAfter(s, end, PercentWords, allowSpace: true) is not null)
             {
                 return ParseNumber(s, i, end);
             }
@@ -107,8 +120,7 @@ internal static class QualifierReader
                     w--;
                 }
 
-                string word = s[w..(i - 1)];
-                if (YearWords.Contains(word, StringComparer.Ordinal) && (w == 0 || !char.IsLetter(s[w - 1])))
+                if ((w == 0 || !char.IsLetter(s[w - 1])) && IsYearWord(s.AsSpan(w, i - 1 - w)))
                 {
                     return int.Parse(s.AsSpan(i, 4), CultureInfo.InvariantCulture);
                 }
@@ -121,35 +133,45 @@ internal static class QualifierReader
     /// <summary>The first full calendar date of the sentence in ISO 8601 ("March 7, 2024" → "2024-03-07"), or null.</summary>
     public static string? DateOf(string s)
     {
-        for (int m = 0; m < Months.Length; m++)
+        foreach (var (name, month) in MonthForms)
         {
-            foreach (string name in new[] { Months[m], Months[m][..3] + ".", Months[m][..3] })
+            int at = s.IndexOf(name, StringComparison.Ordinal);
+            while (at >= 0)
             {
-                int at = s.IndexOf(name + " ", StringComparison.Ordinal);
-                while (at >= 0)
+                int d = at + name.Length;
+                int e = d;
+                while (e < s.Length && e - d < 2 && char.IsAsciiDigit(s[e]))
                 {
-                    int d = at + name.Length + 1;
-                    int e = d;
-                    while (e < s.Length && e - d < 2 && char.IsAsciiDigit(s[e]))
-                    {
-                        e++;
-                    }
-
-                    if (e > d && e + 6 <= s.Length && s[e] == ',' && s[e + 1] == ' ' && IsYearAt(s, e + 2) && (at == 0 || !char.IsLetter(s[at - 1])))
-                    {
-                        int day = int.Parse(s.AsSpan(d, e - d), CultureInfo.InvariantCulture);
-                        int year = int.Parse(s.AsSpan(e + 2, 4), CultureInfo.InvariantCulture);
-                        return day >= 1 && day <= DateTime.DaysInMonth(year, m + 1)
-                            ? string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{m + 1:D2}-{day:D2}")
-                            : null;
-                    }
-
-                    at = s.IndexOf(name + " ", at + 1, StringComparison.Ordinal);
+                    e++;
                 }
+
+                if (e > d && e + 6 <= s.Length && s[e] == ',' && s[e + 1] == ' ' && IsYearAt(s, e + 2) && (at == 0 || !char.IsLetter(s[at - 1])))
+                {
+                    int day = int.Parse(s.AsSpan(d, e - d), CultureInfo.InvariantCulture);
+                    int year = int.Parse(s.AsSpan(e + 2, 4), CultureInfo.InvariantCulture);
+                    return day >= 1 && day <= DateTime.DaysInMonth(year, month)
+                        ? string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}-{day:D2}")
+                        : null;
+                }
+
+                at = s.IndexOf(name, at + 1, StringComparison.Ordinal);
             }
         }
 
         return null;
+    }
+
+    private static bool IsYearWord(ReadOnlySpan<char> word)
+    {
+        foreach (string y in YearWords)
+        {
+            if (word.SequenceEqual(y))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsYearAt(string s, int i) =>
@@ -174,10 +196,11 @@ internal static class QualifierReader
         decimal.TryParse(s.AsSpan(from, to - from).ToString().Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     /// <summary>One of the words right after position <paramref name="k"/> (after one space if allowed), as a whole word.</summary>
-    private static (string Word, int End)? WordAfter(string s, int k, IEnumerable<string> words, bool allowSpace)
+    private static (string Word, int End)? WordAfter(string s, int k, string[] words, bool allowSpace)
     {
-        foreach (int at in allowSpace ? new[] { k + 1, k } : [k])
+        for (int pass = allowSpace ? 0 : 1; pass < 2; pass++)
         {
+            int at = pass == 0 ? k + 1 : k;
             if (at > s.Length || at == k + 1 && (k >= s.Length || s[k] != ' '))
             {
                 continue;

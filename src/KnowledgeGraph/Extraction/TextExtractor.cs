@@ -97,6 +97,11 @@ public static class TextExtractor
     /// </summary>
     private static PropertyMap Qualifiers(RelationType type, string sentence, PropertyMap map)
     {
+        if (!QualifierReader.HasDigit(sentence))
+        {
+            return map;
+        }
+
         bool money = type == RelationType.ContributesTo || type == RelationType.Supports || type == RelationType.Criticizes;
         if (money && QualifierReader.Amounts(sentence) is [var first, ..])
         {
