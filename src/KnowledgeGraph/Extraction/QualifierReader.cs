@@ -64,13 +64,13 @@ internal static class QualifierReader
             decimal factor = 1;
             if (WordAfter(s, k, ScaleWords, allowSpace: true) is { } scale)
             {
-                factor = Scales.First(x => x.Word == scale.Word).Factor;
+                factor = Scales[scale.Index].Factor;
                 k = scale.End;
             }
 
             if (code is null && WordAfter(s, k, CurrencyWordList, allowSpace: true) is { } word && k < s.Length && s[k] == ' ')
             {
-                code = CurrencyWords.First(x => x.Word == word.Word).Code;
+                code = CurrencyWords[word.Index].Code;
             }
 
             if (code is not null)
@@ -195,8 +195,8 @@ internal static class QualifierReader
     private static decimal ParseNumber(string s, int from, int to) =>
         decimal.TryParse(s.AsSpan(from, to - from).ToString().Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
-    /// <summary>One of the words right after position <paramref name="k"/> (after one space if allowed), as a whole word.</summary>
-    private static (string Word, int End)? WordAfter(string s, int k, string[] words, bool allowSpace)
+    /// <summary>The index in <paramref name="words"/> of the word right after position <paramref name="k"/> (after one space if allowed), as a whole word.</summary>
+    private static (int Index, int End)? WordAfter(string s, int k, string[] words, bool allowSpace)
     {
         for (int pass = allowSpace ? 0 : 1; pass < 2; pass++)
         {
@@ -206,12 +206,13 @@ internal static class QualifierReader
                 continue;
             }
 
-            foreach (string w in words)
+            for (int x = 0; x < words.Length; x++)
             {
+                string w = words[x];
                 int end = at + w.Length;
                 if (end <= s.Length && string.CompareOrdinal(s, at, w, 0, w.Length) == 0 && (end == s.Length || !char.IsLetter(s[end])))
                 {
-                    return (w, end);
+                    return (x, end);
                 }
             }
         }

@@ -49,6 +49,15 @@ public static class TextExtractor
 
         // Relations: schema-checked, one per (source, type, target), evidence from every sentence that states it.
         var grouped = Group(candidates, schema, KindOf);
+        var stances = new Dictionary<(string Speaker, int Sentence), Quote>();
+        foreach (var q in quotes)
+        {
+            if (q.Speaker is { } speaker && q.Stance is not null)
+            {
+                stances.TryAdd((speaker.Value, q.SentenceIndex), q);
+            }
+        }
+
         var reasons = ImmutableArray.CreateBuilder<string>();
         foreach (var g in grouped.Values)
         {
@@ -62,7 +71,7 @@ public static class TextExtractor
                 qualifiers = qualifiers.With("role", role);
             }
 
-            if (quotes.FirstOrDefault(q => q.Speaker?.Value == source && q.Stance is not null && g.Sentences.Contains(q.SentenceIndex)) is { } quote && IsStance(g.First.Type))
+            if (IsStance(g.First.Type) && QuoteOf(stances, source, g.Sentences) is { } quote)
             {
                 qualifiers = qualifiers.With("quote", quote.Text);
             }
@@ -86,6 +95,20 @@ public static class TextExtractor
         var graph = builder.Build();
         progress?.Report(new ExtractionProgress(sentences.Length, sentences.Length, text.Length, text.Length));
         return new ExtractionResult(graph, sentences, mentions, reasons.ToImmutable(), [.. quotes]);
+    }
+
+    /// <summary>The first quotation with a stance that the source speaks in one of the relation's sentences, or null.</summary>
+    private static Quote? QuoteOf(Dictionary<(string Speaker, int Sentence), Quote> stances, string source, List<int> sentenceIndexes)
+    {
+        foreach (int i in sentenceIndexes.Order())
+        {
+            if (stances.TryGetValue((source, i), out var q))
+            {
+                return q;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsStance(RelationType type) => type == RelationType.Praises || type == RelationType.Criticizes || type == RelationType.Supports;

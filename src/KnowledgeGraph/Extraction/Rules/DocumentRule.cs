@@ -20,14 +20,12 @@ internal static class DocumentRule
             }
         }
 
-        foreach (var a in sentences)
+        if (main is not null && !context.Found.Exists(c => c.Type == RelationType.HeldIn && c.Source == main.EntityId)
+            && sentences.FirstOrDefault(a => a.Mentions.Exists(m => m.Reason == "dateline" && m.Kind == EntityKind.Place)) is { } opening)
         {
-            var dateline = a.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Place && m.Reason == "dateline");
-            if (dateline is not null && main is not null && !context.Found.Any(c => c.Type == RelationType.HeldIn && c.Source == main.EntityId))
-            {
-                context.Add(main, RelationType.HeldIn, dateline, a, "the main event, and the dateline's place", isExplicit: false);
-                heldIn.TryAdd(dateline.EntityId!.Value, main.EntityId!.Value);
-            }
+            var dateline = opening.Mentions.Find(m => m.Reason == "dateline" && m.Kind == EntityKind.Place)!;
+            context.Add(main, RelationType.HeldIn, dateline, opening, "the main event, and the dateline's place", isExplicit: false);
+            heldIn.TryAdd(dateline.EntityId!.Value, main.EntityId!.Value);
         }
 
         foreach (var a in sentences)

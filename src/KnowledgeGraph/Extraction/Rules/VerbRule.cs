@@ -167,14 +167,14 @@ internal sealed class VerbRule : IRelationRule
             return;
         }
 
-        if (type == RelationType.Attends && o.Kind == EntityKind.Organization && t[i].Text.StartsWith("join", StringComparison.OrdinalIgnoreCase))
+        if (type == RelationType.Attends && o.Kind == EntityKind.Organization && context.Is("join", t[i]))
         {
             context.Add(subject, RelationType.MemberOf, o, a, $"'{t[i].Text} <organisation>'"); // "Finland joined NATO"
             return;
         }
 
         context.Add(subject, type, o, a, $"{category} cue '{t[i].Text}'");
-        if (type == RelationType.Organizes && o.Kind == EntityKind.Event && (t[i].Text.StartsWith("host", StringComparison.OrdinalIgnoreCase) || t[i].Text.StartsWith("chair", StringComparison.OrdinalIgnoreCase) || t[i].Text.StartsWith("presid", StringComparison.OrdinalIgnoreCase)))
+        if (type == RelationType.Organizes && o.Kind == EntityKind.Event && context.CueAt(t, i, "hostattends") >= 0)
         {
             context.Add(subject, RelationType.Attends, o, a, $"a host or chair is there ('{t[i].Text}')", isExplicit: false);
         }
