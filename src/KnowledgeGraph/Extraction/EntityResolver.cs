@@ -65,7 +65,8 @@ internal sealed class EntityDraft(EntityId id, EntityKind kind, string name)
 internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
 {
     private readonly Lexicon _lex = lexicon;
-    private readonly Dictionary<string, EntityDraft> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Kind, string Key), EntityDraft> _byKey = [];
+    private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EntityDraft> _bySurname = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EntityDraft> _byAcronym = new(StringComparer.Ordinal);
     private readonly List<EntityDraft> _drafts = [];
@@ -205,9 +206,9 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
                     return PersonByFullName(m);
                 }
 
-                return _bySurname.TryGetValue(Key(m.Name), out var p) ? p : Draft(EntityKind.Person, m.Name);
+                return _bySurname.TryGetValue(KeyOf(m.Name), out var p) ? p : Draft(EntityKind.Person, m.Name);
             case "Unknown":
-                if (_bySurname.TryGetValue(Key(m.Name), out var s))
+                if (_bySurname.TryGetValue(KeyOf(m.Name), out var s))
                 {
                     return s;
                 }
@@ -218,12 +219,14 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
                 }
 
                 // "Bergen" after the dateline "BERGEN": a word that names a place or body found already.
-                return _byKey.TryGetValue("Place:" + Key(m.Name), out var known) || _byKey.TryGetValue("Organization:" + Key(m.Name), out known) ? known : null;
+                string key = KeyOf(m.Name);
+                return _byKey.TryGetValue(("Place", key), out var known) || _byKey.TryGetValue(("Organization", key), out known) ? known : null;
             case "Country":
                 var country = _lex.CountriesByIso.TryGetValue(m.CountryIso ?? string.Empty, out var c) ? c.Name : m.Name;
                 return Draft(EntityKind.Country, country);
             case "Organization" when m.IsAnaphor:
-                return _drafts.LastOrDefault(d => d.Kind == EntityKind.Organization && (d.Name.EndsWith(" " + m.EventHead, StringComparison.Ordinal) || d.Aliases.Any(x => x.EndsWith(" " + m.EventHead, StringComparison.Ordinal))))
+                string lastWord = " " + m.EventHead;
+                return _drafts.LastOrDefault(d => d.Kind == EntityKind.Organization && (d.Name.EndsWith(lastWord, StringComparison.Ordinal) || d.Aliases.Any(x => x.EndsWith(lastWord, StringComparison.Ordinal))))
                     ?? OfSameClass(m.EventHead, sentence);
             case "Organization":
                 if (_byAcronym.TryGetValue(m.Text, out var byAcronym))
@@ -357,13 +360,13 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
     {
         var d = Draft(EntityKind.Person, m.Name);
         string[] parts = m.Name.Split(' ');
-        _bySurname.TryAdd(Key(parts[^1]), d);
+        _bySurname.TryAdd(KeyOf(parts[^1]), d);
         return d;
     }
 
     private EntityDraft FromGazetteer(Entity known)
     {
-        string key = "id:" + known.Id.Value;
+        var key = ("id", known.Id.Value);
         if (!_byKey.TryGetValue(key, out var d))
         {
             d = new EntityDraft(known.Id, known.Kind, known.Name) { Known = known };
@@ -371,7 +374,7 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
             _drafts.Add(d);
             if (known.Kind == EntityKind.Person)
             {
-                _bySurname.TryAdd(Key(known.Name.Split(' ')[^1]), d);
+                _bySurname.TryAdd(KeyOf(known.Name.Split(' ')[^1]), d);
             }
         }
 
@@ -381,13 +384,14 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
     private EntityDraft Draft(EntityKind kind, string name, string? lexiconName = null)
     {
         string canonical = lexiconName ?? name;
-        string key = kind.Name + ":" + Key(canonical);
+        string normalized = KeyOf(canonical);
+        var key = (kind.Name, normalized);
         if (_byKey.TryGetValue(key, out var d))
         {
             return d;
         }
 
-        string slug = Key(canonical).Replace(' ', '-');
+        string slug = normalized.Replace(' ', '-');
         if (slug.Length == 0)
         {
             slug = "x" + _drafts.Count.ToString(CultureInfo.InvariantCulture);
@@ -406,4 +410,16 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
     }
 
     internal static string Key(string text) => Names.Normalize(text);
+
+    /// <summary><see cref="Key"/>, normalised once per distinct text of the pass (names repeat through a text).</summary>
+    private string KeyOf(string text)
+    {
+        if (!_keys.TryGetValue(text, out var key))
+        {
+            key = Key(text);
+            _keys.Add(text, key);
+        }
+
+        return key;
+    }
 }

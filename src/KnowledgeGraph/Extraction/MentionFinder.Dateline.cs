@@ -8,12 +8,12 @@ internal sealed partial class MentionFinder
     {
         var t = a.Tokens;
         int e = 0;
-        while (e < t.Count && e < 4 && t[e].Text.Length >= 2 && t[e].Text.All(ch => char.IsUpper(ch) || ch == '-' || ch == '.'))
+        while (e < t.Count && e < 4 && t[e].Text.Length >= 2 && IsAllCapitals(t[e].Text))
         {
             e++;
         }
 
-        if (e == 0 || e >= t.Count || !(t[e].Text is "," or "—" or "–") || !t.Skip(e).Take(6).Any(x => x.Text is "—" or "–"))
+        if (e == 0 || e >= t.Count || !(t[e].Text is "," or "—" or "–") || !HasDashWithin(t, e, 6))
         {
             return;
         }
@@ -33,5 +33,31 @@ internal sealed partial class MentionFinder
             Name = known?.Place?.Name ?? name,
             CountryIso = known?.Place?.CountryIso ?? known?.Country?.Iso,
         });
+    }
+
+    private static bool IsAllCapitals(string word)
+    {
+        foreach (char ch in word)
+        {
+            if (!(char.IsUpper(ch) || ch == '-' || ch == '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasDashWithin(List<Token> t, int from, int count)
+    {
+        for (int k = from; k < t.Count && k < from + count; k++)
+        {
+            if (t[k].Text is "—" or "–")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

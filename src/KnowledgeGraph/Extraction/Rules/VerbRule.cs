@@ -36,11 +36,9 @@ internal sealed class VerbRule : IRelationRule
                 }
             }
 
-            // "told the summit", "told a news conference": the speaker is there.
-            if (context.CueAt(t, i, "say") is int said and >= 0 && a.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Event && m.FirstToken >= said && m.FirstToken <= said + 2) is { } addressed
-                && context.Subject(a, i, previousSubject) is { } teller && RuleContext.IsActor(teller))
+            if (context.CueAt(t, i, "say") is int said and >= 0)
             {
-                context.Add(teller, RelationType.Attends, addressed, a, $"'{t[i].Text} <event>'", isExplicit: false);
+                Told(context, a, i, said, previousSubject);
             }
 
             // "said at a press briefing", "at the summit": attending.
@@ -53,6 +51,16 @@ internal sealed class VerbRule : IRelationRule
                     context.Add(subject, RelationType.Attends, e, a, "'at <event>'");
                 }
             }
+        }
+    }
+
+    /// <summary>"told the summit", "told a news conference": the speaker is there.</summary>
+    private static void Told(RuleContext context, SentenceAnalysis a, int i, int said, Mention? previousSubject)
+    {
+        var addressed = a.Mentions.Find(m => m.Kind == EntityKind.Event && m.FirstToken >= said && m.FirstToken <= said + 2);
+        if (addressed is not null && context.Subject(a, i, previousSubject) is { } teller && RuleContext.IsActor(teller))
+        {
+            context.Add(teller, RelationType.Attends, addressed, a, $"'{a.Tokens[i].Text} <event>'", isExplicit: false);
         }
     }
 
