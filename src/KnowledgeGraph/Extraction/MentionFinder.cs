@@ -457,6 +457,11 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             return new Mention(idx, t[from].Start, Span(a, from, to + 1), EntityKind.Place, $"name before the place word '{t[to].Text}'", from, to) { Name = text + " " + t[to].Text };
         }
 
+        if (TypedByContext(a, from, to) is { } byContext)
+        {
+            return byContext;
+        }
+
         if (t[from].IsAcronym && n == 1 && to < t.Count && _lex.IsCue("acronymgroup", t[to].Text) && t[from].Text.Length >= 3 && !t[from].Text.Contains('.', StringComparison.Ordinal))
         {
             // "the BRICS group", "the AUKUS pact": an acronym named as a body by the noun after it.

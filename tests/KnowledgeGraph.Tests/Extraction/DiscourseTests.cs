@@ -31,7 +31,49 @@ public class DiscourseTests
     {
         var g = Extract("Leaders met at a summit in Oslo on Monday. The summit ended with a statement. The next summit will be held in Bergen.");
         Assert.Equal(2, g.Entities.Count(e => e.Kind == EntityKind.Event));
+        Assert.True(Has(g, "event:summit-in-bergen", "HELD_IN", "place:bergen"), Dump(g));
+        Assert.False(Has(g, "event:summit-in-oslo", "HELD_IN", "place:bergen"), Dump(g));
+    }
+
+    [Fact]
+    public void NextSummit_WithNoPlace_IsNamedByItsWords()
+    {
+        var g = Extract("Leaders met at a summit in Oslo on Monday. The summit ended with a statement. The next summit will be held next year.");
         Assert.Contains(g.Entities, e => e.Name == "next summit");
+    }
+
+    [Theory]
+    [InlineData("Farage won the seaside constituency of Clacton in Essex.", "place:clacton", "LOCATED_IN", "place:essex")]
+    [InlineData("Alphabet, based in Mountain View, California, reported revenue.", "place:mountain-view", "LOCATED_IN", "place:california")]
+    [InlineData("The Arctic Research Fund, based in Mountain View, California, reported revenue.", "organization:arctic-research-fund", "LOCATED_IN", "place:mountain-view")]
+    [InlineData("The next summit will be held in the Russian city of Kazan.", "place:kazan", "LOCATED_IN", "country:russia")]
+    public void Places_FromTheirContext(string text, string source, string type, string target)
+    {
+        var g = Extract(text);
+        Assert.True(Has(g, source, type, target), Dump(g));
+    }
+
+    [Fact]
+    public void PlacesInAList_AreNotInsideEachOther()
+    {
+        var g = Extract("Rescuers worked in Oslo, Bergen and Tromso on Monday.");
+        Assert.DoesNotContain(g.Relations, r => r.Type.Name == "LOCATED_IN");
+    }
+
+    [Fact]
+    public void NameWithArticle_IsABody()
+    {
+        var g = Extract("The Bundestag approved the package on Tuesday.");
+        Assert.Contains(g.Entities, e => e.Id.Value == "organization:bundestag");
+    }
+
+    [Theory]
+    [InlineData("Labour won 411 seats in the general election.", "organization:labour-party", "event:election")]
+    [InlineData("During the trial, Satya Nadella testified for two days.", "person:satya-nadella", "event:trial")]
+    public void TakingPart_InAnEventOfItsClass_Attends(string text, string source, string target)
+    {
+        var g = Extract(text);
+        Assert.True(Has(g, source, "ATTENDS", target), Dump(g));
     }
 
     [Fact]

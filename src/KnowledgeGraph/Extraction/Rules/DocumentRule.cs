@@ -31,6 +31,41 @@ internal static class DocumentRule
         foreach (var a in sentences)
         {
             Travel(context, a, heldIn);
+            TakingPart(context, a, main);
+        }
+    }
+
+    /// <summary>The classes of event with verbs of taking part in them ("won 72 seats" in an election, "scored" in a final, "testified" at a trial).</summary>
+    private static readonly (string Class, string Verbs)[] Parts = [("class:vote", "role:vote"), ("class:contest", "role:contest"), ("class:case", "role:case"), ("class:meeting", "role:meeting")];
+
+    /// <summary>
+    /// The subject of a verb of taking part ("Labour won", "Nadella testified", "Rodri scored") attends the event of
+    /// that class the sentence names, else the text's main event when it is of that class.
+    /// </summary>
+    private static void TakingPart(RuleContext context, SentenceAnalysis a, Mention? main)
+    {
+        var t = a.Tokens;
+        for (int i = 0; i < t.Count; i++)
+        {
+            foreach (var (cls, verbs) in Parts)
+            {
+                if (context.CueAt(t, i, verbs) < 0 || context.IsNegated(t, i))
+                {
+                    continue;
+                }
+
+                var ev = a.Mentions.Find(m => m.Kind == EntityKind.Event && m.EventHead is { } h && context.Lexicon.EventClass(h) == cls)
+                    ?? (main?.EventHead is { } mh && context.Lexicon.EventClass(mh) == cls ? main : null);
+                var subject = ev is null ? null : context.Subject(a, i, null);
+                if (subject is not null && RuleContext.IsActor(subject))
+                {
+                    context.Add(subject, RelationType.Attends, ev!, a, $"taking part: '{t[i].Text}'", isExplicit: false);
+                    foreach (var other in context.CoordinatedBefore(a, subject))
+                    {
+                        context.Add(other, RelationType.Attends, ev!, a, $"taking part: '{t[i].Text}'", isExplicit: false);
+                    }
+                }
+            }
         }
     }
 

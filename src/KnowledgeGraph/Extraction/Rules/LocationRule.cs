@@ -1,6 +1,10 @@
 namespace KnowledgeGraph.Extraction.Rules;
 
-/// <summary>"the School … in Europe": an organisation or place followed by "in &lt;place&gt;" is located there.</summary>
+/// <summary>
+/// Where organisations and places are: "the School … in Europe" (followed by "in &lt;place&gt;"), "Mountain View,
+/// California" (a place, a comma, a larger place), "Activision, which is based in Santa Monica", and "the
+/// Russian city of Kazan" (the country of the adjective).
+/// </summary>
 internal sealed class LocationRule : IRelationRule
 {
     public void Apply(RuleContext context, SentenceAnalysis a)
@@ -22,6 +26,36 @@ internal sealed class LocationRule : IRelationRule
                     context.Add(m, RelationType.LocatedIn, place, a, "'<organisation> in <place>'");
                 }
             }
+
+            if (m.Kind == EntityKind.Place && m.Reason != "dateline" && k + 1 < t.Count && t[k].Is(",")
+                && a.Mentions.Find(p => p.FirstToken == k + 1 && RuleContext.IsPlace(p)) is { } larger
+                && !IsListed(a, larger))
+            {
+                context.Add(m, RelationType.LocatedIn, larger, a, "'<place>, <larger place>'", isExplicit: false);
+            }
         }
+
+        for (int i = 1; i + 2 < t.Count; i++)
+        {
+            if (t[i].Is("based") && t[i + 1].Is("in") && a.Mentions.Find(p => p.FirstToken == i + 2 && RuleContext.IsPlace(p)) is { } where
+                && a.Mentions.FindLast(o => o.Kind == EntityKind.Organization && o.LastToken < i && i - o.LastToken <= 4) is { } based)
+            {
+                context.Add(based, RelationType.LocatedIn, where, a, "'<organisation>, based in <place>'");
+            }
+
+            if (t[i].Is("of") && context.Is("placenoun", t[i - 1]) && a.Mentions.Find(p => p.FirstToken == i + 1 && p.Kind == EntityKind.Place) is { } inner
+                && a.Mentions.Find(c => c.LastToken == i - 2 && c.Kind == EntityKind.Country) is { } country)
+            {
+                context.Add(inner, RelationType.LocatedIn, country, a, "'the <country adjective> city of <place>'", isExplicit: false);
+            }
+        }
+    }
+
+    /// <summary>Whether a place is followed by "and" or by a comma and another place: an item of a list ("Oslo, Bergen and Tromsø"), not the larger place of the one before it.</summary>
+    private static bool IsListed(SentenceAnalysis a, Mention m)
+    {
+        var t = a.Tokens;
+        int k = m.LastToken + 1;
+        return k < t.Count && (t[k].Is("and") || t[k].Is(",") && a.Mentions.Exists(p => p.FirstToken == k + 1 && RuleContext.IsPlace(p)));
     }
 }

@@ -1,0 +1,52 @@
+namespace KnowledgeGraph.Extraction;
+
+/// <summary>Unknown names typed by the words around them: a place after "in" or before "province", a body after "the".</summary>
+internal sealed partial class MentionFinder
+{
+    /// <summary>The place or organisation an unknown capitalised name is from its context, or null.</summary>
+    private Mention? TypedByContext(SentenceAnalysis a, int from, int to)
+    {
+        var t = a.Tokens;
+        int idx = a.Sentence.Index;
+        string text = Span(a, from, to);
+        if (PlaceByContext(t, from, to) is string why)
+        {
+            return new Mention(idx, t[from].Start, text, EntityKind.Place, why, from, to - 1);
+        }
+
+        if (from > 0 && t[from - 1].Is("the") && !t[from].IsAcronym && AllNameWords(t, from, to) && FirstCue(t, from, to, "notname") is null
+            && !(to < t.Count && t[to].IsPossessive) && !(from > 1 && t[from - 2].IsPossessive))
+        {
+            // "the Bundestag", "the Conservatives": a name with an article is a body, not a person.
+            return new Mention(idx, t[from].Start, text, EntityKind.Organization, "'the' before an unknown name", from, to - 1);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Why an unknown name is a place from the words around it: a locative before it ("in Essex", "near Perth"),
+    /// "the city of X" / "the Brazilian city of X", or a place noun after it ("Al Haouz province"); else null.
+    /// </summary>
+    private string? PlaceByContext(List<Token> t, int from, int to)
+    {
+        if (t[from].IsAcronym || !AllNameWords(t, from, to))
+        {
+            return null;
+        }
+
+        if (to < t.Count && _lex.IsCue("placenoun", t[to].Text) && !t[to].IsCapitalized)
+        {
+            return $"name before the place noun '{t[to].Text}'";
+        }
+
+        if (from >= 2 && t[from - 1].Is("of") && _lex.IsCue("placenoun", t[from - 2].Text))
+        {
+            return $"'{t[from - 2].Text} of' before a name";
+        }
+
+        return from >= 1 && _lex.IsCue("locative", t[from - 1].Text) && !(to < t.Count && (t[to].IsPossessive || _lex.IsCue("org", t[to].Text)))
+            ? $"locative '{t[from - 1].Text}' before a name"
+            : null;
+    }
+}
