@@ -62,6 +62,12 @@ internal sealed partial class MentionFinder
                 continue; // a verb: "to attack"
             }
 
+            if (_lex.IsCue("adjectivehead", head) && h + 1 < t.Count && t[h + 1].IsWord && !t[h + 1].IsCapitalized && !_lex.IsCue("preposition", t[h + 1].Text)
+                && !_lex.IsCue("auxiliary", t[h + 1].Text) && !t[h + 1].Text.EndsWith("ed", StringComparison.Ordinal))
+            {
+                continue; // an adjective: "the final text", "the final stages"
+            }
+
             if (head == "launch")
             {
                 AddLaunchedEvent(a, h);
@@ -222,7 +228,7 @@ internal sealed partial class MentionFinder
         return null;
     }
 
-    /// <summary>"the summit", "the three-day summit", "this new summit": a definite reference to an event.</summary>
+    /// <summary>"the summit", "the three-day summit", "this new summit", "its ruling": a definite reference to an event.</summary>
     private bool IsDefiniteEventNoun(List<Token> t, int h)
     {
         int d = h - 1;
@@ -231,7 +237,7 @@ internal sealed partial class MentionFinder
             d--;
         }
 
-        return d >= 0 && (t[d].Is("the") || t[d].Is("this"));
+        return d >= 0 && (t[d].Is("the") || t[d].Is("this") || t[d].Is("its") || t[d].Is("their"));
     }
 
     private void AddEventAnaphor(SentenceAnalysis a, int h, string head, string reason)

@@ -60,6 +60,37 @@ public class DiscourseTests
         Assert.DoesNotContain(g.Relations, r => r.Type.Name == "LOCATED_IN");
     }
 
+    [Theory]
+    [InlineData("Attorney General Kari Lund called the ruling a historic win for consumers.", "person:kari-lund", "PRAISES", "event:ruling")]
+    [InlineData("Omar Haddad said the ruling was a costly mistake.", "person:omar-haddad", "CRITICIZES", "event:ruling")]
+    [InlineData("Japan sent two rescue teams to Morocco on Sunday.", "country:japan", "CONTRIBUTES_TO", "country:morocco")]
+    public void StanceAndGiving_FromReportedSpeechAndAid(string text, string source, string type, string target)
+    {
+        var g = Extract(text);
+        Assert.True(Has(g, source, type, target), Dump(g));
+    }
+
+    [Fact]
+    public void It_AfterAVerbOfCriticism_IsTheEventNamedLast()
+    {
+        var g = Extract("The court issued its ruling on Monday. Kari Lund condemned it as a costly mistake.");
+        Assert.True(Has(g, "person:kari-lund", "CRITICIZES", "event:ruling"), Dump(g));
+    }
+
+    [Fact]
+    public void GivingToACountry_WithNothingGiven_IsNotAContribution()
+    {
+        var g = Extract("Japan sent a message to Morocco on Sunday.");
+        Assert.DoesNotContain(g.Relations, r => r.Type.Name == "CONTRIBUTES_TO");
+    }
+
+    [Fact]
+    public void FinalBeforeANoun_IsAnAdjective()
+    {
+        var g = Extract("Kari Lund said the final text had been weakened.");
+        Assert.DoesNotContain(g.Entities, e => e.Kind == EntityKind.Event);
+    }
+
     [Fact]
     public void NameWithArticle_IsABody()
     {

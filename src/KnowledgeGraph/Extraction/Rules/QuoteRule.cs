@@ -37,7 +37,7 @@ internal sealed class QuoteRule : IRelationRule
         {
             context.OpenQuote = (a.Sentence.Start + open, a);
         }
-        else if (context.OpenQuote is null && !s.Contains('“', StringComparison.Ordinal) && !s.Contains('"', StringComparison.Ordinal))
+        else if (context.OpenQuote is null && s.AsSpan().IndexOfAny('“', '”', '"') < 0)
         {
             Reported(context, a);
         }
@@ -49,13 +49,14 @@ internal sealed class QuoteRule : IRelationRule
         var t = a.Tokens;
         for (int i = 0; i + 2 < t.Count; i++)
         {
-            if (context.CueAt(t, i, "say") is int end and >= 0 && end < t.Count && t[end].Is("that"))
+            int end = context.CueAt(t, i, "say") is int said and >= 0 ? said : context.CueAt(t, i, "evaluate");
+            if (end >= 0 && end + 1 < t.Count && !(end < t.Count && context.Is("notreported", t[end])))
             {
-                int from = t[end + 1].Start;
+                int from = t[end].Is("that") ? t[end + 1].Start : t[end].Start;
                 int last = t[^1].IsWord ? t[^1].End : t[^1].Start;
-                if (last > from)
+                if (last > from && !a.Mentions.Exists(m => m.Start == from && m.Start + m.Length >= last))
                 {
-                    Add(context, a, from, last, isDirect: false);
+                    Add(context, a, from, last, isDirect: false, cue: i);
                 }
 
                 return;
@@ -63,24 +64,32 @@ internal sealed class QuoteRule : IRelationRule
         }
     }
 
-    private static void Add(RuleContext context, SentenceAnalysis a, int from, int end, bool isDirect)
+    private static void Add(RuleContext context, SentenceAnalysis a, int from, int end, bool isDirect, int cue = -1)
     {
         if (end <= from)
         {
             return;
         }
 
-        var speaker = Speaker(context, a);
+        // Reported speech: the subject of its own verb ("Kanter, who heads the division, said …"); a quotation: the actor by the speech verb.
+        var speaker = cue >= 0 && context.Subject(a, cue, null) is { } subject && RuleContext.IsActor(subject) ? subject : Speaker(context, a);
         var speakerId = speaker?.EntityId;
         if (speakerId is null && context.Quotes.Count > 0 && context.Quotes[^1] is { Speaker: { } before } last && a.Sentence.Index - last.SentenceIndex <= 1 && isDirect && last.IsDirect)
         {
             speakerId = before; // a quotation that goes on after "…,” Bello said."
         }
 
-        var about = a.Mentions.FirstOrDefault(m => m.Start >= from && m.Start < end && m.EntityId is not null && m.EntityId != speakerId && (RuleContext.IsActor(m) || m.Kind == EntityKind.Event));
+        var about = a.Mentions.FirstOrDefault(m => m.Start >= from && m.Start < end && m.EntityId is not null && m.EntityId != speakerId && (RuleContext.IsActor(m) || m.Kind == EntityKind.Event)
+            && !context.InsidePrepositionalPhrase(a, m));
         string? stance = Stance(context, a, from, end);
         string text = context.Text.Substring(from, end - from);
-        context.Quotes.Add(new Quote(text, from, isDirect, a.Sentence.Index, speakerId, about?.EntityId, stance));
+        var aboutId = about?.EntityId ?? (!isDirect && context.LastEvent is { } it && StartsWithIt(a, from) ? it.EntityId : null);
+        context.Quotes.Add(new Quote(text, from, isDirect, a.Sentence.Index, speakerId, aboutId, stance));
+        if (speakerId is { } sid && aboutId is { } aid && sid != aid && stance is "praise" or "criticism")
+        {
+            // The speaker's stance is a relation: "Garland called the decision a historic win" praises the ruling.
+            context.Add(sid, stance == "praise" ? RelationType.Praises : RelationType.Criticizes, aid, a, $"{(isDirect ? "quotation" : "reported speech")} with a word of {stance}", isExplicit: false);
+        }
     }
 
     /// <summary>The actor next to the sentence's speech verb ("Lund said", "said Lund", "the ministry said").</summary>
@@ -109,6 +118,7 @@ internal sealed class QuoteRule : IRelationRule
     {
         var t = a.Tokens;
         bool positive = false;
+        bool negative = false;
         for (int i = 0; i < t.Count; i++)
         {
             bool outside = t[i].Start < from || t[i].Start >= end;
@@ -128,8 +138,12 @@ internal sealed class QuoteRule : IRelationRule
             }
 
             positive |= !outside && context.CueAt(t, i, "positive") >= 0;
+            negative |= !outside && context.CueAt(t, i, "negative") >= 0;
         }
 
-        return positive ? "praise" : null;
+        return positive == negative ? null : positive ? "praise" : "criticism";
     }
+
+    /// <summary>Whether reported words open with "it" ("said it would appeal"): the event named last.</summary>
+    private static bool StartsWithIt(SentenceAnalysis a, int from) => a.Tokens.Exists(x => x.Start == from && x.Is("it"));
 }

@@ -23,6 +23,9 @@ internal sealed partial class RuleContext(Lexicon lexicon)
     /// <summary>The person the last sentence was about: the referent of a pronoun that opens a sentence.</summary>
     public Mention? LastPerson { get; private set; }
 
+    /// <summary>The last event named before the current sentence: what "it" means after a verb of praise or criticism.</summary>
+    public Mention? LastEvent { get; private set; }
+
     /// <summary>The country the text mentions most often: the home of titles written without a country.</summary>
     public Mention? DominantCountry { get; private set; }
 
@@ -88,6 +91,11 @@ internal sealed partial class RuleContext(Lexicon lexicon)
     /// <summary>Remembers the person a sentence is about, for the pronouns of the next one.</summary>
     public void NotePeople(SentenceAnalysis a)
     {
+        if (a.Mentions.FindLast(m => m.Kind == EntityKind.Event && m.EntityId is not null) is { } ev)
+        {
+            LastEvent = ev;
+        }
+
         var speaker = Speaker(a);
         if (speaker is not null)
         {

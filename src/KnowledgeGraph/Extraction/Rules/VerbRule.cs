@@ -36,7 +36,7 @@ internal sealed class VerbRule : IRelationRule
                 }
             }
 
-            if (context.CueAt(t, i, "say") is int said and >= 0)
+            if (context.CueAt(t, i, "address") is int said and >= 0)
             {
                 Told(context, a, i, said, previousSubject);
             }
@@ -54,7 +54,24 @@ internal sealed class VerbRule : IRelationRule
         }
     }
 
-    /// <summary>"told the summit", "told a news conference": the speaker is there.</summary>
+    private static bool IsStance(RelationType type) => type == RelationType.Praises || type == RelationType.Criticizes || type == RelationType.Supports;
+
+    /// <summary>Whether money or aid ("$3 billion", "rescue teams", "two field hospitals") is named between the verb and the receiving country.</summary>
+    private static bool GivesSomething(RuleContext context, SentenceAnalysis a, int cue, Mention receiver)
+    {
+        var t = a.Tokens;
+        for (int k = cue + 1; k < receiver.FirstToken; k++)
+        {
+            if (context.Is("aidnoun", t[k]) || t[k].Text is "$" or "€" or "£")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"told the summit", "addressed a news conference": the speaker is there.</summary>
     private static void Told(RuleContext context, SentenceAnalysis a, int i, int said, Mention? previousSubject)
     {
         var addressed = a.Mentions.Find(m => m.Kind == EntityKind.Event && m.FirstToken >= said && m.FirstToken <= said + 2);
@@ -91,6 +108,11 @@ internal sealed class VerbRule : IRelationRule
         }
 
         var objects = RuleContext.Objects(a, a.Mentions.Any(m => m.FirstToken == i && m.Kind == EntityKind.Event) ? i : end);
+        if (objects.Count == 0 && end < t.Count && t[end].Is("it") && context.LastEvent is { } it && IsStance(type))
+        {
+            objects.Add(it); // "condemned it as a costly mistake": the event named last
+        }
+
         if (type == RelationType.Attends)
         {
             AttendedPlace(context, a, end, objects);
@@ -148,9 +170,14 @@ internal sealed class VerbRule : IRelationRule
     private static void Relate(RuleContext context, SentenceAnalysis a, int i, string category, RelationType type, Mention subject, Mention o, List<Mention> objects)
     {
         var t = a.Tokens;
-        if (type == RelationType.ContributesTo && o.Kind == EntityKind.Country)
+        if (type == RelationType.ContributesTo && i > 0 && t[i - 1].Is("for") && t[i].Text.EndsWith("ing", StringComparison.Ordinal))
         {
-            return; // giving to a country is support, and too loose to state
+            return; // "lauded the fund for providing weapons": the giver is the one praised, not the subject
+        }
+
+        if (type == RelationType.ContributesTo && o.Kind == EntityKind.Country && !GivesSomething(context, a, i, o))
+        {
+            return; // giving to a country with nothing named as given is support, and too loose to state
         }
 
         if (type == RelationType.ContributesTo && o.RoleOf is { } ofCountry && a.Mentions.Any(x => x.FirstToken == ofCountry.FirstToken && x.EntityId == subject.EntityId))
