@@ -4,11 +4,10 @@ namespace KnowledgeGraph.Extraction;
 internal sealed partial class MentionFinder
 {
     /// <summary>The place or organisation an unknown capitalised name is from its context, or null.</summary>
-    private Mention? TypedByContext(SentenceAnalysis a, int from, int to)
+    private Mention? TypedByContext(SentenceAnalysis a, int from, int to, string text)
     {
         var t = a.Tokens;
         int idx = a.Sentence.Index;
-        string text = Span(a, from, to);
         if (PlaceByContext(t, from, to) is string why)
         {
             return new Mention(idx, t[from].Start, text, EntityKind.Place, why, from, to - 1);

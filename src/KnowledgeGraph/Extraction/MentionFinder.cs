@@ -457,7 +457,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             return new Mention(idx, t[from].Start, Span(a, from, to + 1), EntityKind.Place, $"name before the place word '{t[to].Text}'", from, to) { Name = text + " " + t[to].Text };
         }
 
-        if (TypedByContext(a, from, to) is { } byContext)
+        if (TypedByContext(a, from, to, text) is { } byContext)
         {
             return byContext;
         }

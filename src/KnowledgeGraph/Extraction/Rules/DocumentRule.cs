@@ -54,8 +54,7 @@ internal static class DocumentRule
                     continue;
                 }
 
-                var ev = a.Mentions.Find(m => m.Kind == EntityKind.Event && m.EventHead is { } h && context.Lexicon.EventClass(h) == cls)
-                    ?? (main?.EventHead is { } mh && context.Lexicon.EventClass(mh) == cls ? main : null);
+                var ev = EventOfClass(context, a, main, cls);
                 var subject = ev is null ? null : context.Subject(a, i, null);
                 if (subject is not null && RuleContext.IsActor(subject))
                 {
@@ -96,6 +95,11 @@ internal static class DocumentRule
 
         return best;
     }
+
+    /// <summary>The first event of the class the sentence names, else the main event when it is of that class (a method of its own: no closure per token).</summary>
+    private static Mention? EventOfClass(RuleContext context, SentenceAnalysis a, Mention? main, string cls) =>
+        a.Mentions.Find(m => m.Kind == EntityKind.Event && m.EventHead is { } h && context.Lexicon.EventClass(h) == cls)
+        ?? (main?.EventHead is { } mh && context.Lexicon.EventClass(mh) == cls ? main : null);
 
     /// <summary>"Lula travelled to Johannesburg" when the summit is held in Johannesburg: Lula attends the summit.</summary>
     private static void Travel(RuleContext context, SentenceAnalysis a, Dictionary<EntityId, EntityId> heldIn)

@@ -27,11 +27,9 @@ internal sealed class LocationRule : IRelationRule
                 }
             }
 
-            if (m.Kind == EntityKind.Place && m.Reason != "dateline" && k + 1 < t.Count && t[k].Is(",")
-                && a.Mentions.Find(p => p.FirstToken == k + 1 && RuleContext.IsPlace(p)) is { } larger
-                && !IsListed(a, larger))
+            if (m.Kind == EntityKind.Place && m.Reason != "dateline" && k + 1 < t.Count && t[k].Is(","))
             {
-                context.Add(m, RelationType.LocatedIn, larger, a, "'<place>, <larger place>'", isExplicit: false);
+                LargerPlace(context, a, m, k + 1);
             }
         }
 
@@ -48,6 +46,15 @@ internal sealed class LocationRule : IRelationRule
             {
                 context.Add(inner, RelationType.LocatedIn, country, a, "'the <country adjective> city of <place>'", isExplicit: false);
             }
+        }
+    }
+
+    /// <summary>"Mountain View, California": the place starting at <paramref name="k"/> holds <paramref name="m"/>, unless it is an item of a list.</summary>
+    private static void LargerPlace(RuleContext context, SentenceAnalysis a, Mention m, int k)
+    {
+        if (a.Mentions.Find(p => p.FirstToken == k && RuleContext.IsPlace(p)) is { } larger && !IsListed(a, larger))
+        {
+            context.Add(m, RelationType.LocatedIn, larger, a, "'<place>, <larger place>'", isExplicit: false);
         }
     }
 
