@@ -6,9 +6,9 @@ namespace KnowledgeGraph.Tests.Extraction;
 
 /// <summary>
 /// The development corpus (tests/Extraction/Corpus) scored from a test, as `kg extract --corpus` does.
-/// The floors are the round-2 figures rounded down (benchmarks/EXTRACTION.md), so a change that loses ground fails.
-/// The held-out texts (tests/Extraction/HeldOut) are scored the same way; their floors are there to catch a loss,
-/// never to tune on: rules are not changed while reading their scores.
+/// The floors are the round-3 figures rounded down (benchmarks/EXTRACTION.md), so a change that loses ground fails.
+/// The held-out folds (tests/Extraction/HeldOut, HeldOut2) are scored the same way; their floors are there to catch a
+/// loss, never to tune on: rules are not changed while reading their scores.
 /// </summary>
 public class CorpusQualityTests
 {
@@ -31,16 +31,18 @@ public class CorpusQualityTests
     public void Corpus_Pooled_StaysAtOrAboveRoundOne()
     {
         var report = Corpus();
-        Assert.True(report.Pooled.Entities.F1 >= 0.77, report.ToTable());
-        Assert.True(report.Pooled.Relations.F1 >= 0.33, report.ToTable());
+        Assert.True(report.Pooled.Entities.F1 >= 0.80, report.ToTable());
+        Assert.True(report.Pooled.Relations.F1 >= 0.38, report.ToTable());
     }
 
-    [Fact]
-    public void HeldOut_EveryTextHasAGoldAnnotation_AndStaysAtOrAboveRoundTwo()
+    [Theory]
+    [InlineData("HeldOut", 0.78, 0.19)]
+    [InlineData("HeldOut2", 0.72, 0.13)]
+    public void HeldOutFolds_EveryTextHasAGoldAnnotation_AndStayAtOrAboveRoundThree(string fold, double entityF1, double relationF1)
     {
-        var report = Corpus("HeldOut");
+        var report = Corpus(fold);
         Assert.Equal(4, report.TextNames.Length);
-        Assert.True(report.Pooled.Entities.F1 >= 0.77, report.ToTable());
-        Assert.True(report.Pooled.Relations.F1 >= 0.18, report.ToTable());
+        Assert.True(report.Pooled.Entities.F1 >= entityF1, report.ToTable());
+        Assert.True(report.Pooled.Relations.F1 >= relationF1, report.ToTable());
     }
 }
