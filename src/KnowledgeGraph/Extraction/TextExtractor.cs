@@ -71,7 +71,7 @@ public static class TextExtractor
                 qualifiers = qualifiers.With("role", role);
             }
 
-            if (IsStance(g.First.Type) && QuoteOf(stances, source, g.Sentences) is { } quote)
+            if (Rules.RuleContext.IsStance(g.First.Type) && QuoteOf(stances, source, g.Sentences) is { } quote)
             {
                 qualifiers = qualifiers.With("quote", quote.Text);
             }
@@ -110,8 +110,6 @@ public static class TextExtractor
 
         return null;
     }
-
-    private static bool IsStance(RelationType type) => type == RelationType.Praises || type == RelationType.Criticizes || type == RelationType.Supports;
 
     /// <summary>
     /// What the relation's first evidence sentence says of it (annotation guide, section 7): the first sum of money

@@ -92,27 +92,8 @@ internal sealed class QuoteRule : IRelationRule
         }
     }
 
-    /// <summary>The actor next to the sentence's speech verb ("Lund said", "said Lund", "the ministry said").</summary>
-    private static Mention? Speaker(RuleContext context, SentenceAnalysis a)
-    {
-        var person = context.Speaker(a);
-        if (person is not null)
-        {
-            return person;
-        }
-
-        var t = a.Tokens;
-        for (int i = 0; i < t.Count; i++)
-        {
-            if (context.CueAt(t, i, "say") >= 0)
-            {
-                return a.Mentions.FirstOrDefault(m => RuleContext.IsActor(m) && m.FirstToken == i + 1)
-                    ?? a.Mentions.LastOrDefault(m => RuleContext.IsActor(m) && m.LastToken < i && i - m.LastToken <= 2);
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The person by the sentence's speech verb, else any actor there ("Lund said", "said Lund", "the ministry said").</summary>
+    private static Mention? Speaker(RuleContext context, SentenceAnalysis a) => context.Speaker(a) ?? context.Speaker(a, anyActor: true);
 
     private static string? Stance(RuleContext context, SentenceAnalysis a, int from, int end)
     {

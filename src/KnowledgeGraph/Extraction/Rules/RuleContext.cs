@@ -139,10 +139,11 @@ internal sealed partial class RuleContext(Lexicon lexicon)
         return -1;
     }
 
-    /// <summary>The person a speech verb ("said", "told") attributes the sentence to.</summary>
-    public Mention? Speaker(SentenceAnalysis a)
+    /// <summary>The person a speech verb ("said", "told") attributes the sentence to; with <paramref name="anyActor"/>, the person, body or country by the first speech verb.</summary>
+    public Mention? Speaker(SentenceAnalysis a, bool anyActor = false)
     {
         var t = a.Tokens;
+        Predicate<Mention> speaks = anyActor ? IsActor : static m => m.Kind == EntityKind.Person;
         for (int i = 0; i < t.Count; i++)
         {
             if (CueAt(t, i, "say") < 0)
@@ -150,7 +151,7 @@ internal sealed partial class RuleContext(Lexicon lexicon)
                 continue;
             }
 
-            var after = a.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Person && m.FirstToken == i + 1);
+            var after = a.Mentions.Find(m => speaks(m) && m.FirstToken == i + 1);
             if (after is not null)
             {
                 return after;
@@ -161,10 +162,10 @@ internal sealed partial class RuleContext(Lexicon lexicon)
                 return PronounReferent(a, i - 1);
             }
 
-            var before = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Person && m.LastToken < i && i - m.LastToken <= 2);
-            if (before is not null)
+            var before = a.Mentions.FindLast(m => speaks(m) && m.LastToken < i && i - m.LastToken <= 2);
+            if (before is not null || anyActor)
             {
-                return before;
+                return before; // any actor: only by the first speech verb, later verbs report others' words
             }
         }
 
@@ -178,6 +179,9 @@ internal sealed partial class RuleContext(Lexicon lexicon)
     /// <summary>Whether a lower-case word is a title of the lexicon ("undersecretary").</summary>
     public bool IsLowerTitle(string word) =>
         char.IsLower(word[0]) && Lexicon.Lookup(MentionFinder.Capitalize(word)).Any(e => e.Kind == PhraseKind.Title);
+
+    /// <summary>Whether a relation type states a stance: praise, criticism or support.</summary>
+    public static bool IsStance(RelationType type) => type == RelationType.Praises || type == RelationType.Criticizes || type == RelationType.Supports;
 
     /// <summary>Whether a mention names a person, an organisation or a country.</summary>
     public static bool IsActor(Mention m) => m.Kind == EntityKind.Person || m.Kind == EntityKind.Organization || m.Kind == EntityKind.Country;

@@ -54,8 +54,6 @@ internal sealed class VerbRule : IRelationRule
         }
     }
 
-    private static bool IsStance(RelationType type) => type == RelationType.Praises || type == RelationType.Criticizes || type == RelationType.Supports;
-
     /// <summary>Whether money or aid ("$3 billion", "rescue teams", "two field hospitals") is named between the verb and the receiving country.</summary>
     private static bool GivesSomething(RuleContext context, SentenceAnalysis a, int cue, Mention receiver)
     {
@@ -108,7 +106,7 @@ internal sealed class VerbRule : IRelationRule
         }
 
         var objects = RuleContext.Objects(a, a.Mentions.Any(m => m.FirstToken == i && m.Kind == EntityKind.Event) ? i : end);
-        if (objects.Count == 0 && end < t.Count && t[end].Is("it") && context.LastEvent is { } it && IsStance(type))
+        if (objects.Count == 0 && end < t.Count && t[end].Is("it") && context.LastEvent is { } it && RuleContext.IsStance(type))
         {
             objects.Add(it); // "condemned it as a costly mistake": the event named last
         }
