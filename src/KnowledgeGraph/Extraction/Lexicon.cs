@@ -91,6 +91,53 @@ internal sealed class Lexicon
         return null;
     }
 
+    /// <summary>The end of the cue phrase of a category (up to three tokens) that starts at token <paramref name="i"/>, or -1.</summary>
+    public int CueEnd(List<Token> t, int i, string category)
+    {
+        for (int n = 3; n >= 1; n--)
+        {
+            if (i + n <= t.Count && IsCue(category, t, i, n))
+            {
+                return i + n;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The classes of person titles, each a cue category of capitalised titles (<c>title:…</c>) and of lower-case ones (<c>lowertitle:…</c>).</summary>
+    private static readonly string[] TitleClasses = ["head", "leader", "role", "member"];
+
+    private static readonly string[] TitleCategories = [.. TitleClasses.Select(c => "title:" + c)];
+
+    private static readonly string[] LowerTitleCategories = [.. TitleClasses.Select(c => "lowertitle:" + c)];
+
+    /// <summary>
+    /// The title (of one to three words) that starts at token <paramref name="i"/>, written with capitals
+    /// as in the titles table or in lower case as in the cue table, and its class (head, leader, role or member); null when none does.
+    /// </summary>
+    public (int End, string Class)? TitleAt(List<Token> t, int i)
+    {
+        for (int n = 3; n >= 1; n--)
+        {
+            if (i + n > t.Count)
+            {
+                continue;
+            }
+
+            var categories = t[i].IsCapitalized ? TitleCategories : LowerTitleCategories;
+            for (int c = 0; c < categories.Length; c++)
+            {
+                if (IsCue(categories[c], t, i, n))
+                {
+                    return (i + n, TitleClasses[c] == "leader" ? "head" : TitleClasses[c]);
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The meanings of the phrase made of the tokens <c>t[from..from+count)</c>, case-sensitively; no string is built.</summary>
     public IReadOnlyList<PhraseEntry> Lookup(List<Token> t, int from, int count)
     {
@@ -200,7 +247,12 @@ internal sealed class Lexicon
 
         foreach (var f in Rows("titles.tsv"))
         {
-            lex.Add(f[0], new PhraseEntry(PhraseKind.Title, f[0], TitleClass: f.Length > 1 ? f[1] : "role"));
+            string titleClass = f.Length > 1 ? f[1] : "role";
+            lex.Add(f[0], new PhraseEntry(PhraseKind.Title, f[0], TitleClass: titleClass));
+            if (titleClass != "honorific")
+            {
+                lex.AddCue("title:" + titleClass, f[0]);
+            }
         }
 
         foreach (var f in Rows("cues.tsv"))

@@ -64,35 +64,8 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             }
         }
 
-        // A name typed as an event by its cue word ("Nordic Council Forum") that comes before an
-        // event noun ("… Forum summit") or "members" names the organisation behind the event, everywhere.
-        var organisers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var a in result)
-        {
-            foreach (var m in a.Mentions)
-            {
-                int next = m.LastToken + 1;
-                if (m.Kind == EntityKind.Event && m.Reason.StartsWith("event cue word", StringComparison.Ordinal) && next < a.Tokens.Count
-                    && (_lex.IsCue("eventnoun", a.Tokens[next].Text) || a.Tokens[next].Text is "members" or "member" or "leaders" or "secretariat" or "chair"))
-                {
-                    organisers.Add(m.Name);
-                }
-            }
-        }
-
-        foreach (var a in result)
-        {
-            for (int i = 0; i < a.Mentions.Count; i++)
-            {
-                var m = a.Mentions[i];
-                if (m.Kind == EntityKind.Event && organisers.Contains(m.Name) && m.Reason.StartsWith("event cue word", StringComparison.Ordinal))
-                {
-                    a.Mentions[i] = new Mention(m.SentenceIndex, m.Start, m.Text, EntityKind.Organization, m.Reason + ", and it organises events elsewhere in the text", m.FirstToken, m.LastToken) { Name = m.Name };
-                    a.Mentions.RemoveAll(x => x.Kind == EntityKind.Place && x.FirstToken >= m.FirstToken && x.LastToken <= m.LastToken);
-                }
-            }
-        }
-
+        OrganisersOfEvents(result);
+        TypeOrganizationsByContext(result);
         return result;
     }
 
@@ -187,6 +160,13 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             var match = LongestMatch(t, k, to);
             if (match is not null)
             {
+                if (chunk >= 0 && PartyAfterName(a, chunk, k, match.Value))
+                {
+                    chunk = -1;
+                    k = match.Value.End;
+                    continue;
+                }
+
                 if (chunk >= 0)
                 {
                     FlushChunk(a, chunk, k, ref title, ref roleOf);
@@ -230,11 +210,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
 
         if (chunk >= 0)
         {
-            FlushChunk(a, chunk, to, ref title, ref roleOf);
-        }
-        else if (title is not null && roleOf is null && to < t.Count)
-        {
-            // A bare title is not an entity.
+            FlushChunk(a, chunk, to, ref title, ref roleOf); // a bare title with no name after it is not an entity
         }
     }
 

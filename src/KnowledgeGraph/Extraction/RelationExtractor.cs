@@ -16,6 +16,7 @@ internal sealed class RelationExtractor(Lexicon lexicon)
     /// <summary>The families, in the order they run on each sentence.</summary>
     private static readonly IRelationRule[] Families =
     [
+        new RoleAppositionRule(),
         new RoleRule(),
         new AffiliationRule(),
         new EventRule(),

@@ -17,7 +17,14 @@ internal sealed class LeadershipRule : IRelationRule
                 var led = a.Mentions.LastOrDefault(m => (m.Kind == EntityKind.Organization || m.Kind == EntityKind.Event) && m.LastToken < i && i - m.LastToken <= 6);
                 if (agent is not null && led is not null)
                 {
-                    context.Add(agent, RelationType.Leads, led, a, $"'{t[i].Text} by <actor>'");
+                    if (agent.Kind == EntityKind.Person && led.Kind == EntityKind.Organization && led.RoleOf is null)
+                    {
+                        context.AddRole(agent, led, "head", a, $"'{t[i].Text} by <person>'");
+                    }
+                    else
+                    {
+                        context.Add(agent, RelationType.Leads, led, a, $"'{t[i].Text} by <actor>'");
+                    }
                 }
             }
 

@@ -29,17 +29,12 @@ internal sealed class RoleRule : IRelationRule
     private static void TitleOf(RuleContext context, SentenceAnalysis a, Mention m, Mention of)
     {
         var roleOf = a.Mentions.FirstOrDefault(x => x.FirstToken == of.FirstToken && x.Kind == of.Kind) ?? of;
-        context.Add(m, RelationType.HoldsRoleIn, roleOf, a, "title after a country or organisation");
-        if (roleOf.Kind == EntityKind.Country)
-        {
-            context.Add(m, RelationType.CitizenOf, roleOf, a, "title after a country", isExplicit: false);
-        }
-
         if (m.RoleClass is "leader")
         {
             context.LeaderCountry.TryAdd(m.EntityId!.Value, roleOf);
-            context.Add(m, RelationType.Leads, roleOf, a, "leader's title after a country or organisation", isExplicit: false);
         }
+
+        context.AddRole(m, roleOf, m.RoleClass ?? "role", a, "title after a country or organisation");
     }
 
     private static void Untitled(RuleContext context, SentenceAnalysis a, Mention m)

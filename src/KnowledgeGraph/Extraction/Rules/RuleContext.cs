@@ -76,6 +76,64 @@ internal sealed partial class RuleContext(Lexicon lexicon)
         Found.Add(new RelationCandidate(sid, type, tid, a.Sentence.Index, rule, isExplicit));
     }
 
+    /// <summary>
+    /// The relations a title of a class gives a person in a body: a member ("midfielder") is a member of an
+    /// organisation; any other title holds a role, a head or leader also leads, a title in a country makes a
+    /// citizen, and a title in a party makes a member of it.
+    /// </summary>
+    public void AddRole(Mention person, Mention body, string titleClass, SentenceAnalysis a, string rule)
+    {
+        bool isParty = IsParty(a, body);
+        if (titleClass == "member")
+        {
+            if (body.Kind == EntityKind.Organization)
+            {
+                Add(person, RelationType.MemberOf, body, a, rule, isExplicit: false);
+            }
+
+            return;
+        }
+
+        Add(person, RelationType.HoldsRoleIn, body, a, rule);
+        if (titleClass is "head" or "leader")
+        {
+            Add(person, RelationType.Leads, body, a, rule, isExplicit: false);
+        }
+
+        if (body.Kind == EntityKind.Country)
+        {
+            Add(person, RelationType.CitizenOf, body, a, rule, isExplicit: false);
+        }
+        else if (isParty)
+        {
+            Add(person, RelationType.MemberOf, body, a, rule, isExplicit: false);
+        }
+
+        if (person.EntityId is { } pid)
+        {
+            HasRoleOf.Add(pid);
+        }
+    }
+
+    /// <summary>Whether an organisation mention names a political party (a word of its name is a party word: "Party", "Democrats", "Labour").</summary>
+    public bool IsParty(SentenceAnalysis a, Mention body)
+    {
+        if (body.Kind != EntityKind.Organization)
+        {
+            return false;
+        }
+
+        for (int i = body.FirstToken; i <= body.LastToken; i++)
+        {
+            if (Is("partyword", a.Tokens[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Proposes a relation between two entities.</summary>
     public void Add(EntityId source, RelationType type, EntityId target, SentenceAnalysis a, string rule, bool isExplicit)
     {
@@ -126,18 +184,7 @@ internal sealed partial class RuleContext(Lexicon lexicon)
     }
 
     /// <summary>The end of the cue phrase of a category (up to three tokens) that starts at token <paramref name="i"/>, or -1.</summary>
-    public int CueAt(List<Token> t, int i, string category)
-    {
-        for (int n = 3; n >= 1; n--)
-        {
-            if (i + n <= t.Count && Lexicon.IsCue(category, t, i, n))
-            {
-                return i + n;
-            }
-        }
-
-        return -1;
-    }
+    public int CueAt(List<Token> t, int i, string category) => Lexicon.CueEnd(t, i, category);
 
     /// <summary>The person a speech verb ("said", "told") attributes the sentence to; with <paramref name="anyActor"/>, the person, body or country by the first speech verb.</summary>
     public Mention? Speaker(SentenceAnalysis a, bool anyActor = false)

@@ -1,0 +1,184 @@
+namespace KnowledgeGraph.Extraction;
+
+/// <summary>
+/// Names typed as organisations by what the text says of them anywhere: "Google's chief executive",
+/// "Microsoft shares", "Microsoft Chief Executive Satya Nadella", "Tencent, the Chinese gaming giant".
+/// Once one mention shows it, every mention of the name is the organisation.
+/// </summary>
+internal sealed partial class MentionFinder
+{
+    /// <summary>Retypes the names that some mention shows to be an organisation (unknown single words and names guessed to be people).</summary>
+    private void TypeOrganizationsByContext(List<SentenceAnalysis> sentences)
+    {
+        var people = PeopleNames(sentences);
+        Dictionary<string, string>? organisations = null;
+        foreach (var a in sentences)
+        {
+            foreach (var m in a.Mentions)
+            {
+                if (IsUntypedName(m) && !people.Contains(m.Name) && OrganisationEvidence(a.Tokens, m) is { } why)
+                {
+                    organisations ??= new Dictionary<string, string>(StringComparer.Ordinal);
+                    organisations.TryAdd(m.Name, $"{why} in sentence {a.Sentence.Index}");
+                }
+            }
+        }
+
+        if (organisations is null)
+        {
+            return;
+        }
+
+        foreach (var a in sentences)
+        {
+            for (int i = 0; i < a.Mentions.Count; i++)
+            {
+                var m = a.Mentions[i];
+                if (IsUntypedName(m) && organisations.TryGetValue(m.Name, out var why))
+                {
+                    a.Mentions[i] = new Mention(m.SentenceIndex, m.Start, m.Text, EntityKind.Organization, $"a name shown to be an organisation ({why})", m.FirstToken, m.LastToken) { Name = m.Name };
+                }
+            }
+        }
+    }
+
+    /// <summary>A single unknown capitalised word, or a name of two to four words taken for a person only because it is capitalised.</summary>
+    private static bool IsUntypedName(Mention m) =>
+        m.Kind.Name == "Unknown" && m.Reason == "single capitalised word"
+        || m.Kind == EntityKind.Person && m.Role is null && m.Reason.StartsWith("capitalised name", StringComparison.Ordinal);
+
+    /// <summary>The names of titled people and the last word of every name taken for a person (a surname): none of them is an organisation.</summary>
+    private static HashSet<string> PeopleNames(List<SentenceAnalysis> sentences)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in sentences)
+        {
+            foreach (var m in a.Mentions)
+            {
+                if (m.Kind != EntityKind.Person)
+                {
+                    continue;
+                }
+
+                if (m.Role is not null)
+                {
+                    names.Add(m.Name);
+                }
+
+                int space = m.Name.LastIndexOf(' ');
+                if (space > 0)
+                {
+                    names.Add(m.Name[(space + 1)..]);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>Why the words around a mention show it to be an organisation, or null.</summary>
+    private string? OrganisationEvidence(List<Token> t, Mention m)
+    {
+        int next = m.LastToken + 1;
+        if (next >= t.Count)
+        {
+            return null;
+        }
+
+        // "Google's chief executive", "Microsoft's offer", "Microsoft shares".
+        int attr = t[next].IsPossessive ? next + 1 : next;
+        if (attr < t.Count && !t[attr].IsCapitalized && _lex.CueEnd(t, attr, "orgattribute") > 0)
+        {
+            return $"'{Join(t, m.FirstToken, _lex.CueEnd(t, attr, "orgattribute"))}'";
+        }
+
+        // "Microsoft Chief Executive Satya Nadella", "Labour leader Keir Starmer": a title of the body, then a name.
+        if (_lex.TitleAt(t, next) is { } title && title.Class != "role" && title.End + 1 < t.Count && t[title.End].IsCapitalized && t[title.End + 1].IsCapitalized)
+        {
+            return $"'{Join(t, m.FirstToken, title.End)}' before a name";
+        }
+
+        // "chief executive of Brightline", "an analyst at Kestrel": the body a title is of.
+        if (m.FirstToken >= 2 && (t[m.FirstToken - 1].Is("of") || t[m.FirstToken - 1].Is("at")))
+        {
+            for (int s = Math.Max(0, m.FirstToken - 4); s < m.FirstToken - 1; s++)
+            {
+                if (!t[s].IsCapitalized && _lex.TitleAt(t, s) is { End: var end } && end == m.FirstToken - 1)
+                {
+                    return $"'{Join(t, s, m.LastToken + 1)}'";
+                }
+            }
+        }
+
+        // "The centrist Liberal Democrats, led by Ed Davey": what is led, coached or chaired by someone.
+        if (t[next].Text == "," && next + 2 < t.Count && _lex.IsCue("passivelead", t[next + 1].Text) && t[next + 2].Is("by"))
+        {
+            return $"'{t[next + 1].Text} by' after it";
+        }
+
+        // "Tencent, the Chinese gaming giant": an apposition whose head is an organisation noun.
+        if (t[next].Text == "," && next + 1 < t.Count && (t[next + 1].Is("the") || t[next + 1].Is("a") || t[next + 1].Is("an")))
+        {
+            for (int k = next + 2; k < t.Count && k <= next + 6 && t[k].IsWord; k++)
+            {
+                if (!t[k].IsCapitalized && (_lex.IsCue("orgnoun", t[k].Text) || _lex.IsCue("orgdescriptor", t[k].Text)))
+                {
+                    bool headEnds = k + 1 >= t.Count || !t[k + 1].IsWord || t[k + 1].Is("of") || t[k + 1].Is("that") || t[k + 1].Is("which") || t[k + 1].Is("led") || t[k + 1].Is("based");
+                    if (headEnds)
+                    {
+                        return $"apposition '{Join(t, next + 1, k + 1)}'";
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"Social Democrats", "Liberal Democrats": a name right before a party's short name is another party; adds it and says so.</summary>
+    private bool PartyAfterName(SentenceAnalysis a, int chunk, int k, (PhraseEntry Entry, int End) match)
+    {
+        var t = a.Tokens;
+        if (match.Entry is not { Kind: PhraseKind.Organization, Organization.Kind: "party" } || !AllNameWords(t, chunk, k))
+        {
+            return false;
+        }
+
+        AddUnlessDuplicate(a, new Mention(a.Sentence.Index, t[chunk].Start, Span(a, chunk, match.End), EntityKind.Organization, $"name before the party word '{Span(a, k, match.End)}'", chunk, match.End - 1));
+        return true;
+    }
+
+    /// <summary>
+    /// A name typed as an event by its cue word ("Nordic Council Forum") that comes before an
+    /// event noun ("… Forum summit") or "members" names the organisation behind the event, everywhere.
+    /// </summary>
+    private void OrganisersOfEvents(List<SentenceAnalysis> result)
+    {
+        var organisers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in result)
+        {
+            foreach (var m in a.Mentions)
+            {
+                int next = m.LastToken + 1;
+                if (m.Kind == EntityKind.Event && m.Reason.StartsWith("event cue word", StringComparison.Ordinal) && next < a.Tokens.Count
+                    && (_lex.IsCue("eventnoun", a.Tokens[next].Text) || a.Tokens[next].Text is "members" or "member" or "leaders" or "secretariat" or "chair"))
+                {
+                    organisers.Add(m.Name);
+                }
+            }
+        }
+
+        foreach (var a in result)
+        {
+            for (int i = 0; i < a.Mentions.Count; i++)
+            {
+                var m = a.Mentions[i];
+                if (m.Kind == EntityKind.Event && organisers.Contains(m.Name) && m.Reason.StartsWith("event cue word", StringComparison.Ordinal))
+                {
+                    a.Mentions[i] = new Mention(m.SentenceIndex, m.Start, m.Text, EntityKind.Organization, m.Reason + ", and it organises events elsewhere in the text", m.FirstToken, m.LastToken) { Name = m.Name };
+                    a.Mentions.RemoveAll(x => x.Kind == EntityKind.Place && x.FirstToken >= m.FirstToken && x.LastToken <= m.LastToken);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using KnowledgeGraph.Extraction;
+
+namespace KnowledgeGraph.Tests.Extraction;
+
+/// <summary>
+/// Titles that name their body around the person's name (before the title, in an apposition after the
+/// name, or before it), names shown to be organisations by what the text says of them, and the relations
+/// a title's class gives: a head leads, a role holder holds a role, a member is a member, a party's
+/// leader is its member.
+/// </summary>
+public class RoleTests
+{
+    private static Graph Extract(string text) => TextExtractor.Extract(text, new ExtractionOptions { DocumentId = "doc:t" });
+
+    private static bool Has(Graph g, string source, string type, string target) =>
+        g.Relations.Any(r => r.Source.Value == source && r.Type.Name == type && r.Target.Value == target);
+
+    private static string Dump(Graph g) => string.Join("\n", g.Relations.Select(r => r.ToString())) + "\n" + string.Join("\n", g.Entities.Select(e => e.Id.Value + " " + e.Kind.Name));
+
+    [Theory]
+    [InlineData("Northwind Chief Executive Lara Quint said the company would hire more staff.", "person:lara-quint", "organization:northwind")]
+    [InlineData("Velora's chief executive, Tomas Brandt, told investors that the plan was on track.", "person:tomas-brandt", "organization:velora")]
+    [InlineData("Tomas Brandt, the chief executive of Velora, told investors that the plan was on track.", "person:tomas-brandt", "organization:velora")]
+    [InlineData("Tomas Brandt, Velora's chief executive, told investors that the plan was on track.", "person:tomas-brandt", "organization:velora")]
+    [InlineData("Dunmore, coached by Ivo Marsh, scored twice in the second half.", "person:ivo-marsh", "organization:dunmore")]
+    [InlineData("The Arctic Research Agency said its director general, Mia Holt, had been told of the plan.", "person:mia-holt", "organization:arctic-research-agency")]
+    [InlineData("Argentina's President Lia Moreno said her country would sign.", "person:lia-moreno", "country:argentina")]
+    [InlineData("Slovakia, whose Prime Minister Jan Kral has opposed the plan, abstained.", "person:jan-kral", "country:slovakia")]
+    public void HeadTitle_AroundTheName_LeadsTheBody(string text, string person, string body)
+    {
+        var g = Extract(text);
+        Assert.True(Has(g, person, "LEADS", body), Dump(g));
+        Assert.True(Has(g, person, "HOLDS_ROLE_IN", body), Dump(g));
+    }
+
+    [Theory]
+    [InlineData("Hanna Dorsey, the co-leader of the Unity Party, accused the government of lying.", "person:hanna-dorsey", "organization:unity-party")]
+    [InlineData("The centrist Civic Democrats, led by Ana Ruiz, won 40 seats.", "person:ana-ruiz", "organization:civic-democrats")]
+    public void PartyLeader_LeadsAndIsAMember(string text, string person, string party)
+    {
+        var g = Extract(text);
+        Assert.True(Has(g, person, "LEADS", party), Dump(g));
+        Assert.True(Has(g, person, "MEMBER_OF", party), Dump(g));
+    }
+
+    [Fact]
+    public void ClubPlayerTitle_IsMembership_NotARole()
+    {
+        var g = Extract("Kestrel midfielder Joao Pena scored the winner in the final minute.");
+        Assert.True(Has(g, "person:joao-pena", "MEMBER_OF", "organization:kestrel"), Dump(g));
+        Assert.False(Has(g, "person:joao-pena", "HOLDS_ROLE_IN", "organization:kestrel"), Dump(g));
+    }
+
+    [Fact]
+    public void RoleTitle_HoldsARole_WithoutLeading()
+    {
+        var g = Extract("Ola Berg, a spokesperson for Northwind, said the talks had ended. Northwind shares fell 3%.");
+        Assert.Contains(g.Entities, e => e.Id.Value == "organization:northwind");
+        Assert.False(Has(g, "person:ola-berg", "LEADS", "organization:northwind"), Dump(g));
+    }
+
+    [Theory]
+    [InlineData("Tomas Brandt, a former chief executive of Velora, said the plan would fail.")]
+    [InlineData("Velora's former chief executive, Tomas Brandt, said the plan would fail.")]
+    public void FormerTitle_GivesNoCurrentRole(string text)
+    {
+        var g = Extract(text);
+        Assert.DoesNotContain(g.Relations, r => r.Type.Name is "LEADS" or "HOLDS_ROLE_IN");
+    }
+
+    [Fact]
+    public void SentenceInitialAdjective_BeforeATitle_IsNoOrganisation()
+    {
+        var g = Extract("Former Prime Minister Tom Reed condemned the deal. Outgoing Chancellor Eva Lind voted in favour.");
+        Assert.DoesNotContain(g.Entities, e => e.Kind == EntityKind.Organization);
+    }
+
+    [Theory]
+    [InlineData("Velora's shares fell 4% after the ruling.")]
+    [InlineData("Tencent, the Chinese gaming giant, declined to comment.")]
+    [InlineData("Tomas Brandt, the chief executive of Velora, declined to comment.")]
+    public void Name_ShownToBeAnOrganisation_ByItsContext(string text)
+    {
+        var g = Extract(text);
+        Assert.Contains(g.Entities, e => e.Kind == EntityKind.Organization && e.Name is "Velora" or "Tencent");
+    }
+
+    [Fact]
+    public void PersonsSurname_IsNeverAnOrganisation()
+    {
+        var g = Extract("Donald Reyes met the board on Monday. Reyes's lawyers said he would appeal.");
+        Assert.DoesNotContain(g.Entities, e => e.Kind == EntityKind.Organization);
+    }
+}
