@@ -361,6 +361,19 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
         var d = Draft(EntityKind.Person, m.Name);
         string[] parts = m.Name.Split(' ');
         _bySurname.TryAdd(KeyOf(parts[^1]), d);
+        for (int i = parts.Length - 2; i >= 1; i--)
+        {
+            // "Luiz Inacio Lula da Silva" is also "Lula", "Ursula von der Leyen" also "von der Leyen".
+            if (char.IsLower(parts[i][0]))
+            {
+                _bySurname.TryAdd(KeyOf(string.Join(' ', parts[i..])), d);
+            }
+            else if (parts.Length >= 4 || char.IsLower(parts[i + 1][0]))
+            {
+                _bySurname.TryAdd(KeyOf(parts[i]), d);
+            }
+        }
+
         return d;
     }
 

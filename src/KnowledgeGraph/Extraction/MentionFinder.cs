@@ -22,7 +22,7 @@ internal sealed class SentenceAnalysis(Sentence sentence, List<Token> tokens)
 /// </summary>
 internal sealed partial class MentionFinder(Lexicon lexicon)
 {
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "the", "de", "du", "von", "van", "der", "al", "bin", "la", "le" };
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "the", "de", "du", "da", "dos", "das", "del", "della", "di", "von", "van", "der", "den", "ter", "al", "bin", "ibn", "la", "le" };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -91,7 +91,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
                     continue;
                 }
 
-                if (Connectors.Contains(t[j].Text) && j + 1 < t.Count && (t[j + 1].IsCapitalized || (t[j + 1].Text == "the" && j + 2 < t.Count && t[j + 2].IsCapitalized)))
+                if (Connectors.Contains(t[j].Text) && j + 1 < t.Count && (t[j + 1].IsCapitalized || (Connectors.Contains(t[j + 1].Text) && j + 2 < t.Count && t[j + 2].IsCapitalized)))
                 {
                     j++;
                     continue;
@@ -323,7 +323,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         }
 
         title ??= LowerCaseTitleBefore(a, from, to);
-        if (title is not null && title.RoleClass != "honorific-skip" && to - from <= 4 && !t[from].IsAcronym)
+        if (title is not null && title.RoleClass != "honorific-skip" && NameWords(t, from, to) <= 4 && !t[from].IsAcronym)
         {
             var person = TitledPerson(a, from, to, title, roleOf);
             title = null;
@@ -450,9 +450,9 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             return new Mention(idx, t[from].Start, text, "Unknown", "acronym", from, to - 1);
         }
 
-        if (n is >= 2 and <= 4 && AllNameWords(t, from, to) && FirstCue(t, from, to, "notname") is null)
+        if (NameWords(t, from, to) is >= 2 and <= 4 && PersonNameWords(t, from, to) && FirstCue(t, from, to, "notname") is null)
         {
-            return new Mention(idx, t[from].Start, text, EntityKind.Person, $"capitalised name of {n} words", from, to - 1);
+            return new Mention(idx, t[from].Start, text, EntityKind.Person, $"capitalised name of {NameWords(t, from, to)} words", from, to - 1);
         }
 
         if (n == 1)
@@ -461,6 +461,36 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         }
 
         return null;
+    }
+
+    /// <summary>The capitalised words of a name, not counting the particles inside it ("Ursula von der Leyen": 2).</summary>
+    private static int NameWords(List<Token> t, int from, int to)
+    {
+        int n = 0;
+        for (int i = from; i < to; i++)
+        {
+            if (t[i].IsCapitalized)
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>Capitalised words, with name particles ("da", "von der") only between them: a person's name.</summary>
+    private static bool PersonNameWords(List<Token> t, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            bool particle = i > from && i < to - 1 && Connectors.Contains(t[i].Text) && t[i].Text is not ("of" or "for" or "the");
+            if (!particle && (!t[i].IsCapitalized || t[i].IsAcronym || t[i].IsNumber))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool AllNameWords(List<Token> t, int from, int to)

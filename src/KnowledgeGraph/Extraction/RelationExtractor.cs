@@ -22,6 +22,7 @@ internal sealed class RelationExtractor(Lexicon lexicon)
         new EventRule(),
         new VerbRule(),
         new AttendancePhraseRule(),
+        new EventFrameRule(),
         new LeadershipRule(),
         new MembershipRule(),
         new LocationRule(),

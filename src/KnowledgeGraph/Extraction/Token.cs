@@ -5,7 +5,17 @@ internal readonly record struct Token(int Start, int End, string Text)
 {
     public bool IsWord => Text.Length > 0 && char.IsLetterOrDigit(Text[0]);
 
-    public bool IsCapitalized => Text.Length > 0 && char.IsUpper(Text[0]) && !IsLowerHyphenated;
+    public bool IsCapitalized => Text.Length > 0 && (char.IsUpper(Text[0]) && !IsLowerHyphenated || IsNameParticleWord);
+
+    /// <summary>"al-Sisi", "bin-Salman", "el-Erian": an Arabic name particle joined by a hyphen to a capitalised name.</summary>
+    public bool IsNameParticleWord
+    {
+        get
+        {
+            int h = Text.IndexOf('-', StringComparison.Ordinal);
+            return h is >= 2 and <= 3 && h + 1 < Text.Length && char.IsUpper(Text[h + 1]) && Text[..h] is "al" or "el" or "ad" or "as" or "bin" or "ibn" or "abu";
+        }
+    }
 
     /// <summary>"Oslo-based": a capital, then a hyphen and a lower-case word.</summary>
     public bool IsLowerHyphenated

@@ -238,4 +238,34 @@ public class DiscourseTests
         var failed = cues.Where(c => !Has(Extract(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, c)), "person:kari-lund", type, target)).ToList();
         Assert.True(failed.Count == 0, $"{type} not found for: {string.Join(", ", failed)}");
     }
+
+    [Theory]
+    [InlineData("Leaders met at a summit in Oslo. On the sidelines of the summit, Kari Lund and Omar Haddad held a brief conversation.", "person:omar-haddad")]
+    [InlineData("Leaders met at a summit in Oslo. On the sidelines of the summit, Kari Lund and Omar Haddad held a brief conversation.", "person:kari-lund")]
+    [InlineData("Leaders met at a summit in Oslo. Omar Haddad told reporters at the summit that the talks had gone well.", "person:omar-haddad")]
+    [InlineData("Leaders met at a summit in Oslo. During the summit, Omar Haddad signed two agreements.", "person:omar-haddad")]
+    public void ClausePlacedAtAnEvent_ItsSubjectAttends(string text, string person)
+    {
+        var g = Extract(text);
+        var summit = g.Entities.Single(e => e.Kind == EntityKind.Event);
+        Assert.True(Has(g, person, "ATTENDS", summit.Id.Value), Dump(g));
+    }
+
+    [Fact]
+    public void ClausePlacedBeforeAnEvent_GivesNoAttendance()
+    {
+        var g = Extract("Leaders met at a summit in Oslo. Ahead of the summit, Omar Haddad signed two agreements.");
+        Assert.DoesNotContain(g.Relations, r => r.Type.Name == "ATTENDS" && r.Source.Value == "person:omar-haddad");
+    }
+
+    [Theory]
+    [InlineData("Brazilian President Luiz Inacio Lula da Silva arrived on Monday. Lula said the summit would succeed.", "person:luiz-inacio-lula-da-silva", 1)]
+    [InlineData("Egyptian President Abdel Fattah al-Sisi arrived on Monday.", "person:abdel-fattah-al-sisi", 1)]
+    [InlineData("Commission President Ursula von der Leyen spoke first.", "person:ursula-von-der-leyen", 1)]
+    public void NamesWithParticles_AreOnePerson(string text, string id, int count)
+    {
+        var g = Extract(text);
+        Assert.Equal(count, g.Entities.Count(e => e.Id.Value == id));
+        Assert.Single(g.Entities, e => e.Kind == EntityKind.Person);
+    }
 }

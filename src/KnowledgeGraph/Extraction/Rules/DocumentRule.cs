@@ -20,11 +20,15 @@ internal static class DocumentRule
             }
         }
 
-        if (main is not null && !context.Found.Exists(c => c.Type == RelationType.HeldIn && c.Source == main.EntityId)
-            && sentences.FirstOrDefault(a => a.Mentions.Exists(m => m.Reason == "dateline" && m.Kind == EntityKind.Place)) is { } opening)
+        if (main is not null && sentences.FirstOrDefault(a => a.Mentions.Exists(m => m.Reason == "dateline" && m.Kind == EntityKind.Place)) is { } opening)
         {
+            // The report is filed from where its main event happens: travelling there is travelling to the event.
             var dateline = opening.Mentions.Find(m => m.Reason == "dateline" && m.Kind == EntityKind.Place)!;
-            context.Add(main, RelationType.HeldIn, dateline, opening, "the main event, and the dateline's place", isExplicit: false);
+            if (!context.Found.Exists(c => c.Type == RelationType.HeldIn && c.Source == main.EntityId))
+            {
+                context.Add(main, RelationType.HeldIn, dateline, opening, "the main event, and the dateline's place", isExplicit: false);
+            }
+
             heldIn.TryAdd(dateline.EntityId!.Value, main.EntityId!.Value);
         }
 
