@@ -81,7 +81,7 @@ internal sealed class QuoteRule : IRelationRule
 
         var about = a.Mentions.FirstOrDefault(m => m.Start >= from && m.Start < end && m.EntityId is not null && m.EntityId != speakerId && (RuleContext.IsActor(m) || m.Kind == EntityKind.Event)
             && !context.InsidePrepositionalPhrase(a, m));
-        string? stance = Stance(context, a, from, end);
+        string? stance = Stance(context, a, from, end, about?.Kind == EntityKind.Event);
         string text = context.Text.Substring(from, end - from);
         var aboutId = about?.EntityId ?? (!isDirect && context.LastEvent is { } it && StartsWithIt(a, from) ? it.EntityId : null);
         context.Quotes.Add(new Quote(text, from, isDirect, a.Sentence.Index, speakerId, aboutId, stance));
@@ -95,7 +95,11 @@ internal sealed class QuoteRule : IRelationRule
     /// <summary>The person by the sentence's speech verb, else any actor there ("Lund said", "said Lund", "the ministry said").</summary>
     private static Mention? Speaker(RuleContext context, SentenceAnalysis a) => context.Speaker(a) ?? context.Speaker(a, anyActor: true);
 
-    private static string? Stance(RuleContext context, SentenceAnalysis a, int from, int end)
+    /// <summary>
+    /// The stance of the words: a verb of praise, criticism or support outside them, else the words of praise or
+    /// criticism inside them; about an event, also what it is said to bring ("would create jobs", "would hurt consumers").
+    /// </summary>
+    private static string? Stance(RuleContext context, SentenceAnalysis a, int from, int end, bool aboutEvent)
     {
         var t = a.Tokens;
         bool positive = false;
@@ -118,8 +122,8 @@ internal sealed class QuoteRule : IRelationRule
                 return "support";
             }
 
-            positive |= !outside && context.CueAt(t, i, "positive") >= 0;
-            negative |= !outside && context.CueAt(t, i, "negative") >= 0;
+            positive |= !outside && (context.CueAt(t, i, "positive") >= 0 || aboutEvent && context.CueAt(t, i, "outcomepositive") >= 0);
+            negative |= !outside && (context.CueAt(t, i, "negative") >= 0 || aboutEvent && context.CueAt(t, i, "outcomenegative") >= 0);
         }
 
         return positive == negative ? null : positive ? "praise" : "criticism";

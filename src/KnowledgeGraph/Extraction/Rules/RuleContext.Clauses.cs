@@ -48,7 +48,7 @@ internal sealed partial class RuleContext
         return NearestSubject(a, cue);
     }
 
-    /// <summary>"X, who met …": the relative pronoun's antecedent.</summary>
+    /// <summary>"X, who met …", "the Justice Department, which sued …": the relative pronoun's antecedent.</summary>
     private static Mention? RelativeAntecedent(SentenceAnalysis a, int cue)
     {
         var t = a.Tokens;
@@ -58,7 +58,7 @@ internal sealed partial class RuleContext
             rel--;
         }
 
-        if (rel >= 1 && t[rel].Is("who"))
+        if (rel >= 1 && (t[rel].Is("who") || t[rel].Is("which")))
         {
             int k = t[rel - 1].Text == "," ? rel - 2 : rel - 1;
             return a.Mentions.LastOrDefault(x => x.LastToken == k && IsActor(x));

@@ -2,8 +2,8 @@ namespace KnowledgeGraph.Extraction.Rules;
 
 /// <summary>
 /// Verb cues by class (praise, criticize, contribute, attend, absent, support, lead, meet, attack):
-/// the subject of the clause relates to each object after the cue; "at &lt;event&gt;" makes the
-/// clause's subject attend. The subject carries over coordinated verbs ("met X and praised Y").
+/// the subject of the clause relates to each object after the cue (a clause placed "at &lt;event&gt;"
+/// is <see cref="EventFrameRule"/>'s). The subject carries over coordinated verbs ("met X and praised Y").
 /// </summary>
 internal sealed class VerbRule : IRelationRule
 {
@@ -39,17 +39,6 @@ internal sealed class VerbRule : IRelationRule
             if (context.CueAt(t, i, "address") is int said and >= 0)
             {
                 Told(context, a, i, said, previousSubject);
-            }
-
-            // "said at a press briefing", "at the summit": attending.
-            if (t[i].Is("at"))
-            {
-                var e = a.Mentions.FirstOrDefault(m => m.Kind == EntityKind.Event && m.FirstToken > i && m.FirstToken <= i + 3);
-                var subject = e is null ? null : context.Subject(a, i, previousSubject);
-                if (e is not null && subject is not null && subject.Kind == EntityKind.Person)
-                {
-                    context.Add(subject, RelationType.Attends, e, a, "'at <event>'");
-                }
             }
         }
     }
@@ -88,9 +77,9 @@ internal sealed class VerbRule : IRelationRule
             return null;
         }
 
-        if (category == "attend" && context.IsNegated(t, i))
+        if ((category == "attend" || RuleContext.IsStance(type)) && context.IsNegated(t, i))
         {
-            return null;
+            return null; // "did not attend", "could not support", "declined to criticize" state no relation
         }
 
         var subject = context.Subject(a, i, previousSubject);
@@ -109,6 +98,11 @@ internal sealed class VerbRule : IRelationRule
         if (objects.Count == 0 && end < t.Count && t[end].Is("it") && context.LastEvent is { } it && RuleContext.IsStance(type))
         {
             objects.Add(it); // "condemned it as a costly mistake": the event named last
+        }
+
+        if (objects.Count == 0 && RuleContext.IsStance(type) && OwnerOfWhatIsJudged(context, a, end) is { } owner)
+        {
+            objects.Add(owner); // "praised the group's commitment", "criticised Beijing's response": the owner is judged
         }
 
         if (type == RelationType.Attends)
@@ -143,6 +137,28 @@ internal sealed class VerbRule : IRelationRule
         }
 
         return subject;
+    }
+
+    /// <summary>The actor whose deed a stance verb judges: "the group's commitment", "Beijing’s swift response" (an actor, a possessive, a deed noun).</summary>
+    private static Mention? OwnerOfWhatIsJudged(RuleContext context, SentenceAnalysis a, int end)
+    {
+        var t = a.Tokens;
+        int k = end < t.Count && t[end].Is("the") ? end + 1 : end;
+        var owner = RuleContext.ActorOrEventStartingAt(a, k);
+        if (owner is null || !RuleContext.IsActor(owner) || owner.LastToken + 1 >= t.Count || !t[owner.LastToken + 1].IsPossessive)
+        {
+            return null;
+        }
+
+        for (int d = owner.LastToken + 2; d < t.Count && d <= owner.LastToken + 4 && t[d].IsWord; d++)
+        {
+            if (context.Is("deednoun", t[d]))
+            {
+                return owner;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"arrived in Oslo on Monday for the summit": the event is held where they arrived.</summary>

@@ -1,0 +1,64 @@
+using KnowledgeGraph.Extraction;
+
+namespace KnowledgeGraph.Tests.Extraction;
+
+/// <summary>
+/// Stance as acts and as judgements: suing, fining or voting against someone criticises them; a negated
+/// verb of stance states nothing; what reported words say an outcome brings is a stance towards it; the
+/// owner of a deed that is praised is praised.
+/// </summary>
+public class StanceTests
+{
+    private static Graph Extract(string text) => TextExtractor.Extract(text, new ExtractionOptions { DocumentId = "doc:t" });
+
+    private static bool Has(Graph g, string source, string type, string target) =>
+        g.Relations.Any(r => r.Source.Value == source && r.Type.Name == type && r.Target.Value == target);
+
+    private static string Dump(Graph g) => string.Join("\n", g.Relations.Select(r => r.ToString())) + "\n" + string.Join("\n", g.Entities.Select(e => e.Id.Value + " " + e.Kind.Name));
+
+    [Theory]
+    [InlineData("The Federal Trade Commission sued Velora Corp. in March.", "organization:federal-trade-commission", "organization:velora-corp")]
+    [InlineData("The Justice Department filed a lawsuit against Velora Corp. in March.", "organization:justice-department", "organization:velora-corp")]
+    [InlineData("It was a victory for the Justice Department, which sued Velora Corp. in 2020.", "organization:justice-department", "organization:velora-corp")]
+    [InlineData("The European Commission fined Velora Corp. 2 billion euros.", "organization:european-commission", "organization:velora-corp")]
+    [InlineData("Norway voted against the Unity Party on every motion.", "country:norway", "organization:unity-party")]
+    public void ActsAgainstSomeone_CriticiseThem(string text, string source, string target)
+    {
+        var g = Extract(text);
+        Assert.True(Has(g, source, "CRITICIZES", target), Dump(g));
+    }
+
+    [Theory]
+    [InlineData("Kari Lund did not praise Norway.")]
+    [InlineData("Kari Lund declined to criticize Norway.")]
+    [InlineData("Kari Lund said she could not support Norway.")]
+    public void NegatedStanceVerb_StatesNoStance(string text)
+    {
+        var g = Extract(text);
+        Assert.DoesNotContain(g.Relations, r => r.Type.Name is "PRAISES" or "SUPPORTS" && r.Source.Value == "person:kari-lund");
+    }
+
+    [Theory]
+    [InlineData("Leaders signed a trade agreement in Oslo. Kari Lund said the agreement would create thousands of jobs.", "PRAISES")]
+    [InlineData("Leaders signed a trade agreement in Oslo. Kari Lund said the agreement would hurt farmers.", "CRITICIZES")]
+    public void WhatAnOutcomeIsSaidToBring_IsAStanceTowardsIt(string text, string type)
+    {
+        var g = Extract(text);
+        var agreement = g.Entities.Single(e => e.Kind == EntityKind.Event);
+        Assert.True(Has(g, "person:kari-lund", type, agreement.Id.Value), Dump(g));
+    }
+
+    [Fact]
+    public void WhatItBrings_ToAnActor_IsNoStance()
+    {
+        var g = Extract("Kari Lund said Norway would help Sweden.");
+        Assert.DoesNotContain(g.Relations, r => r.Type.Name is "PRAISES" or "CRITICIZES");
+    }
+
+    [Fact]
+    public void PraisedDeed_PraisesItsOwner()
+    {
+        var g = Extract("Kari Lund praised the Unity Party's commitment to reform.");
+        Assert.True(Has(g, "person:kari-lund", "PRAISES", "organization:unity-party"), Dump(g));
+    }
+}
