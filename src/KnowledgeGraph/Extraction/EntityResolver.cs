@@ -80,7 +80,7 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
         {
             foreach (var m in a.Mentions)
             {
-                if (m.Kind == EntityKind.Person && m.Name.Contains(' ', StringComparison.Ordinal))
+                if (m.Kind == EntityKind.Person && !m.IsAnaphor && m.Name.Contains(' ', StringComparison.Ordinal))
                 {
                     PersonByFullName(m);
                 }
@@ -200,6 +200,8 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
         string kind = m.Kind.Name;
         switch (kind)
         {
+            case "Person" when m.IsAnaphor:
+                return LatestWithTitle(m.Name);
             case "Person":
                 if (m.Name.Contains(' ', StringComparison.Ordinal))
                 {
@@ -242,6 +244,23 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
             default:
                 return null;
         }
+    }
+
+    /// <summary>"the prime minister": the person last named whose title ends with these words, or null.</summary>
+    private EntityDraft? LatestWithTitle(string title)
+    {
+        EntityDraft? best = null;
+        foreach (var d in _drafts)
+        {
+            if (d.Kind == EntityKind.Person && d.Mentioned && d.Properties.TryGetValue("role", out var role)
+                && role.EndsWith(title, StringComparison.OrdinalIgnoreCase) && (role.Length == title.Length || role[^(title.Length + 1)] == ' ')
+                && (best is null || d.LastSentence > best.LastSentence))
+            {
+                best = d;
+            }
+        }
+
+        return best;
     }
 
     private EntityDraft? ResolveEvent(Mention m, int sentence)

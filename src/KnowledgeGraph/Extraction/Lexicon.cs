@@ -113,8 +113,8 @@ internal sealed class Lexicon
     private static readonly string[] LowerTitleCategories = [.. TitleClasses.Select(c => "lowertitle:" + c)];
 
     /// <summary>
-    /// The title (of one to three words) that starts at token <paramref name="i"/>, written with capitals
-    /// as in the titles table or in lower case as in the cue table, and its class (head, leader, role or member); null when none does.
+    /// The title (of one to three words) that starts at token <paramref name="i"/>, from the titles table in any case
+    /// or, in lower case, from the cue table's lower-case titles, and its class (head, role or member); null when none does.
     /// </summary>
     public (int End, string Class)? TitleAt(List<Token> t, int i)
     {
@@ -125,10 +125,10 @@ internal sealed class Lexicon
                 continue;
             }
 
-            var categories = t[i].IsCapitalized ? TitleCategories : LowerTitleCategories;
-            for (int c = 0; c < categories.Length; c++)
+            bool lower = !t[i].IsCapitalized;
+            for (int c = 0; c < TitleClasses.Length; c++)
             {
-                if (IsCue(categories[c], t, i, n))
+                if (IsCue(TitleCategories[c], t, i, n) || lower && IsCue(LowerTitleCategories[c], t, i, n))
                 {
                     return (i + n, TitleClasses[c] == "leader" ? "head" : TitleClasses[c]);
                 }

@@ -181,4 +181,46 @@ internal sealed partial class MentionFinder
             }
         }
     }
+
+    /// <summary>
+    /// "the prime minister", "the new chancellor", "the judge": a title with the definite article and no name
+    /// refers back to the person last named with that title (resolved later; nothing when there is none).
+    /// </summary>
+    private void FindTitleReferences(SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        for (int i = 0; i + 1 < t.Count; i++)
+        {
+            if (!t[i].Is("the"))
+            {
+                continue;
+            }
+
+            int s = i + 1;
+            if (t[s].Is("new") || t[s].Is("incoming") || t[s].Is("outgoing"))
+            {
+                s++;
+            }
+
+            if (s >= t.Count || t[s].IsCapitalized || t[s].Text is "general" or "chief" or "head" or "leader" or "deputy" or "director"
+                || _lex.TitleAt(t, s) is not { } title || title.Class == "member")
+            {
+                continue;
+            }
+
+            int after = title.End;
+            if (after < t.Count && (t[after].IsCapitalized || t[after].Is("of") || t[after].Is("for") || t[after].Is("general")))
+            {
+                continue; // "the prime minister of Spain", "the President Joe Biden": not a reference back
+            }
+
+            string role = Join(t, s, title.End);
+            a.Mentions.Add(new Mention(a.Sentence.Index, t[s].Start, Span(a, s, title.End), EntityKind.Person, $"title '{role}' referring back", s, title.End - 1)
+            {
+                Name = role,
+                IsAnaphor = true,
+                EventHead = role,
+            });
+        }
+    }
 }

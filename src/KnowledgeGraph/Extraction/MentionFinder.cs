@@ -107,6 +107,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         FindDateline(a);
         FindEventPhrases(a);
         FindGroupNouns(a);
+        FindTitleReferences(a);
         a.Mentions.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : y.Length.CompareTo(x.Length));
     }
 

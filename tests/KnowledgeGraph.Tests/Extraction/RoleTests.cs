@@ -91,4 +91,32 @@ public class RoleTests
         var g = Extract("Donald Reyes met the board on Monday. Reyes's lawyers said he would appeal.");
         Assert.DoesNotContain(g.Entities, e => e.Kind == EntityKind.Organization);
     }
+
+    [Fact]
+    public void DefiniteTitle_RefersToThePersonLastNamedWithIt()
+    {
+        var g = Extract("British Prime Minister Ana Lind met Omar Haddad on Monday. The prime minister praised Norway.");
+        Assert.True(Has(g, "person:ana-lind", "PRAISES", "country:norway"), Dump(g));
+        Assert.Contains("prime minister", g.Entities.Single(e => e.Id.Value == "person:ana-lind").Aliases);
+    }
+
+    [Theory]
+    [InlineData("Turnout in the general election was high. Attorney General Ana Lind voted early.")]
+    [InlineData("The prime minister praised Norway.")]
+    public void DefiniteTitle_WithNoOneNamedSo_IsNoPerson(string text)
+    {
+        var g = Extract(text);
+        Assert.DoesNotContain(g.Entities, e => e.Kind == EntityKind.Person && e.Aliases.Any(x => x is "general" or "prime minister"));
+        Assert.DoesNotContain(g.Entities, e => e.Name is "prime minister" or "general");
+    }
+
+    [Theory]
+    [InlineData("Leaders will meet in May for a meeting of the Quad, which also includes India and Japan.", "country:india", "organization:quad")]
+    [InlineData("Former Prime Minister Tom Reed, a senior figure in Ana Lind's own Unity Party, condemned the deal.", "person:ana-lind", "organization:unity-party")]
+    [InlineData("The Unity Party's Eva Lind voted against the budget.", "person:eva-lind", "organization:unity-party")]
+    public void Membership_FromIncludesAndPartyPossessives(string text, string member, string body)
+    {
+        var g = Extract(text);
+        Assert.True(Has(g, member, "MEMBER_OF", body), Dump(g));
+    }
 }

@@ -25,6 +25,8 @@ internal sealed class MembershipRule : IRelationRule
         }
 
         Lists(context, a);
+        Includes(context, a);
+        PartyPossessive(context, a);
         foreach (var org in a.Mentions.Where(m => m.Kind == EntityKind.Organization))
         {
             int k = org.LastToken + 1;
@@ -115,5 +117,57 @@ internal sealed class MembershipRule : IRelationRule
         }
 
         return result;
+    }
+
+    /// <summary>"the Quad, which also includes India and Japan", "a bloc that comprises A, B and C": the listed are members of the body.</summary>
+    private static void Includes(RuleContext context, SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        for (int i = 1; i < t.Count; i++)
+        {
+            int end = context.CueAt(t, i, "memberverb");
+            if (end < 0 || context.IsNegated(t, i))
+            {
+                continue;
+            }
+
+            var body = context.Subject(a, i, null);
+            if (body is null || body.Kind != EntityKind.Organization)
+            {
+                continue;
+            }
+
+            foreach (var member in ListAfter(context, a, end))
+            {
+                context.Add(member, RelationType.MemberOf, body, a, $"'<organisation> {t[i].Text} <list>'");
+            }
+        }
+    }
+
+    /// <summary>"Fine Gael's Eva Lind", "Albanese’s own Labor Party": a party and a person joined by a possessive.</summary>
+    private static void PartyPossessive(RuleContext context, SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        foreach (var m in a.Mentions)
+        {
+            int k = m.LastToken + 1;
+            if (k + 1 >= t.Count || !t[k].IsPossessive || (m.Kind != EntityKind.Person && m.Kind != EntityKind.Organization))
+            {
+                continue;
+            }
+
+            int next = t[k + 1].Is("own") ? k + 2 : k + 1;
+            var other = a.Mentions.Find(x => x.FirstToken == next && x.EntityId is not null);
+            if (other is null)
+            {
+                continue;
+            }
+
+            var (person, party) = m.Kind == EntityKind.Person ? (m, other) : (other, m);
+            if (person.Kind == EntityKind.Person && context.IsParty(a, party))
+            {
+                context.Add(person, RelationType.MemberOf, party, a, "'<party>’s <person>' or '<person>’s own <party>'", isExplicit: false);
+            }
+        }
     }
 }

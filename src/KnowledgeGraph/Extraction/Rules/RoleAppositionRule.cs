@@ -113,7 +113,7 @@ internal sealed class RoleAppositionRule : IRelationRule
         }
 
         // "co-leader of the Social Democrats", "chief executive at Google".
-        if (context.Lexicon.TitleAt(t, j) is { } title && title.End + 1 < t.Count && (t[title.End].Is("of") || t[title.End].Is("at") || t[title.End].Is("for")))
+        if (context.Lexicon.TitleAt(t, j) is { } title && title.End + 1 < t.Count && (t[title.End].Is("of") || t[title.End].Is("at") || t[title.End].Is("for") || t[title.End].Is("from") || t[title.End].Is("in")))
         {
             int b = title.End + 1;
             if (t[b].Is("the") && b + 1 < t.Count)
@@ -121,8 +121,9 @@ internal sealed class RoleAppositionRule : IRelationRule
                 b++;
             }
 
-            if (BodyStartingAt(a, b) is { } of)
+            if (BodyStartingAt(a, b) is { } of && !(of.LastToken + 1 < t.Count && t[of.LastToken + 1].IsPossessive))
             {
+                // (not "professor at Johns Hopkins University’s School of …": the role is in the school, as the affiliation rule says)
                 context.AddRole(p, of, title.Class, a, $"apposition '{Words(t, j, title.End)} {t[title.End].Text} {of.Text}'");
             }
         }
