@@ -194,7 +194,7 @@ internal sealed partial class MentionFinder
         {
             if (sawName && !t[c].IsCapitalized && !t[c].IsAcronym)
             {
-                if (NumberWords.Contains(t[c].Text) || t[c].IsNumber || ++lowerAfterName > 2)
+                if (NumberWords.Contains(t[c].Text) || t[c].IsNumber || t[c].Text.EndsWith("ed", StringComparison.Ordinal) || ++lowerAfterName > 2)
                 {
                     break;
                 }
@@ -277,7 +277,7 @@ internal sealed partial class MentionFinder
             IsOtherOccurrence = otherOccurrence || OtherOccurrenceBefore(t, s) is not null,
         };
 
-        RemoveUnknownInside(a.Mentions, s, e2 - 1);
+        RemoveUnknownInside(a.Mentions, possessive ? coreStart : s, e2 - 1); // the owner before "’s" stays a name of its own
         a.Mentions.Add(mention);
     }
 

@@ -110,6 +110,12 @@ internal sealed partial class MentionFinder
             }
         }
 
+        // "Japan's Sony", "China's Tencent": a name owned by a country (a person of that country is named in full elsewhere).
+        if (m.FirstToken >= 2 && t[m.FirstToken - 1].IsPossessive && _lex.Lookup(t, m.FirstToken - 2, 1) is [{ Kind: PhraseKind.CountryName }, ..])
+        {
+            return $"'{Join(t, m.FirstToken - 2, m.LastToken + 1)}'";
+        }
+
         // "The centrist Liberal Democrats, led by Ed Davey": what is led, coached or chaired by someone.
         if (t[next].Text == "," && next + 2 < t.Count && _lex.IsCue("passivelead", t[next + 1].Text) && t[next + 2].Is("by"))
         {

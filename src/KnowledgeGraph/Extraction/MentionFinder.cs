@@ -290,7 +290,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
                 bool locative = from > 0 && (t[from - 1].Is("in") || t[from - 1].Is("at") || t[from - 1].Is("near") || t[from - 1].Is("outside"));
                 if (locative || to < t.Count && (t[to].IsCapitalized && !t[to].IsAcronym))
                 {
-                    return new Mention(idx, t[from].Start, text, EntityKind.Place, $"capital city of {e.Country!.Name} used as a place ('{t[Math.Max(0, from - 1)].Text} {text}')", from, to - 1);
+                    return new Mention(idx, t[from].Start, text, EntityKind.Place, $"capital city of {e.Country!.Name} used as a place ('{t[Math.Max(0, from - 1)].Text} {text}')", from, to - 1) { CountryIso = e.Country.Iso };
                 }
 
                 return new Mention(idx, t[from].Start, text, EntityKind.Country, $"capital city standing for its country, {e.Country!.Name}", from, to - 1)

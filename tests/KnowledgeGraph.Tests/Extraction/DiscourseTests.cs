@@ -268,4 +268,28 @@ public class DiscourseTests
         Assert.Equal(count, g.Entities.Count(e => e.Id.Value == id));
         Assert.Single(g.Entities, e => e.Kind == EntityKind.Person);
     }
+
+    [Fact]
+    public void VenueWithoutItsCity_IsInTheDatelineCity()
+    {
+        var g = Extract("Cup final ends in a draw\n\nOSLO, May 3 — The final at the Nordlys Stadium ended 1-1. Fans gathered in Harbour Square.\n");
+        Assert.True(Has(g, "place:nordlys-stadium", "LOCATED_IN", "place:oslo"), Dump(g));
+    }
+
+    [Fact]
+    public void KnownCity_IsNotPutInItsCountry_WithoutTheTextSayingSo()
+    {
+        var g = Extract("Leaders met in Berlin on Monday. Germany hosted the talks.");
+        Assert.False(Has(g, "place:berlin", "LOCATED_IN", "country:germany"), Dump(g));
+    }
+
+    [Theory]
+    [InlineData("Japan's Velora and China's Tencent make consoles.", "organization:velora", "LOCATED_IN", "country:japan")]
+    [InlineData("Northwind's acquisition of Velora Corp. closed on Friday.", "organization:northwind", "ORGANIZES", "event:northwinds-acquisition-of-velora-corp")]
+    public void OwnersOfOrganisationsAndEvents(string text, string source, string type, string target)
+    {
+        var g = Extract(text);
+        Assert.True(Has(g, source, type, target), Dump(g));
+        Assert.False(Has(g, "organization:velora-corp", "ORGANIZES", target), Dump(g));
+    }
 }

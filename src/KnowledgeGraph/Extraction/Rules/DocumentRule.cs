@@ -37,6 +37,41 @@ internal static class DocumentRule
             Travel(context, a, heldIn);
             TakingPart(context, a, main);
         }
+
+        KnownPlaces(context, sentences);
+    }
+
+    /// <summary>
+    /// A venue named without its city ("the Atatürk Olympic Stadium", "the Sandton Convention Centre") is in the
+    /// city of the dateline. (A city is not put in its country from the lexicon: the text has to say so.)
+    /// </summary>
+    private static void KnownPlaces(RuleContext context, List<SentenceAnalysis> sentences)
+    {
+        var dateline = sentences.Count == 0 ? null : sentences.SelectMany(a => a.Mentions).FirstOrDefault(m => m.Reason == "dateline" && m.Kind == EntityKind.Place && m.EntityId is not null);
+        if (dateline is null)
+        {
+            return;
+        }
+
+        var located = new HashSet<EntityId>();
+        foreach (var c in context.Found)
+        {
+            if (c.Type == RelationType.LocatedIn)
+            {
+                located.Add(c.Source);
+            }
+        }
+
+        foreach (var a in sentences)
+        {
+            foreach (var m in a.Mentions)
+            {
+                if (m.EntityId is { } id && context.IsVenue(a, m) && m.CountryIso is null && dateline.EntityId != id && located.Add(id))
+                {
+                    context.Add(m, RelationType.LocatedIn, dateline, a, "a venue named without its city, in the dateline's city", isExplicit: false);
+                }
+            }
+        }
     }
 
     /// <summary>The classes of event with verbs of taking part in them ("won 72 seats" in an election, "scored" in a final, "testified" at a trial).</summary>

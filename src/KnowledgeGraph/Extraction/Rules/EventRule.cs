@@ -63,6 +63,11 @@ internal sealed class EventRule : IRelationRule
     {
         foreach (var org in a.Mentions.Where(o => o.Kind == EntityKind.Organization && o.FirstToken >= e.FirstToken && o.LastToken <= e.LastToken))
         {
+            if (e.HasOwner && InComplement(a, e, org))
+            {
+                continue; // "Microsoft's acquisition of Activision": the owner organises it, not what it is of
+            }
+
             if (e.EventHead is null || !context.Is("notorganized", e.EventHead))
             {
                 context.Add(org, RelationType.Organizes, e, a, "organisation named in the event", isExplicit: false);
@@ -91,6 +96,11 @@ internal sealed class EventRule : IRelationRule
         {
             Violent(context, a, e, owner, complement);
             return;
+        }
+
+        if (owner is not null && owner.Kind is { Name: "Organization" or "Country" } && !(e.EventHead is not null && context.Is("notorganized", e.EventHead)))
+        {
+            context.Add(owner, RelationType.Organizes, e, a, "organisation or country owning the event ('the WHO's assembly', 'Microsoft's acquisition')", isExplicit: false);
         }
 
         if (owner is not null && owner.Kind == EntityKind.Person)
@@ -145,6 +155,20 @@ internal sealed class EventRule : IRelationRule
                 context.Add(owner, RelationType.Organizes, e, a, "owner of a violent event");
             }
         }
+    }
+
+    /// <summary>Whether a mention inside an event's phrase comes after its "of" or "for".</summary>
+    private static bool InComplement(SentenceAnalysis a, Mention e, Mention m)
+    {
+        for (int k = e.FirstToken; k < m.FirstToken; k++)
+        {
+            if (a.Tokens[k].Is("of") || a.Tokens[k].Is("for"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsComplement(RuleContext context, SentenceAnalysis a, Mention e, Mention p)

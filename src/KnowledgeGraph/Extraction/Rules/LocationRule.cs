@@ -27,6 +27,12 @@ internal sealed class LocationRule : IRelationRule
                 }
             }
 
+            if (m.Kind == EntityKind.Organization && m.LexiconName is null && !m.IsAnaphor && m.FirstToken >= 2 && t[m.FirstToken - 1].IsPossessive
+                && a.Mentions.Find(c => c.Kind == EntityKind.Country && c.LastToken == m.FirstToken - 2) is { } country)
+            {
+                context.Add(m, RelationType.LocatedIn, country, a, "'<country>’s <organisation>'", isExplicit: false); // "Japan's Sony"
+            }
+
             if (m.Kind == EntityKind.Place && m.Reason != "dateline" && k + 1 < t.Count && t[k].Is(","))
             {
                 LargerPlace(context, a, m, k + 1);

@@ -233,6 +233,9 @@ internal sealed partial class RuleContext(Lexicon lexicon)
     /// <summary>Whether a mention names a person, an organisation or a country.</summary>
     public static bool IsActor(Mention m) => m.Kind == EntityKind.Person || m.Kind == EntityKind.Organization || m.Kind == EntityKind.Country;
 
+    /// <summary>Whether a place is a venue (its last word a venue word: "Stadium", "Centre", "Hospital", "Square").</summary>
+    public bool IsVenue(SentenceAnalysis a, Mention m) => m.Kind == EntityKind.Place && Is("venue", a.Tokens[m.LastToken]);
+
     /// <summary>Whether a mention names a place or a country.</summary>
     public static bool IsPlace(Mention m) => m.Kind == EntityKind.Place || m.Kind == EntityKind.Country;
 }
