@@ -61,4 +61,18 @@ public class StanceTests
         var g = Extract("Kari Lund praised the Unity Party's commitment to reform.");
         Assert.True(Has(g, "person:kari-lund", "PRAISES", "organization:unity-party"), Dump(g));
     }
+
+    [Fact]
+    public void AidWithNoReceiverNamed_GoesToTheCountryTheTextIsAbout()
+    {
+        var g = Extract("An earthquake struck Morocco on Friday. Morocco said 2,000 people had died. Morocco declared mourning. Qatar sent a team of 87 rescuers on Saturday.");
+        Assert.True(Has(g, "country:qatar", "CONTRIBUTES_TO", "country:morocco"), Dump(g));
+    }
+
+    [Fact]
+    public void PayingWithNoReceiverNamed_IsNoContribution()
+    {
+        var g = Extract("Morocco signed a deal on Friday. Morocco said the deal was good. Morocco hailed it. Velora Corp. paid $26 billion last year.");
+        Assert.DoesNotContain(g.Relations, r => r.Type.Name == "CONTRIBUTES_TO");
+    }
 }

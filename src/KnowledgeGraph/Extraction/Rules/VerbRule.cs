@@ -114,10 +114,9 @@ internal sealed class VerbRule : IRelationRule
             }
         }
 
-        if (type == RelationType.ContributesTo && objects.Count == 0 && subject.Kind == EntityKind.Country && context.DominantOrganization is not null && !context.IsNegated(t, i))
+        if (type == RelationType.ContributesTo && objects.Count == 0 && !context.IsNegated(t, i))
         {
-            // "Norway will spend $9 billion on defense": in a text about one organisation, a country's spending goes to it.
-            context.Add(subject, type, context.DominantOrganization, a, $"{category} cue '{t[i].Text}' without an object, in a text mostly about one organisation", isExplicit: false);
+            Unaddressed(context, a, i, subject);
         }
 
         foreach (var o in objects)
@@ -137,6 +136,40 @@ internal sealed class VerbRule : IRelationRule
         }
 
         return subject;
+    }
+
+    /// <summary>
+    /// A contribution with no receiver named: "Norway will spend $9 billion on defense" in a text mostly about one
+    /// organisation goes to it; "Qatar sent a team of 87 rescuers" (money or aid named) in a text mostly about one
+    /// country goes to that country (paying and investing are not giving: they buy something).
+    /// </summary>
+    private static void Unaddressed(RuleContext context, SentenceAnalysis a, int i, Mention subject)
+    {
+        var t = a.Tokens;
+        if (subject.Kind == EntityKind.Country && context.DominantOrganization is not null)
+        {
+            context.Add(subject, RelationType.ContributesTo, context.DominantOrganization, a, $"contribute cue '{t[i].Text}' without an object, in a text mostly about one organisation", isExplicit: false);
+        }
+        else if (RuleContext.IsActor(subject) && subject.Kind != EntityKind.Person && context.DominantOrganization is null && context.DominantCountry is { } home && home.EntityId != subject.EntityId
+            && !context.Is("buying", t[i]) && GivesAfter(context, a, i))
+        {
+            context.Add(subject, RelationType.ContributesTo, home, a, $"contribute cue '{t[i].Text}' with aid named and no receiver, in a text mostly about one country", isExplicit: false);
+        }
+    }
+
+    /// <summary>Whether money or aid is named in the clause after the cue ("sent a team of 87 rescuers", "pledged $500 million").</summary>
+    private static bool GivesAfter(RuleContext context, SentenceAnalysis a, int cue)
+    {
+        var t = a.Tokens;
+        for (int k = cue + 1; k < t.Count && k <= cue + 8 && t[k].Text is not ("," or ";" or "."); k++)
+        {
+            if (context.Is("aidnoun", t[k]) || t[k].Text is "$" or "€" or "£")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The actor whose deed a stance verb judges: "the group's commitment", "Beijing’s swift response" (an actor, a possessive, a deed noun).</summary>
