@@ -88,6 +88,15 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
                 {
                     Draft(EntityKind.Organization, m.Name, m.LexiconName);
                 }
+                else if (m.Kind == EntityKind.Organization && m.Acronym is null && m.OtherNames.Count > 0 && !m.IsAnaphor)
+                {
+                    // "Manchester City" is also "City": the short name finds the organisation wherever it stands alone.
+                    var d = Draft(EntityKind.Organization, m.Name, m.LexiconName);
+                    foreach (var other in m.OtherNames)
+                    {
+                        _byKey.TryAdd((EntityKind.Organization.Name, KeyOf(other)), d);
+                    }
+                }
                 else if (m.Acronym is not null && m.Kind == EntityKind.Organization)
                 {
                     var d = Draft(EntityKind.Organization, m.Name, m.LexiconName);

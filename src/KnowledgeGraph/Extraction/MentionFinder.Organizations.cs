@@ -141,6 +141,10 @@ internal sealed partial class MentionFinder
         return null;
     }
 
+    /// <summary>A lexicon match and the unknown word next to it that make one organisation's name (a party, or a body named after a city); the token after it, or null.</summary>
+    private int? OneOrganisationName(SentenceAnalysis a, int chunk, int k, (PhraseEntry Entry, int End) match, int runEnd) =>
+        chunk >= 0 && PartyAfterName(a, chunk, k, match) ? match.End : NamedAfterCity(a, chunk, k, match, runEnd);
+
     /// <summary>"Social Democrats", "Liberal Democrats": a name right before a party's short name is another party; adds it and says so.</summary>
     private bool PartyAfterName(SentenceAnalysis a, int chunk, int k, (PhraseEntry Entry, int End) match)
     {
@@ -229,4 +233,52 @@ internal sealed partial class MentionFinder
             });
         }
     }
+
+    /// <summary>
+    /// "Manchester City", "Inter Milan", "Bayern Munich": a city of the lexicon and one unknown capitalised word right before
+    /// or after it, in one name, are an organisation named after the city (its other word is a short name of it). Adds the
+    /// organisation and returns the token after it, or null when the words are not such a name.
+    /// </summary>
+    private int? NamedAfterCity(SentenceAnalysis a, int chunk, int k, (PhraseEntry Entry, int End) match, int runEnd)
+    {
+        var t = a.Tokens;
+        if (match.Entry is not ({ Kind: PhraseKind.Capital } or { Kind: PhraseKind.Place, Place.Kind: "city" }))
+        {
+            return null;
+        }
+
+        int from;
+        int end;
+        int shortFrom;
+        if (chunk >= 0)
+        {
+            (from, end, shortFrom) = (chunk, match.End, chunk);
+            if (k - chunk != 1 || !IsPlainNameWord(t, chunk))
+            {
+                return null;
+            }
+        }
+        else
+        {
+            int next = match.End;
+            if (next >= runEnd || !IsPlainNameWord(t, next) || LongestMatch(t, next, runEnd) is not null || (next + 1 < runEnd && t[next + 1].IsCapitalized))
+            {
+                return null;
+            }
+
+            (from, end, shortFrom) = (k, next + 1, next);
+        }
+
+        string name = Span(a, from, end);
+        AddUnlessDuplicate(a, new Mention(a.Sentence.Index, t[from].Start, name, EntityKind.Organization, $"a city and the name '{t[shortFrom].Text}' in one name", from, end - 1)
+        {
+            OtherNames = [t[shortFrom].Text],
+        });
+        return end;
+    }
+
+    /// <summary>A capitalised word that is no stop word, date, connector or acronym: one word of a proper name.</summary>
+    private bool IsPlainNameWord(List<Token> t, int i) =>
+        t[i].IsCapitalized && !t[i].IsAcronym && !Connectors.Contains(t[i].Text) && !_lex.IsCue("stop", t[i].Text) && !_lex.IsCue("date", t[i].Text)
+        && !_lex.IsCue("notname", t[i].Text) && !_lex.IsCue("org", t[i].Text) && !_lex.IsCue("event", t[i].Text) && !_lex.IsCue("place", t[i].Text);
 }

@@ -161,10 +161,10 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
             var match = LongestMatch(t, k, to);
             if (match is not null)
             {
-                if (chunk >= 0 && PartyAfterName(a, chunk, k, match.Value))
+                if (OneOrganisationName(a, chunk, k, match.Value, to) is int named)
                 {
                     chunk = -1;
-                    k = match.Value.End;
+                    k = named;
                     continue;
                 }
 
@@ -338,52 +338,6 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         {
             AddUnlessDuplicate(a, m);
         }
-    }
-
-    /// <summary>"special envoy Wang Lin": a lower-case title right before a name of two or three words.</summary>
-    private Mention? LowerCaseTitleBefore(SentenceAnalysis a, int from, int to)
-    {
-        var t = a.Tokens;
-        if (!(to - from is >= 2 and <= 3 && from >= 1 && !t[from - 1].IsCapitalized && t[from - 1].IsWord))
-        {
-            return null;
-        }
-
-        int ts = from - 1;
-        if (ts >= 1 && !t[ts - 1].IsCapitalized && _lex.Lookup(Capitalize(t[ts - 1].Text) + " " + Capitalize(t[ts].Text)).Any(e => e.Kind == PhraseKind.Title))
-        {
-            ts--;
-        }
-
-        string lowerTitle = ts < from - 1 ? Capitalize(t[ts].Text) + " " + Capitalize(t[ts + 1].Text) : Capitalize(t[ts].Text);
-        var te = _lex.Lookup(lowerTitle).FirstOrDefault(e => e.Kind == PhraseKind.Title && e.TitleClass != "honorific");
-        return te is not null && AllNameWords(t, from, to)
-            ? new Mention(a.Sentence.Index, t[ts].Start, Span(a, ts, from), "Title", $"title '{Span(a, ts, from)}'", ts, from - 1) { RoleClass = te.TitleClass }
-            : null;
-    }
-
-    /// <summary>The person named after a title ("Secretary of State Marco Rubio"), with the organisation or country the title is of.</summary>
-    private static Mention TitledPerson(SentenceAnalysis a, int from, int to, Mention title, Mention? roleOf)
-    {
-        int idx = a.Sentence.Index;
-        string text = Span(a, from, to);
-        string role = title.Text;
-        string? roleText = title.RoleClass == "honorific" ? null : role;
-        return roleOf is null
-            ? new Mention(idx, title.Start, Span(a, title.FirstToken, to), EntityKind.Person, $"title '{role}' before a name", title.FirstToken, to - 1)
-            {
-                Name = text,
-                Role = roleText,
-                RoleClass = title.RoleClass,
-                RoleOf = roleOf,
-            }
-            : new Mention(idx, roleOf.Start, Span(a, roleOf.FirstToken, to), EntityKind.Person, $"title '{role}' of {roleOf.Name} before a name", roleOf.FirstToken, to - 1)
-            {
-                Name = text,
-                Role = roleText,
-                RoleClass = title.RoleClass,
-                RoleOf = roleOf,
-            };
     }
 
     /// <summary>What a capitalised chunk without a title names, by its cue words and what follows it; null when it names nothing.</summary>

@@ -119,4 +119,23 @@ public class RoleTests
         var g = Extract(text);
         Assert.True(Has(g, member, "MEMBER_OF", body), Dump(g));
     }
+
+    [Fact]
+    public void CityAndName_InOneName_AreAnOrganisation_AlsoKnownByTheName()
+    {
+        var g = Extract("Manchester City beat Inter Milan in the final. City goalkeeper Ederson saved twice, and Inter had the better chances.");
+        Assert.Contains(g.Entities, e => e.Id.Value == "organization:manchester-city" && e.Aliases.Contains("City"));
+        Assert.Contains(g.Entities, e => e.Id.Value == "organization:inter-milan");
+        Assert.DoesNotContain(g.Entities, e => e.Id.Value is "organization:city" or "organization:inter");
+        Assert.True(Has(g, "person:ederson", "MEMBER_OF", "organization:manchester-city"), Dump(g));
+    }
+
+    [Fact]
+    public void PlayersAndCoaches_OfATeamInTheFinal_TakePartInIt()
+    {
+        var g = Extract("Velora won the cup final on Saturday, beating Dunmore 1-0. The final was tense. Velora midfielder Joao Pena was the best player in the final. Dunmore, coached by Ivo Marsh, pressed late.");
+        var final = g.Entities.Single(e => e.Kind == EntityKind.Event);
+        Assert.True(Has(g, "person:joao-pena", "ATTENDS", final.Id.Value), Dump(g));
+        Assert.True(Has(g, "person:ivo-marsh", "ATTENDS", final.Id.Value), Dump(g));
+    }
 }

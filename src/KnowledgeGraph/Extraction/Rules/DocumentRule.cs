@@ -39,6 +39,60 @@ internal static class DocumentRule
         }
 
         KnownPlaces(context, sentences);
+        if (main is not null)
+        {
+            TeamsAtTheContest(context, sentences, main);
+        }
+    }
+
+    /// <summary>
+    /// In a report on a match or final, the players and coaches of a team that takes part take part too:
+    /// a person with a player's title ("midfielder Rodri") or who belongs to or leads a team that attends it.
+    /// </summary>
+    private static void TeamsAtTheContest(RuleContext context, List<SentenceAnalysis> sentences, Mention main)
+    {
+        if (main.EventHead is not { } head || context.Lexicon.EventClass(head) != "class:contest" || main.EntityId is not { } contest)
+        {
+            return;
+        }
+
+        var teams = new HashSet<EntityId>();
+        foreach (var c in context.Found)
+        {
+            if (c.Type == RelationType.Attends && c.Target == contest)
+            {
+                teams.Add(c.Source);
+            }
+        }
+
+        var players = new List<(RelationCandidate Via, int Sentence)>();
+        foreach (var c in context.Found)
+        {
+            if ((c.Type == RelationType.MemberOf || c.Type == RelationType.Leads) && teams.Contains(c.Target))
+            {
+                players.Add((c, c.Sentence));
+            }
+        }
+
+        foreach (var (via, sentence) in players)
+        {
+            var at = sentences.Find(x => x.Sentence.Index == sentence);
+            if (at is not null)
+            {
+                context.Add(via.Source, RelationType.Attends, contest, at, "a player or coach of a team at the contest", isExplicit: false);
+            }
+        }
+
+        foreach (var a in sentences)
+        {
+            foreach (var m in a.Mentions)
+            {
+                if (m.Kind == EntityKind.Person && m.RoleClass == "member" && m.EntityId is { } id)
+                {
+                    context.Add(id, RelationType.Attends, contest, a, "a player named by position in a report on the contest", isExplicit: false);
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -101,6 +155,15 @@ internal static class DocumentRule
                     foreach (var other in context.CoordinatedBefore(a, subject))
                     {
                         context.Add(other, RelationType.Attends, ev!, a, $"taking part: '{t[i].Text}'", isExplicit: false);
+                    }
+
+                    if (context.Is("defeat", t[i]))
+                    {
+                        // "beating Inter 1-0": the side beaten took part too.
+                        foreach (var beaten in RuleContext.Objects(a, i + 1))
+                        {
+                            context.Add(beaten, RelationType.Attends, ev!, a, $"beaten: '{t[i].Text} <actor>'", isExplicit: false);
+                        }
                     }
                 }
             }
