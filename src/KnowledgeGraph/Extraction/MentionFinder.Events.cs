@@ -166,7 +166,9 @@ internal sealed partial class MentionFinder
                 return h - o > 4 ? (s, coreStart, false) : (o, s, true);
             }
 
-            if (p.IsCapitalized && !_lex.IsCue("stop", p.Text) || p.IsAcronym || (p.IsNumber && p.Text.Contains('/', StringComparison.Ordinal)) || EventModifiers.Contains(p.Text) || (_lex.IsCue("date", p.Text) && char.IsUpper(p.Text[0])))
+            bool compound = !p.IsCapitalized && p.Text.Length > 3 && p.Text.IndexOf('-', 1) > 0 && char.IsLetter(p.Text[^1]); // "full-scale", "long-awaited"
+            if (p.IsCapitalized && !_lex.IsCue("stop", p.Text) || p.IsAcronym || (p.IsNumber && p.Text.Contains('/', StringComparison.Ordinal)) || EventModifiers.Contains(p.Text) || (_lex.IsCue("date", p.Text) && char.IsUpper(p.Text[0]))
+                || compound && s - 2 >= 0 && t[s - 2].IsPossessive)
             {
                 s--;
                 coreStart = s;
@@ -194,9 +196,9 @@ internal sealed partial class MentionFinder
         {
             if (sawName && !t[c].IsCapitalized && !t[c].IsAcronym)
             {
-                if (NumberWords.Contains(t[c].Text) || t[c].IsNumber || t[c].Text.EndsWith("ed", StringComparison.Ordinal) || ++lowerAfterName > 2)
+                if (NumberWords.Contains(t[c].Text) || t[c].IsNumber || t[c].Text.EndsWith("ed", StringComparison.Ordinal) || IsVerbCue(t[c].Text) || ++lowerAfterName > 2)
                 {
-                    break;
+                    break; // "the invasion of Ukraine sent prices soaring": a verb ends the complement
                 }
             }
 
@@ -206,6 +208,22 @@ internal sealed partial class MentionFinder
 
         return c > e2 + 1 ? (c, true) : (e2, false);
     }
+
+    /// <summary>Whether a word is a verb of one of the lexicon's verb classes ("sent", "said", "met"): it ends a noun phrase.</summary>
+    private bool IsVerbCue(string word)
+    {
+        foreach (string category in VerbCategories)
+        {
+            if (_lex.IsCue(category, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] VerbCategories = ["say", "contribute", "attend", "praise", "criticize", "support", "meet", "organize", "travel", "auxiliary"];
 
     /// <summary>The country or place of "in X" within a few words after a bare event noun, if it is a mention already.</summary>
     private static string? PlaceAfterEventNoun(SentenceAnalysis a, int h)

@@ -292,4 +292,33 @@ public class DiscourseTests
         Assert.True(Has(g, source, type, target), Dump(g));
         Assert.False(Has(g, "organization:velora-corp", "ORGANIZES", target), Dump(g));
     }
+
+    [Theory]
+    [InlineData("Leaders met at a summit in Oslo. The summit was hosted by Prime Minister Kari Lund.", "person:kari-lund", "ORGANIZES")]
+    [InlineData("Leaders met at a summit in Oslo. The summit was attended by Omar Haddad and Kari Lund.", "person:omar-haddad", "ATTENDS")]
+    [InlineData("Leaders met at a summit in Oslo. The summit was attended by Omar Haddad and Kari Lund.", "person:kari-lund", "ATTENDS")]
+    public void PassiveVerb_RelatesItsAgentToWhatItIsDoneTo(string text, string agent, string type)
+    {
+        var g = Extract(text);
+        var summit = g.Entities.Single(e => e.Kind == EntityKind.Event);
+        Assert.True(Has(g, agent, type, summit.Id.Value), Dump(g));
+    }
+
+    [Fact]
+    public void PassivePraise_IsNotTurnedAround()
+    {
+        var g = Extract("Kari Lund was praised by Omar Haddad on Monday.");
+        Assert.True(Has(g, "person:omar-haddad", "PRAISES", "person:kari-lund"), Dump(g));
+        Assert.False(Has(g, "person:kari-lund", "PRAISES", "person:omar-haddad"), Dump(g));
+    }
+
+    [Fact]
+    public void OwnedInvasion_WithAnAdjective_IsOrganisedByItsOwner_AndHeldWhereItStrikes()
+    {
+        var g = Extract("Prices rose after Russia's full-scale invasion of Ukraine sent energy prices soaring.");
+        var invasion = g.Entities.Single(e => e.Kind == EntityKind.Event);
+        Assert.Equal("event:russias-full-scale-invasion-of-ukraine", invasion.Id.Value);
+        Assert.True(Has(g, "country:russia", "ORGANIZES", invasion.Id.Value), Dump(g));
+        Assert.True(Has(g, invasion.Id.Value, "HELD_IN", "country:ukraine"), Dump(g));
+    }
 }

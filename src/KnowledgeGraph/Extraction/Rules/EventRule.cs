@@ -149,6 +149,11 @@ internal sealed class EventRule : IRelationRule
         if (target is not null)
         {
             context.Add(e, RelationType.Attacks, target, a, "violent event and its target");
+            if (RuleContext.IsPlace(target))
+            {
+                context.Add(e, RelationType.HeldIn, target, a, "violent event in the place it strikes", isExplicit: false); // "the invasion of Ukraine" happens in Ukraine
+            }
+
             if (owner is not null)
             {
                 context.Add(owner, RelationType.Attacks, target, a, "owner of a violent event");

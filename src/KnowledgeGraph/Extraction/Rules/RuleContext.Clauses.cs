@@ -249,6 +249,21 @@ internal sealed partial class RuleContext
         return null;
     }
 
+    /// <summary>The last actor or event mention that ends at token <paramref name="k"/>, or null.</summary>
+    public static Mention? ActorOrEventEndingAt(SentenceAnalysis a, int k)
+    {
+        var mentions = a.Mentions;
+        for (int i = mentions.Count - 1; i >= 0; i--)
+        {
+            if (mentions[i].LastToken == k && (IsActor(mentions[i]) || mentions[i].Kind == EntityKind.Event))
+            {
+                return mentions[i];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The first actor or event mention that starts at token <paramref name="k"/>, or null.</summary>
     public static Mention? ActorOrEventStartingAt(SentenceAnalysis a, int k)
     {

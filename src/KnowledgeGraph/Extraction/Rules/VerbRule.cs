@@ -82,6 +82,12 @@ internal sealed class VerbRule : IRelationRule
             return null; // "did not attend", "could not support", "declined to criticize" state no relation
         }
 
+        if (end < t.Count && t[end].Is("by") && category != "lead")
+        {
+            Passive(context, a, i, end, category, type); // "the summit was hosted by Kishida", "a plan backed by France"
+            return null;
+        }
+
         var subject = context.Subject(a, i, previousSubject);
         if (type == RelationType.Attacks)
         {
@@ -136,6 +142,46 @@ internal sealed class VerbRule : IRelationRule
         }
 
         return subject;
+    }
+
+    /// <summary>A passive cue ("was hosted by X and Y", "a conference attended by X", "was praised by X"): each agent after "by" relates to the patient before the verb.</summary>
+    private static void Passive(RuleContext context, SentenceAnalysis a, int i, int by, string category, RelationType type)
+    {
+        var patient = PassivePatient(context, a, i);
+        if (patient is null)
+        {
+            return;
+        }
+
+        var patients = new List<Mention> { patient };
+        foreach (var agent in RuleContext.Objects(a, by + 1))
+        {
+            if (RuleContext.IsActor(agent))
+            {
+                Relate(context, a, i, category, type, agent, patient, patients);
+            }
+        }
+    }
+
+    /// <summary>What a passive verb is done to: the actor or event right before it (over "was", "has been", a comma), else the clause's subject.</summary>
+    private static Mention? PassivePatient(RuleContext context, SentenceAnalysis a, int i)
+    {
+        var t = a.Tokens;
+        int k = i - 1;
+        bool auxiliary = false;
+        while (k >= 0 && (context.Is("auxiliary", t[k]) || t[k].Is("been") || t[k].Is("being") || t[k].Is("also")))
+        {
+            auxiliary |= !t[k].Is("also");
+            k--;
+        }
+
+        if (k >= 0 && t[k].Text == "," && !auxiliary)
+        {
+            k--;
+        }
+
+        var right = k >= 0 ? RuleContext.ActorOrEventEndingAt(a, k) : null;
+        return right ?? (auxiliary ? context.Subject(a, i, null) : null);
     }
 
     /// <summary>
