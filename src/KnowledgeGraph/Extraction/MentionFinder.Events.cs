@@ -184,12 +184,13 @@ internal sealed partial class MentionFinder
     /// <summary>An "of …" or "for …" complement after an event noun ending before <paramref name="e2"/>; generic adjectives are not part of the name.</summary>
     private (int End, bool Complement) EventComplement(List<Token> t, int e2)
     {
-        if (!(e2 + 1 < t.Count && (t[e2].Text is "of" or "for") && !t[e2 + 1].IsPossessive && !Determiners.Contains(t[e2 + 1].Text)))
+        bool theName = e2 + 2 < t.Count && t[e2 + 1].Is("the") && (t[e2 + 2].IsCapitalized || t[e2 + 2].IsAcronym); // "a meeting of the Ukraine Defense Contact Group"
+        if (!(e2 + 1 < t.Count && (t[e2].Text is "of" or "for") && !t[e2 + 1].IsPossessive && (theName || !Determiners.Contains(t[e2 + 1].Text))))
         {
             return (e2, false);
         }
 
-        int c = e2 + 1;
+        int c = theName ? e2 + 2 : e2 + 1;
         bool sawName = false;
         int lowerAfterName = 0;
         while (c < t.Count && t[c].IsWord && !PhraseEnders.Contains(t[c].Text) && c - e2 <= 7 && !_lex.IsCue("date", t[c].Text))

@@ -110,8 +110,8 @@ internal sealed partial class MentionFinder
             }
         }
 
-        // "Japan's Sony", "China's Tencent": a name owned by a country (a person of that country is named in full elsewhere).
-        if (m.FirstToken >= 2 && t[m.FirstToken - 1].IsPossessive && _lex.Lookup(t, m.FirstToken - 2, 1) is [{ Kind: PhraseKind.CountryName }, ..])
+        // "Japan's Sony", "China's Tencent": a single name owned by a country ("Germany's Boris Pistorius" is a person).
+        if (m.FirstToken == m.LastToken && m.FirstToken >= 2 && t[m.FirstToken - 1].IsPossessive && _lex.Lookup(t, m.FirstToken - 2, 1) is [{ Kind: PhraseKind.CountryName }, ..])
         {
             return $"'{Join(t, m.FirstToken - 2, m.LastToken + 1)}'";
         }

@@ -321,4 +321,18 @@ public class DiscourseTests
         Assert.True(Has(g, "country:russia", "ORGANIZES", invasion.Id.Value), Dump(g));
         Assert.True(Has(g, invasion.Id.Value, "HELD_IN", "country:ukraine"), Dump(g));
     }
+
+    [Theory]
+    [InlineData("Ministers met at a conference in Oslo. The conference ended late. The Nordic Investment Bank also took part.", "organization:nordic-investment-bank")]
+    [InlineData("Ministers met at a conference in Oslo. The conference ended late. Kari Lund opened the conference with Prime Minister Omar Haddad.", "person:omar-haddad")]
+    [InlineData("Ministers met at a conference in Oslo. The conference ended late. Norway's Kari Lund, Sweden's Omar Haddad and Finland's Eva Berg were among the defence ministers at the table.", "person:kari-lund")]
+    [InlineData("Ministers met at a conference in Oslo. The conference ended late. Norway's Kari Lund, Sweden's Omar Haddad and Finland's Eva Berg were among the defence ministers at the table.", "person:eva-berg")]
+    [InlineData("Ministers met at a conference in Oslo. The conference ended late. Kari Lund guided the leaders of France, Italy and Canada through the museum.", "country:canada")]
+    public void AtTheMainEvent_WithoutItBeingNamedInTheSentence(string text, string actor)
+    {
+        var g = Extract(text);
+        var conference = g.Entities.Single(e => e.Kind == EntityKind.Event);
+        Assert.True(Has(g, actor, "ATTENDS", conference.Id.Value), Dump(g));
+        Assert.DoesNotContain(g.Entities, e => e.Kind == EntityKind.Organization && e.Name is "Kari Lund" or "Eva Berg");
+    }
 }

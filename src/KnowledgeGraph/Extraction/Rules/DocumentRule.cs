@@ -42,6 +42,90 @@ internal static class DocumentRule
         if (main is not null)
         {
             TeamsAtTheContest(context, sentences, main);
+            AtTheMainEvent(context, sentences, main);
+        }
+    }
+
+    /// <summary>
+    /// Who is at the text's main event when it is one people attend (a summit, a conference, a final, a trial): who "also
+    /// took part" with no event named, who is "among the ministers at the table", and the countries and bodies whose
+    /// "leaders" or "delegations" the text names.
+    /// </summary>
+    private static void AtTheMainEvent(RuleContext context, List<SentenceAnalysis> sentences, Mention main)
+    {
+        if (main.EventHead is not { } head || !context.Is("attendable", head) && context.Lexicon.EventClass(head) != "class:vote")
+        {
+            return;
+        }
+
+        foreach (var (actor, a, verb) in context.Unplaced)
+        {
+            context.Add(actor, RelationType.Attends, main, a, $"'{verb}' with no event named: the main event", isExplicit: false);
+        }
+
+        foreach (var a in sentences)
+        {
+            var t = a.Tokens;
+            for (int i = 1; i + 2 < t.Count; i++)
+            {
+                if (context.IsNegated(t, i) || !context.Is("participantnoun", t[i]))
+                {
+                    continue;
+                }
+
+                if (AmongBefore(t, i) is int among)
+                {
+                    Among(context, a, among, main);
+                }
+                else if (t[i + 1].Is("of") || t[i + 1].Is("from"))
+                {
+                    // "the leaders of the United States, Britain and France": the countries are at the summit.
+                    foreach (var m in RuleContext.ListAfter(a, t[i + 2].Is("the") ? i + 3 : i + 2))
+                    {
+                        if (m.Kind == EntityKind.Country || m.Kind == EntityKind.Organization)
+                        {
+                            context.Add(m, RelationType.Attends, main, a, $"'{t[i].Text} {t[i + 1].Text} <country>' in a report on the event", isExplicit: false);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The "among" of "among the (defence) ministers" before the participant noun at <paramref name="i"/>, or null.</summary>
+    private static int? AmongBefore(List<Token> t, int i)
+    {
+        for (int k = i - 1; k >= 1 && k >= i - 3; k--)
+        {
+            if (t[k].Is("the") && t[k - 1].Is("among"))
+            {
+                return k - 1;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"Germany's Boris Pistorius, Britain's John Healey and Canada's Bill Blair were among the ministers at the table".</summary>
+    private static void Among(RuleContext context, SentenceAnalysis a, int among, Mention main)
+    {
+        var t = a.Tokens;
+        int k = among - 1;
+        while (k >= 0 && (context.Is("auxiliary", t[k]) || t[k].Is("also")))
+        {
+            k--;
+        }
+
+        var last = k >= 0 ? RuleContext.ActorEndingAt(a, k) : null;
+        if (last is null)
+        {
+            return;
+        }
+
+        var ev = a.Mentions.Find(m => m.Kind == EntityKind.Event && m.FirstToken > among && m.EntityId is not null) ?? main;
+        foreach (var m in context.CoordinatedBefore(a, last).Append(last))
+        {
+            context.Add(m, RelationType.Attends, ev, a, "'<actors> were among the <participants>'", isExplicit: false);
         }
     }
 

@@ -64,7 +64,7 @@ internal sealed class MembershipRule : IRelationRule
                 continue;
             }
 
-            var listed = ListAfter(context, a, of is not null ? of.LastToken + 1 : i + 1);
+            var listed = RuleContext.ListAfter(a, of is not null ? of.LastToken + 1 : i + 1);
             foreach (var member in listed)
             {
                 context.Add(member, RelationType.MemberOf, group, a, "'members <list>'");
@@ -75,48 +75,6 @@ internal sealed class MembershipRule : IRelationRule
                 context.Add(subject, RelationType.MemberOf, of, a, "'<actor> … a member of <organisation>'");
             }
         }
-    }
-
-    /// <summary>The countries or organisations listed from token <paramref name="from"/> on ("Brazil, Russia, India and China"), allowing a word such as "such as" or "including" first.</summary>
-    private static List<Mention> ListAfter(RuleContext context, SentenceAnalysis a, int from)
-    {
-        var t = a.Tokens;
-        var result = new List<Mention>();
-        int k = from;
-        if (k < t.Count && (t[k].Is(",") || t[k].Is("including")))
-        {
-            k++;
-        }
-
-        if (k + 1 < t.Count && t[k].Is("such") && t[k + 1].Is("as"))
-        {
-            k += 2;
-        }
-        while (k < t.Count)
-        {
-            var m = a.Mentions.FirstOrDefault(x => x.FirstToken == k && (x.Kind == EntityKind.Country || x.Kind == EntityKind.Organization));
-            if (m is null)
-            {
-                break;
-            }
-
-            result.Add(m);
-            k = m.LastToken + 1;
-            if (k < t.Count && (t[k].Is(",") || t[k].Is("and")))
-            {
-                k++;
-                if (k < t.Count && t[k].Is("and"))
-                {
-                    k++;
-                }
-
-                continue;
-            }
-
-            break;
-        }
-
-        return result;
     }
 
     /// <summary>"the Quad, which also includes India and Japan", "a bloc that comprises A, B and C": the listed are members of the body.</summary>
@@ -137,7 +95,7 @@ internal sealed class MembershipRule : IRelationRule
                 continue;
             }
 
-            foreach (var member in ListAfter(context, a, end))
+            foreach (var member in RuleContext.ListAfter(a, end))
             {
                 context.Add(member, RelationType.MemberOf, body, a, $"'<organisation> {t[i].Text} <list>'");
             }

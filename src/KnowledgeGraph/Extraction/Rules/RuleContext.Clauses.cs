@@ -204,14 +204,14 @@ internal sealed partial class RuleContext
     }
 
     /// <summary>
-    /// The actors coordinated before a subject ("Brazil, India and China agreed": for China, Brazil and India),
-    /// when the list opens the clause (at the start of the sentence, or after punctuation or a clause word).
+    /// The actors coordinated before a subject ("Brazil, India and China agreed": for China, Brazil and India; an item
+    /// may carry its owner, "Germany's Boris Pistorius, Britain's John Healey and …"), when the list opens the clause (at the start of the sentence, or after punctuation or a clause word).
     /// </summary>
     public List<Mention> CoordinatedBefore(SentenceAnalysis a, Mention last)
     {
         var t = a.Tokens;
         var items = new List<Mention>();
-        int k = last.FirstToken - 1;
+        int k = OwnerStart(a, last) - 1;
         for (int n = 0; n < 12 && k >= 1; n++)
         {
             if (!(t[k].Is("and") || t[k].Text == ","))
@@ -227,11 +227,18 @@ internal sealed partial class RuleContext
             }
 
             items.Add(item);
-            k = item.FirstToken - 1;
+            k = OwnerStart(a, item) - 1;
         }
 
         bool opensClause = k < 0 || t[k].Text is "," or ";" or ":" or "“" or "\"" or "(" || Is("clauseopener", t[k]);
         return items.Count > 0 && opensClause ? items : [];
+    }
+
+    /// <summary>Where a mention starts with its owner: "Germany's Boris Pistorius" starts at "Germany".</summary>
+    private static int OwnerStart(SentenceAnalysis a, Mention m)
+    {
+        int p = m.FirstToken - 1;
+        return p >= 1 && a.Tokens[p].IsPossessive && ActorEndingAt(a, p - 1) is { } owner ? owner.FirstToken : m.FirstToken;
     }
 
     /// <summary>The last actor mention that ends at token <paramref name="k"/>, or null (a loop, not a query: it runs per token).</summary>
@@ -276,5 +283,47 @@ internal sealed partial class RuleContext
         }
 
         return null;
+    }
+
+    /// <summary>The countries or organisations listed from token <paramref name="from"/> on ("Brazil, Russia, India and China"), allowing a word such as "such as" or "including" first.</summary>
+    public static List<Mention> ListAfter(SentenceAnalysis a, int from)
+    {
+        var t = a.Tokens;
+        var result = new List<Mention>();
+        int k = from;
+        if (k < t.Count && (t[k].Is(",") || t[k].Is("including")))
+        {
+            k++;
+        }
+
+        if (k + 1 < t.Count && t[k].Is("such") && t[k + 1].Is("as"))
+        {
+            k += 2;
+        }
+        while (k < t.Count)
+        {
+            var m = a.Mentions.FirstOrDefault(x => x.FirstToken == k && (x.Kind == EntityKind.Country || x.Kind == EntityKind.Organization));
+            if (m is null)
+            {
+                break;
+            }
+
+            result.Add(m);
+            k = m.LastToken + 1;
+            if (k < t.Count && (t[k].Is(",") || t[k].Is("and")))
+            {
+                k++;
+                if (k < t.Count && t[k].Is("and"))
+                {
+                    k++;
+                }
+
+                continue;
+            }
+
+            break;
+        }
+
+        return result;
     }
 }

@@ -38,6 +38,9 @@ internal sealed partial class RuleContext(Lexicon lexicon)
     /// <summary>People whose title has been seen once already.</summary>
     public HashSet<EntityId> TitledSeen { get; } = [];
 
+    /// <summary>Who takes part with no event named in the sentence ("X also took part"), the sentence and the verb: the main event's, once it is known.</summary>
+    public List<(Mention Actor, SentenceAnalysis Sentence, string Verb)> Unplaced { get; } = [];
+
     /// <summary>A leader's country, by the leader.</summary>
     public Dictionary<EntityId, Mention> LeaderCountry { get; } = [];
 

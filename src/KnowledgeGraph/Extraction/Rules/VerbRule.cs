@@ -111,13 +111,9 @@ internal sealed class VerbRule : IRelationRule
             objects.Add(owner); // "praised the group's commitment", "criticised Beijing's response": the owner is judged
         }
 
-        if (type == RelationType.Attends)
+        if (type == RelationType.Attends || type == RelationType.Organizes)
         {
-            AttendedPlace(context, a, end, objects);
-            if (objects.Count == 0 && a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Event && m.LastToken < i) is { } before)
-            {
-                objects.Add(before);
-            }
+            Attended(context, a, i, end, type, subject, objects);
         }
 
         if (type == RelationType.ContributesTo && objects.Count == 0 && !context.IsNegated(t, i))
@@ -142,6 +138,56 @@ internal sealed class VerbRule : IRelationRule
         }
 
         return subject;
+    }
+
+    /// <summary>Attending or organising: the place an attended event is in, the event before the verb, the main event when none is named ("also took part"), and who does it with the subject.</summary>
+    private static void Attended(RuleContext context, SentenceAnalysis a, int i, int end, RelationType type, Mention subject, List<Mention> objects)
+    {
+        var t = a.Tokens;
+        if (type == RelationType.Attends)
+        {
+            AttendedPlace(context, a, end, objects);
+            if (objects.Count == 0 && a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Event && m.LastToken < i) is { } before)
+            {
+                objects.Add(before);
+            }
+
+            if (objects.Count == 0 && !context.Is("join", t[i]))
+            {
+                // "The European Investment Bank also took part": the text's main event, once it is known.
+                context.Unplaced.Add((subject, a, t[i].Text));
+                context.Unplaced.AddRange(context.CoordinatedBefore(a, subject).Select(other => (other, a, t[i].Text)));
+            }
+        }
+
+        if ((type == RelationType.Attends || type == RelationType.Organizes) && objects.Find(o => o.Kind == EntityKind.Event) is { } attended)
+        {
+            CoAgents(context, a, end, attended);
+        }
+    }
+
+    /// <summary>"opened the conference with Swedish Prime Minister X", "addressed the summit alongside Y": whoever does it with the subject is there too.</summary>
+    private static void CoAgents(RuleContext context, SentenceAnalysis a, int end, Mention attended)
+    {
+        var t = a.Tokens;
+        for (int k = end; k < t.Count && k <= end + 8 && t[k].Text is not ("." or ";" or "“" or "\""); k++)
+        {
+            if (!(t[k].Is("with") || t[k].Is("alongside")))
+            {
+                continue;
+            }
+
+            int from = k + 1 < t.Count && t[k + 1].Is("the") ? k + 2 : k + 1;
+            foreach (var m in RuleContext.Objects(a, from))
+            {
+                if (RuleContext.IsActor(m))
+                {
+                    context.Add(m, RelationType.Attends, attended, a, $"'… {t[k].Text} <actor>' at an event", isExplicit: false);
+                }
+            }
+
+            return;
+        }
     }
 
     /// <summary>A passive cue ("was hosted by X and Y", "a conference attended by X", "was praised by X"): each agent after "by" relates to the patient before the verb.</summary>
