@@ -386,9 +386,19 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
 
     private EntityDraft PersonByFullName(Mention m)
     {
+        if (_bySurname.TryGetValue(KeyOf(m.Name), out var known) && known.Name.Length > m.Name.Length)
+        {
+            return known; // "López Obrador" after "Andrés Manuel López Obrador"
+        }
+
         var d = Draft(EntityKind.Person, m.Name);
         string[] parts = m.Name.Split(' ');
         _bySurname.TryAdd(KeyOf(parts[^1]), d);
+        if (parts.Length >= 3)
+        {
+            _bySurname.TryAdd(KeyOf(parts[^2] + " " + parts[^1]), d);
+        }
+
         for (int i = parts.Length - 2; i >= 1; i--)
         {
             // "Luiz Inacio Lula da Silva" is also "Lula", "Ursula von der Leyen" also "von der Leyen".

@@ -75,4 +75,28 @@ public class StanceTests
         var g = Extract("Morocco signed a deal on Friday. Morocco said the deal was good. Morocco hailed it. Velora Corp. paid $26 billion last year.");
         Assert.DoesNotContain(g.Relations, r => r.Type.Name == "CONTRIBUTES_TO");
     }
+
+    [Fact]
+    public void AlsoCongratulatedHer_PraisesThePersonJudgedJustBefore()
+    {
+        var g = Extract("Ana Ruiz won the election on Sunday. Tom Reed congratulated Ana Ruiz in a video. President Omar Haddad said he looked forward to working with Ruiz. Kari Lund and Eva Berg also congratulated her.");
+        Assert.True(Has(g, "person:kari-lund", "PRAISES", "person:ana-ruiz"), Dump(g));
+        Assert.True(Has(g, "person:eva-berg", "PRAISES", "person:ana-ruiz"), Dump(g));
+        Assert.False(Has(g, "person:kari-lund", "PRAISES", "person:omar-haddad"), Dump(g));
+    }
+
+    [Fact]
+    public void PraisedList_WithCommas_PraisesEveryone()
+    {
+        var g = Extract("Kari Lund thanked Omar Haddad, Eva Berg and Tom Reed by name.");
+        Assert.True(Has(g, "person:kari-lund", "PRAISES", "person:eva-berg"), Dump(g));
+        Assert.True(Has(g, "person:kari-lund", "PRAISES", "person:tom-reed"), Dump(g));
+    }
+
+    [Fact]
+    public void ShortFullName_FindsTheLongerOne()
+    {
+        var g = Extract("Andres Manuel Lopez Obrador spoke first. Lopez Obrador then praised Norway.");
+        Assert.Single(g.Entities, e => e.Kind == EntityKind.Person);
+    }
 }

@@ -174,7 +174,7 @@ internal sealed partial class RuleContext
         for (int k = from; k < t.Count; k++)
         {
             string w = t[k].Text;
-            if (w is "." or ";" or "“" or "”" or "\"" or "–" or "—" or ":" || (w == "," && result.Count > 0) || (k - from > 10 && result.Count == 0))
+            if (w is "." or ";" or "“" or "”" or "\"" or "–" or "—" or ":" || (w == "," && result.Count > 0 && !ListGoesOn(a, k)) || (k - from > 10 && result.Count == 0))
             {
                 break;
             }
@@ -182,7 +182,7 @@ internal sealed partial class RuleContext
             var m = ActorOrEventStartingAt(a, k);
             if (m is null)
             {
-                if (result.Count > 0 && !t[k].Is("and"))
+                if (result.Count > 0 && !t[k].Is("and") && w != ",")
                 {
                     break;
                 }
@@ -201,6 +201,14 @@ internal sealed partial class RuleContext
         }
 
         return result;
+    }
+
+    /// <summary>Whether the comma at <paramref name="k"/> goes on with a list: an actor after it, then a comma or "and" ("thanked Austin, Pistorius and Healey").</summary>
+    private static bool ListGoesOn(SentenceAnalysis a, int k)
+    {
+        var next = k + 1 < a.Tokens.Count ? ActorOrEventStartingAt(a, k + 1) : null;
+        int after = next is null ? -1 : next.LastToken + 1;
+        return next is not null && IsActor(next) && after < a.Tokens.Count && (a.Tokens[after].Text == "," || a.Tokens[after].Is("and"));
     }
 
     /// <summary>

@@ -106,6 +106,11 @@ internal sealed class VerbRule : IRelationRule
             objects.Add(it); // "condemned it as a costly mistake": the event named last
         }
 
+        if (objects.Count == 0 && end < t.Count && (t[end].Is("him") || t[end].Is("her")) && RuleContext.IsStance(type) && ObjectPronounReferent(context, a, end, subject) is { } referent)
+        {
+            objects.Add(referent); // "Trudeau and Petro also congratulated her": the person she refers to
+        }
+
         if (objects.Count == 0 && RuleContext.IsStance(type) && OwnerOfWhatIsJudged(context, a, end) is { } owner)
         {
             objects.Add(owner); // "praised the group's commitment", "criticised Beijing's response": the owner is judged
@@ -264,6 +269,21 @@ internal sealed class VerbRule : IRelationRule
         return false;
     }
 
+    /// <summary>Whom "him" or "her" after a verb of stance means: the person judged in the sentences just before, else the last person before it who is not among the verb's subjects, else the person the text was last about.</summary>
+    private static Mention? ObjectPronounReferent(RuleContext context, SentenceAnalysis a, int pronoun, Mention subject)
+    {
+        var subjects = context.CoordinatedBefore(a, subject);
+        subjects.Add(subject);
+        if (context.LastJudged is { } judged && a.Sentence.Index - judged.Sentence <= 5 && !subjects.Exists(x => x.EntityId == judged.Person.EntityId))
+        {
+            return judged.Person; // "Biden called to congratulate Sheinbaum. Trudeau and Petro also congratulated her."
+        }
+
+        var before = a.Mentions.LastOrDefault(m => m.Kind == EntityKind.Person && m.LastToken < pronoun && !subjects.Exists(x => x.EntityId == m.EntityId));
+        var referent = before ?? context.LastPerson;
+        return referent is not null && !subjects.Exists(x => x.EntityId == referent.EntityId) ? referent : null;
+    }
+
     /// <summary>The actor whose deed a stance verb judges: "the group's commitment", "Beijing’s swift response" (an actor, a possessive, a deed noun).</summary>
     private static Mention? OwnerOfWhatIsJudged(RuleContext context, SentenceAnalysis a, int end)
     {
@@ -348,6 +368,11 @@ internal sealed class VerbRule : IRelationRule
         }
 
         context.Add(subject, type, o, a, $"{category} cue '{t[i].Text}'");
+        if (RuleContext.IsStance(type) && o.Kind == EntityKind.Person)
+        {
+            context.LastJudged = (type, o, a.Sentence.Index);
+        }
+
         if (type == RelationType.Organizes && o.Kind == EntityKind.Event && context.CueAt(t, i, "hostattends") >= 0)
         {
             context.Add(subject, RelationType.Attends, o, a, $"a host or chair is there ('{t[i].Text}')", isExplicit: false);
