@@ -108,7 +108,7 @@ internal sealed partial class MentionFinder
     {
         var t = a.Tokens;
         var (s, coreStart, possessive) = EventModifiersBefore(t, h);
-        var (e2, complement) = EventComplement(t, h + 1);
+        var (e2, complement) = EventComplement(t, h + 1, named: s < h);
         var phrase = new EventPhrase(h, s, coreStart, e2, possessive, complement);
         if (possessive && coreStart == h && !complement && head is not ("invasion" or "attack" or "attacks" or "visit" or "war" or "offensive"))
         {
@@ -181,8 +181,8 @@ internal sealed partial class MentionFinder
         return (s, coreStart, false);
     }
 
-    /// <summary>An "of …" or "for …" complement after an event noun ending before <paramref name="e2"/>; generic adjectives are not part of the name.</summary>
-    private (int End, bool Complement) EventComplement(List<Token> t, int e2)
+    /// <summary>An "of …" or "for …" complement after an event noun ending before <paramref name="e2"/> (a name in it, or <paramref name="named"/> when one is before the noun); generic adjectives are not part of the name.</summary>
+    private (int End, bool Complement) EventComplement(List<Token> t, int e2, bool named)
     {
         bool theName = e2 + 2 < t.Count && t[e2 + 1].Is("the") && (t[e2 + 2].IsCapitalized || t[e2 + 2].IsAcronym); // "a meeting of the Ukraine Defense Contact Group"
         if (!(e2 + 1 < t.Count && (t[e2].Text is "of" or "for") && !t[e2 + 1].IsPossessive && (theName || !Determiners.Contains(t[e2 + 1].Text))))
@@ -207,7 +207,7 @@ internal sealed partial class MentionFinder
             c++;
         }
 
-        return c > e2 + 1 ? (c, true) : (e2, false);
+        return c > e2 + 1 && (sawName || named) ? (c, true) : (e2, false); // "a quake of magnitude 7.5 hit …": no name before or after, no complement
     }
 
     /// <summary>Whether a word is a verb of one of the lexicon's verb classes ("sent", "said", "met"): it ends a noun phrase.</summary>
