@@ -13,7 +13,7 @@ internal sealed partial class MentionFinder
             e++;
         }
 
-        if (e == 0 || e >= t.Count || !(t[e].Text is "," or "—" or "–") || !HasDashWithin(t, e, 6))
+        if (e == 0 || e >= t.Count || !(t[e].Text is "," or "—" or "–") || !HasDashWithin(t, e, 9))
         {
             return;
         }

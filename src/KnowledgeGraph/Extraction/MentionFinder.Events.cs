@@ -168,7 +168,7 @@ internal sealed partial class MentionFinder
 
             bool compound = !p.IsCapitalized && p.Text.Length > 3 && p.Text.IndexOf('-', 1) > 0 && char.IsLetter(p.Text[^1]); // "full-scale", "long-awaited"
             if (p.IsCapitalized && !_lex.IsCue("stop", p.Text) || p.IsAcronym || (p.IsNumber && p.Text.Contains('/', StringComparison.Ordinal)) || EventModifiers.Contains(p.Text) || (_lex.IsCue("date", p.Text) && char.IsUpper(p.Text[0]))
-                || compound && s - 2 >= 0 && t[s - 2].IsPossessive)
+                || (compound || _lex.IsCue("generic", p.Text)) && OwnedWithin(t, s - 1, 2))
             {
                 s--;
                 coreStart = s;
@@ -208,6 +208,20 @@ internal sealed partial class MentionFinder
         }
 
         return c > e2 + 1 && (sawName || named) ? (c, true) : (e2, false); // "a quake of magnitude 7.5 hit …": no name before or after, no complement
+    }
+
+    /// <summary>Whether a possessive stands within <paramref name="n"/> words before the modifier at <paramref name="m"/> ("Norway's presidential", "Russia's full-scale").</summary>
+    private static bool OwnedWithin(List<Token> t, int m, int n)
+    {
+        for (int k = m - 1; k >= 0 && k >= m - n; k--)
+        {
+            if (t[k].IsPossessive)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a word is a verb of one of the lexicon's verb classes ("sent", "said", "met"): it ends a noun phrase.</summary>

@@ -350,7 +350,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         int n = to - from;
         if (n >= 2 && _lex.IsCue("eventfirst", t[from].Text))
         {
-            return new Mention(idx, t[from].Start, text, EntityKind.Event, $"event word '{t[from].Text}' starting a name", from, to - 1) { EventDate = a.Date };
+            return new Mention(idx, t[from].Start, text, EntityKind.Event, $"event word '{t[from].Text}' starting a name", from, to - 1) { EventDate = a.Date, EventHead = t[from].Text.ToLowerInvariant() };
         }
 
         if (_lex.IsCue("event", last) && n >= 2)

@@ -335,4 +335,24 @@ public class DiscourseTests
         Assert.True(Has(g, actor, "ATTENDS", conference.Id.Value), Dump(g));
         Assert.DoesNotContain(g.Entities, e => e.Kind == EntityKind.Organization && e.Name is "Kari Lund" or "Eva Berg");
     }
+
+    [Fact]
+    public void DatelineWithItsCountry_PlacesTheMainEventInBoth()
+    {
+        var g = Extract("Ministers meet at base\n\nRAMSTEIN AIR BASE, Germany, Sept. 6 — Ministers pledged more aid at the meeting on Friday. The meeting ended late.\n");
+        var meeting = g.Entities.Single(e => e.Kind == EntityKind.Event);
+        Assert.True(Has(g, meeting.Id.Value, "HELD_IN", "place:ramstein-air-base"), Dump(g));
+        Assert.True(Has(g, meeting.Id.Value, "HELD_IN", "country:germany"), Dump(g));
+        Assert.True(Has(g, "place:ramstein-air-base", "LOCATED_IN", "country:germany"), Dump(g));
+    }
+
+    [Theory]
+    [InlineData("Voters turned out in large numbers for Norway's presidential election on Sunday.", "country:norway")]
+    [InlineData("Storm Kari, which had caused floods the week before, struck the Norwegian coast on Sunday.", "country:norway")]
+    [InlineData("The storm caused deadly floods in Greece, Bulgaria and Turkey last week.", "country:bulgaria")]
+    public void EventsHeldInCountries(string text, string country)
+    {
+        var g = Extract(text);
+        Assert.Contains(g.Relations, r => r.Type.Name == "HELD_IN" && r.Target.Value == country);
+    }
 }

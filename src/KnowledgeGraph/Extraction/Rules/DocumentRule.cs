@@ -24,9 +24,21 @@ internal static class DocumentRule
         {
             // The report is filed from where its main event happens: travelling there is travelling to the event.
             var dateline = opening.Mentions.Find(m => m.Reason == "dateline" && m.Kind == EntityKind.Place)!;
-            if (!context.Found.Exists(c => c.Type == RelationType.HeldIn && c.Source == main.EntityId))
+            var country = opening.Mentions.Find(m => m.Kind == EntityKind.Country && m.FirstToken == dateline.LastToken + 2 && opening.Tokens[dateline.LastToken + 1].Text == ",");
+            bool happensThere = !(main.EventHead is { } head && (context.Is("violent", head) || context.Lexicon.EventClass(head) == "class:disaster"));
+            if (happensThere)
             {
                 context.Add(main, RelationType.HeldIn, dateline, opening, "the main event, and the dateline's place", isExplicit: false);
+            }
+
+            if (country is not null)
+            {
+                // "RAMSTEIN AIR BASE, Germany, Sept. 6 —": the place is in the country, and so is the main event.
+                context.Add(dateline, RelationType.LocatedIn, country, opening, "the dateline's place and its country", isExplicit: false);
+                if (happensThere)
+                {
+                    context.Add(main, RelationType.HeldIn, country, opening, "the main event, and the dateline's country", isExplicit: false);
+                }
             }
 
             heldIn.TryAdd(dateline.EntityId!.Value, main.EntityId!.Value);

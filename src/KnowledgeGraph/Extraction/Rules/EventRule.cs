@@ -24,7 +24,8 @@ internal sealed class EventRule : IRelationRule
         // A place named inside the event, or "in <place>" right after it.
         foreach (var p in a.Mentions)
         {
-            if (RuleContext.IsPlace(p) && p.FirstToken >= e.FirstToken && p.LastToken <= e.LastToken && !e.HasOwner && !IsComplement(context, a, e, p)
+            bool ownedByCountry = e.HasOwner && p.Kind == EntityKind.Country && p.LastToken == e.CoreToken - 2 && !(e.EventHead is { } h && context.Is("violent", h));
+            if (RuleContext.IsPlace(p) && p.FirstToken >= e.FirstToken && p.LastToken <= e.LastToken && (!e.HasOwner || ownedByCountry) && !IsComplement(context, a, e, p)
                 && !a.Mentions.Any(o => o.Kind == EntityKind.Organization && o.FirstToken <= p.FirstToken && o.LastToken >= p.LastToken))
             {
                 context.Add(e, RelationType.HeldIn, p, a, "place in the event's name");
@@ -44,13 +45,14 @@ internal sealed class EventRule : IRelationRule
 
         for (int k = e.LastToken + 1; k < Math.Min(t.Count - 1, e.LastToken + 3); k++)
         {
-            if (t[k].Is("in") || t[k].Is("at"))
+            if (t[k].Is("in") || t[k].Is("at") || t[k].Is("outside") || t[k].Is("inside") || t[k].Is("near"))
             {
                 int first = k + 1 < t.Count && t[k + 1].Is("the") ? k + 2 : k + 1;
                 var place = a.Mentions.FirstOrDefault(p => p.FirstToken == first && RuleContext.IsPlace(p));
-                if (place is not null)
+                while (place is not null)
                 {
                     context.Add(e, RelationType.HeldIn, place, a, $"event followed by '{t[k].Text} <place>'");
+                    place = NextListedPlace(a, place); // "floods in Greece, Bulgaria and Turkey"
                 }
 
                 break;
@@ -160,6 +162,24 @@ internal sealed class EventRule : IRelationRule
                 context.Add(owner, RelationType.Organizes, e, a, "owner of a violent event");
             }
         }
+    }
+
+    /// <summary>The place listed after another ("Greece, Bulgaria and Turkey": Bulgaria after Greece), or null.</summary>
+    private static Mention? NextListedPlace(SentenceAnalysis a, Mention place)
+    {
+        var t = a.Tokens;
+        int k = place.LastToken + 1;
+        if (k < t.Count && t[k].Text == ",")
+        {
+            k++;
+        }
+
+        if (k < t.Count && t[k].Is("and"))
+        {
+            k++;
+        }
+
+        return k > place.LastToken + 1 && k < t.Count ? a.Mentions.Find(p => p.FirstToken == k && RuleContext.IsPlace(p)) : null;
     }
 
     /// <summary>Whether a mention inside an event's phrase comes after its "of" or "for".</summary>

@@ -91,7 +91,8 @@ internal sealed class VerbRule : IRelationRule
         var subject = context.Subject(a, i, previousSubject);
         if (type == RelationType.Attacks)
         {
-            var ev = a.Mentions.LastOrDefault(x => x.Kind == EntityKind.Event && x.LastToken < i && i - x.LastToken <= 3);
+            var ev = a.Mentions.LastOrDefault(x => x.Kind == EntityKind.Event && x.LastToken < i && i - x.LastToken <= 3)
+                ?? a.Mentions.Find(x => x.Kind == EntityKind.Event && x.FirstToken == 0 && subject is null); // "Storm Daniel, which had caused …, struck"
             subject = ev ?? subject;
         }
 
@@ -368,6 +369,12 @@ internal sealed class VerbRule : IRelationRule
         }
 
         context.Add(subject, type, o, a, $"{category} cue '{t[i].Text}'");
+        if (type == RelationType.Attacks && subject.Kind == EntityKind.Event && RuleContext.IsPlace(o) && subject.EventHead is { } head
+            && context.Lexicon.EventClass(head) == "class:disaster")
+        {
+            context.Add(subject, RelationType.HeldIn, o, a, $"a disaster and the place it '{t[i].Text}'", isExplicit: false); // "Storm Daniel hit Greece"
+        }
+
         if (RuleContext.IsStance(type) && o.Kind == EntityKind.Person)
         {
             context.LastJudged = (type, o, a.Sentence.Index);
