@@ -114,7 +114,7 @@ internal sealed class Lexicon
 
     /// <summary>
     /// The title (of one to three words) that starts at token <paramref name="i"/>, from the titles table in any case
-    /// or, in lower case, from the cue table's lower-case titles, and its class (head, role or member); null when none does.
+    /// or, in lower case, from the cue table's lower-case titles, and its class (leader, head, role or member); null when none does.
     /// </summary>
     public (int End, string Class)? TitleAt(List<Token> t, int i)
     {
@@ -130,7 +130,7 @@ internal sealed class Lexicon
             {
                 if (IsCue(TitleCategories[c], t, i, n) || lower && IsCue(LowerTitleCategories[c], t, i, n))
                 {
-                    return (i + n, TitleClasses[c] == "leader" ? "head" : TitleClasses[c]);
+                    return (i + n, TitleClasses[c]);
                 }
             }
         }

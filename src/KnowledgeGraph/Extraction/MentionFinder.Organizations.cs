@@ -92,6 +92,12 @@ internal sealed partial class MentionFinder
             return $"'{Join(t, m.FirstToken, _lex.CueEnd(t, attr, "orgattribute"))}'";
         }
 
+        // "the ruling Morena party", "the Kestrel group": a name before a lower-case organisation noun.
+        if (!t[next].IsCapitalized && _lex.IsCue("orgnoun", t[next].Text) && (next + 1 >= t.Count || !t[next + 1].IsWord || !_lex.IsCue("eventnoun", t[next + 1].Text)))
+        {
+            return $"'{Join(t, m.FirstToken, next + 1)}'";
+        }
+
         // "Microsoft Chief Executive Satya Nadella", "Labour leader Keir Starmer": a title of the body, then a name.
         if (_lex.TitleAt(t, next) is { } title && title.Class != "role" && title.End + 1 < t.Count && t[title.End].IsCapitalized && t[title.End + 1].IsCapitalized)
         {

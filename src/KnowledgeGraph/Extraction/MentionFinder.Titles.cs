@@ -12,18 +12,20 @@ internal sealed partial class MentionFinder
             return null;
         }
 
-        int ts = from - 1;
-        if (ts >= 1 && !t[ts - 1].IsCapitalized && _lex.Lookup(Capitalize(t[ts - 1].Text) + " " + Capitalize(t[ts].Text)).Any(e => e.Kind == PhraseKind.Title))
+        for (int ts = Math.Max(0, from - 3); ts < from; ts++)
         {
-            ts--;
+            if (t[ts].IsCapitalized || _lex.TitleAt(t, ts) is not { } title || title.End != from)
+            {
+                continue;
+            }
+
+            // A single name only after a player's position ("midfielder Rodri"): other titles need a full name.
+            return AllNameWords(t, from, to) && (to - from >= 2 || title.Class == "member")
+                ? new Mention(a.Sentence.Index, t[ts].Start, Span(a, ts, from), "Title", $"title '{Span(a, ts, from)}'", ts, from - 1) { RoleClass = title.Class }
+                : null;
         }
 
-        string lowerTitle = ts < from - 1 ? Capitalize(t[ts].Text) + " " + Capitalize(t[ts + 1].Text) : Capitalize(t[ts].Text);
-        var te = _lex.Lookup(lowerTitle).FirstOrDefault(e => e.Kind == PhraseKind.Title && e.TitleClass != "honorific");
-        // A single name only after a player's position ("midfielder Rodri"): other titles need a full name.
-        return te is not null && AllNameWords(t, from, to) && (to - from >= 2 || te.TitleClass == "member")
-            ? new Mention(a.Sentence.Index, t[ts].Start, Span(a, ts, from), "Title", $"title '{Span(a, ts, from)}'", ts, from - 1) { RoleClass = te.TitleClass }
-            : null;
+        return null;
     }
 
     /// <summary>The person named after a title ("Secretary of State Marco Rubio"), with the organisation or country the title is of.</summary>
@@ -48,5 +50,24 @@ internal sealed partial class MentionFinder
                 RoleClass = title.RoleClass,
                 RoleOf = roleOf,
             };
+    }
+
+    /// <summary>Whether words look like a person's name: two to four capitalised words, none of them a cue of a body, event or place, or a title.</summary>
+    private bool IsPersonLike(List<Token> t, int from, int to)
+    {
+        if (NameWords(t, from, to) is < 2 or > 4 || !PersonNameWords(t, from, to))
+        {
+            return false;
+        }
+
+        for (int i = from; i < to; i++)
+        {
+            if (_lex.IsCue("org", t[i].Text) || _lex.IsCue("event", t[i].Text) || _lex.IsCue("place", t[i].Text) || _lex.IsCue("notname", t[i].Text) || _lex.TitleAt(t, i) is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

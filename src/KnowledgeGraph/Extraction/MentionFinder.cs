@@ -146,9 +146,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
 
         if (to - s0 >= 2 && IsWholeName(t, s0, to))
         {
-            Mention? none = null;
-            Mention? noRole = null;
-            FlushChunk(a, s0, to, ref none, ref noRole);
+            FlushWhole(a, s0, to);
             return;
         }
 
@@ -174,30 +172,20 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
                     chunk = -1;
                 }
 
-                var (entry, end) = match.Value;
-                var m = FromLexicon(a, entry, k, end);
-                if (entry.Kind == PhraseKind.Title)
-                {
-                    title = m;
-                }
-                else
-                {
-                    roleOf = m.Kind == EntityKind.Country || m.Kind == EntityKind.Organization ? m : null;
-                    AddUnlessDuplicate(a, m);
-                    if (m.Kind == EntityKind.Organization && end == to && end < t.Count && _lex.IsCue("geo", t[end].Text))
-                    {
-                        // "NATO headquarters"
-                        a.Mentions.Add(new Mention(a.Sentence.Index, m.Start, Span(a, k, end + 1), EntityKind.Place, $"organisation name before '{t[end].Text}'", k, end) { Name = Span(a, k, end + 1) });
-                    }
-                }
-
-                k = end;
+                k = AddLexiconMatch(a, match.Value, k, to, ref title, ref roleOf);
                 continue;
             }
 
             if (chunk < 0 && (_lex.IsCue("stop", t[k].Text) || _lex.IsCue("date", t[k].Text) || Connectors.Contains(t[k].Text)))
             {
                 k++;
+                continue;
+            }
+
+            if (chunk >= 0 && t[k].Is("of") && IsPersonLike(t, chunk, k))
+            {
+                FlushChunk(a, chunk, k++, ref title, ref roleOf); // "Lee Jae-myung of the Unity Party": a person, then the body
+                chunk = -1;
                 continue;
             }
 
@@ -215,8 +203,46 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         }
     }
 
+    /// <summary>A lexicon phrase in a capitalised run: a title waits for its name, a country or body may own the next title; returns the token after it.</summary>
+    private int AddLexiconMatch(SentenceAnalysis a, (PhraseEntry Entry, int End) match, int k, int to, ref Mention? title, ref Mention? roleOf)
+    {
+        var t = a.Tokens;
+        var (entry, end) = match;
+        var m = FromLexicon(a, entry, k, end);
+        if (entry.Kind == PhraseKind.Title)
+        {
+            title = m;
+            return end;
+        }
+
+        roleOf = m.Kind == EntityKind.Country || m.Kind == EntityKind.Organization ? m : null;
+        AddUnlessDuplicate(a, m);
+        if (m.Kind == EntityKind.Organization && end == to && end < t.Count && _lex.IsCue("geo", t[end].Text))
+        {
+            // "NATO headquarters"
+            a.Mentions.Add(new Mention(a.Sentence.Index, m.Start, Span(a, k, end + 1), EntityKind.Place, $"organisation name before '{t[end].Text}'", k, end) { Name = Span(a, k, end + 1) });
+        }
+
+        return end;
+    }
+
+    private void FlushWhole(SentenceAnalysis a, int from, int to)
+    {
+        Mention? none = null;
+        Mention? noRole = null;
+        FlushChunk(a, from, to, ref none, ref noRole);
+    }
+
     private bool IsWholeName(List<Token> t, int from, int to)
     {
+        for (int j = from + 2; j < to; j++)
+        {
+            if (t[j].Is("of") && IsPersonLike(t, from, j))
+            {
+                return false; // "Lee Jae-myung of the Unity Party"
+            }
+        }
+
         if (LongestMatch(t, from, to) is { } whole && whole.End == to)
         {
             return false;

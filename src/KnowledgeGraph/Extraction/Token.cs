@@ -17,13 +17,22 @@ internal readonly record struct Token(int Start, int End, string Text)
         }
     }
 
-    /// <summary>"Oslo-based": a capital, then a hyphen and a lower-case word.</summary>
+    /// <summary>
+    /// "Oslo-based", "Kremlin-backed", "Europe-wide": a capital, then a hyphen and a lower-case word that makes an
+    /// adjective of it (a syllable of a name such as "Dong-hoon" or "Jae-myung" does not).
+    /// </summary>
     public bool IsLowerHyphenated
     {
         get
         {
             int h = Text.IndexOf('-', StringComparison.Ordinal);
-            return h > 0 && h + 1 < Text.Length && char.IsLower(Text[h + 1]);
+            if (!(h > 0 && h + 1 < Text.Length && char.IsLower(Text[h + 1])))
+            {
+                return false;
+            }
+
+            var rest = Text.AsSpan(h + 1);
+            return rest.Length > 5 || rest.EndsWith("ed") || rest.EndsWith("ing") || rest.EndsWith("ly") || rest.EndsWith("wide") || rest.EndsWith("style") || rest.EndsWith("era") || rest.EndsWith("born") || rest.EndsWith("made") || rest.EndsWith("run") || rest.Contains('-');
         }
     }
 

@@ -138,4 +138,24 @@ public class RoleTests
         Assert.True(Has(g, "person:joao-pena", "ATTENDS", final.Id.Value), Dump(g));
         Assert.True(Has(g, "person:ivo-marsh", "ATTENDS", final.Id.Value), Dump(g));
     }
+
+    [Theory]
+    [InlineData("Lee Jae-myung, the leader of the main opposition Unity Party, said the vote was a victory.", "person:lee-jae-myung", "organization:unity-party")]
+    [InlineData("The Unity Party was in disarray, with loyalists demanding the resignation of the party leader, Han Dong-hoon, who had backed the motion.", "person:han-dong-hoon", "organization:unity-party")]
+    [InlineData("Ana Ruiz ran for the ruling Velora party. In the capital, Velora's Clara Brugada won.", "person:clara-brugada", "organization:velora")]
+    [InlineData("Voters backed Lee Jae-myung of the Unity Party on Sunday.", "person:lee-jae-myung", "organization:unity-party")]
+    public void PartyMembership_FromTitlesAndPossessives(string text, string person, string party)
+    {
+        var g = Extract(text);
+        Assert.True(Has(g, person, "MEMBER_OF", party), Dump(g));
+    }
+
+    [Theory]
+    [InlineData("The Oslo-based company said it would grow.", "Oslo-based")]
+    [InlineData("A Kremlin-backed group said it would grow.", "Kremlin-backed")]
+    public void LowerHyphenatedAdjective_IsNoName(string text, string word)
+    {
+        var g = Extract(text);
+        Assert.DoesNotContain(g.Entities, e => e.Name.Contains(word, StringComparison.Ordinal));
+    }
 }

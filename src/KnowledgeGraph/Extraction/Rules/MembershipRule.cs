@@ -102,19 +102,24 @@ internal sealed class MembershipRule : IRelationRule
         }
     }
 
-    /// <summary>"Fine Gael's Eva Lind", "Albanese’s own Labor Party": a party and a person joined by a possessive.</summary>
+    /// <summary>"Fine Gael's Eva Lind", "Albanese’s own Labor Party", "Lee Jae-myung of the Democratic Party": a party and a person joined by a possessive or "of".</summary>
     private static void PartyPossessive(RuleContext context, SentenceAnalysis a)
     {
         var t = a.Tokens;
         foreach (var m in a.Mentions)
         {
             int k = m.LastToken + 1;
-            if (k + 1 >= t.Count || !t[k].IsPossessive || (m.Kind != EntityKind.Person && m.Kind != EntityKind.Organization))
+            if (k + 1 >= t.Count || !(t[k].IsPossessive || t[k].Is("of") && m.Kind == EntityKind.Person) || (m.Kind != EntityKind.Person && m.Kind != EntityKind.Organization))
             {
                 continue;
             }
 
             int next = t[k + 1].Is("own") ? k + 2 : k + 1;
+            if (m.Kind == EntityKind.Person && t[k].Is("of"))
+            {
+                next = t[k + 1].Is("the") ? k + 2 : k + 1; // "Lee Jae-myung of the Democratic Party"
+            }
+
             var other = a.Mentions.Find(x => x.FirstToken == next && x.EntityId is not null);
             if (other is null)
             {
@@ -124,7 +129,7 @@ internal sealed class MembershipRule : IRelationRule
             var (person, party) = m.Kind == EntityKind.Person ? (m, other) : (other, m);
             if (person.Kind == EntityKind.Person && context.IsParty(a, party))
             {
-                context.Add(person, RelationType.MemberOf, party, a, "'<party>’s <person>' or '<person>’s own <party>'", isExplicit: false);
+                context.Add(person, RelationType.MemberOf, party, a, "'<party>’s <person>', '<person>’s own <party>' or '<person> of <party>'", isExplicit: false);
             }
         }
     }

@@ -121,6 +121,11 @@ internal sealed class RoleAppositionRule : IRelationRule
                 b++;
             }
 
+            for (int adjectives = 0; adjectives < 3 && b + 1 < t.Count && !t[b].IsCapitalized && t[b].IsWord && BodyStartingAt(a, b) is null; adjectives++)
+            {
+                b++; // "the leader of the main opposition Democratic Party"
+            }
+
             if (BodyStartingAt(a, b) is { } of && !(of.LastToken + 1 < t.Count && t[of.LastToken + 1].IsPossessive))
             {
                 // (not "professor at Johns Hopkins University’s School of …": the role is in the school, as the affiliation rule says)
@@ -148,13 +153,12 @@ internal sealed class RoleAppositionRule : IRelationRule
 
             var body = t[s - 1].IsPossessive ? BodyEndingAt(a, s - 2)
                 : t[s - 1].Is("its") || t[s - 1].Is("their") ? a.Mentions.LastOrDefault(m => (m.Kind == EntityKind.Organization || m.Kind == EntityKind.Country) && m.LastToken < s - 1 && m.EntityId is not null)
-                : null;
+                : BodyEndingAt(a, s - 1); // "the party leader, Han Dong-hoon"
             if (body is not null)
             {
                 context.AddRole(p, body, title.Class, a, $"apposition '{t[s - 1].Text} {Words(t, s, title.End)}, {p.Text}'");
+                return;
             }
-
-            return;
         }
     }
 

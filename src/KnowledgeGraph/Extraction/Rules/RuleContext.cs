@@ -35,6 +35,9 @@ internal sealed partial class RuleContext(Lexicon lexicon)
     /// <summary>People whose title names the country or organisation it belongs to somewhere in the text.</summary>
     public HashSet<EntityId> HasRoleOf { get; } = [];
 
+    /// <summary>Organisations the text calls a party ("the ruling Morena party") though no word of their name says so.</summary>
+    public HashSet<EntityId> Parties { get; } = [];
+
     /// <summary>People whose title has been seen once already.</summary>
     public HashSet<EntityId> TitledSeen { get; } = [];
 
@@ -62,11 +65,19 @@ internal sealed partial class RuleContext(Lexicon lexicon)
             DominantOrganization = orgs[0].First();
         }
 
-        foreach (var m in sentences.SelectMany(x => x.Mentions))
+        foreach (var a in sentences)
         {
-            if (m.Kind == EntityKind.Person && m.RoleOf is not null && m.EntityId is { } pid)
+            foreach (var m in a.Mentions)
             {
-                HasRoleOf.Add(pid);
+                if (m.Kind == EntityKind.Person && m.RoleOf is not null && m.EntityId is { } pid)
+                {
+                    HasRoleOf.Add(pid);
+                }
+
+                if (m.Kind == EntityKind.Organization && m.EntityId is { } oid && m.LastToken + 1 < a.Tokens.Count && a.Tokens[m.LastToken + 1].Is("party"))
+                {
+                    Parties.Add(oid); // "the ruling Morena party"
+                }
             }
         }
     }
@@ -127,6 +138,11 @@ internal sealed partial class RuleContext(Lexicon lexicon)
         if (body.Kind != EntityKind.Organization)
         {
             return false;
+        }
+
+        if (body.EntityId is { } id && Parties.Contains(id))
+        {
+            return true;
         }
 
         for (int i = body.FirstToken; i <= body.LastToken; i++)
