@@ -355,4 +355,14 @@ public class DiscourseTests
         var g = Extract(text);
         Assert.Contains(g.Relations, r => r.Type.Name == "HELD_IN" && r.Target.Value == country);
     }
+
+    [Theory]
+    [InlineData("The Supreme Court of Norway ruled on Friday that the law was void. The ruling surprised lawyers.", "organization:supreme-court-of-norway")]
+    [InlineData("The Norwegian Parliament voted 160-9 to end the emergency. The vote came after midnight.", "organization:norwegian-parliament")]
+    public void VerbOfAnEventNoun_MakesItsSubjectTheOrganiser(string text, string maker)
+    {
+        var g = Extract(text);
+        var ev = g.Entities.Single(e => e.Kind == EntityKind.Event);
+        Assert.True(Has(g, maker, "ORGANIZES", ev.Id.Value), Dump(g));
+    }
 }

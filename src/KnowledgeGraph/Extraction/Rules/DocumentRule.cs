@@ -51,6 +51,7 @@ internal static class DocumentRule
         }
 
         KnownPlaces(context, sentences);
+        DeverbalRule.Apply(context, sentences);
         if (main is not null)
         {
             TeamsAtTheContest(context, sentences, main);

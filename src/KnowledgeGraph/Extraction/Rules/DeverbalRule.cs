@@ -1,0 +1,86 @@
+namespace KnowledgeGraph.Extraction.Rules;
+
+/// <summary>
+/// Who makes an event named by a noun, from the verb of that noun: "the court ruled …" and "the ruling",
+/// "the National Assembly voted …" and "the vote", "Judge Kaplan sentenced …" and "the sentencing". The subject
+/// of the verb organises the nearest event with the verb's noun as its head, in the sentence or the two on
+/// either side of it.
+/// </summary>
+internal static class DeverbalRule
+{
+    /// <summary>The verbs of each event noun, by cue category (<c>makes:NOUN</c>).</summary>
+    private static readonly (string Category, string Noun)[] Nouns =
+    [
+        ("makes:ruling", "ruling"), ("makes:vote", "vote"), ("makes:sentencing", "sentencing"), ("makes:lawsuit", "lawsuit"),
+        ("makes:review", "review"), ("makes:offer", "offer"), ("makes:declaration", "declaration"), ("makes:decision", "decision"),
+        ("makes:acquisition", "acquisition"), ("makes:investigation", "investigation"), ("makes:appeal", "appeal"),
+        ("makes:announcement", "announcement"), ("makes:impeachment", "impeachment"), ("makes:conviction", "conviction"),
+        ("makes:inquiry", "inquiry"), ("makes:merger", "merger"), ("makes:takeover", "takeover"),
+    ];
+
+    /// <summary>Proposes the organisers of events named by nouns.</summary>
+    public static void Apply(RuleContext context, List<SentenceAnalysis> sentences)
+    {
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            var a = sentences[s];
+            var t = a.Tokens;
+            for (int i = 1; i < t.Count; i++)
+            {
+                foreach (var (category, noun) in Nouns)
+                {
+                    if (!context.Is(category, t[i]) || context.IsNegated(t, i))
+                    {
+                        continue;
+                    }
+
+                    var maker = context.Subject(a, i, null);
+                    var made = maker is not null && RuleContext.IsActor(maker) ? Nearest(sentences, s, noun) : null;
+                    if (made is not null)
+                    {
+                        context.Add(maker!, RelationType.Organizes, made.Value.Event, made.Value.At, $"'{t[i].Text}' makes the {noun}", isExplicit: false);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The event with this head noun nearest to sentence <paramref name="s"/>, within two sentences, and where it is named.</summary>
+    private static (Mention Event, SentenceAnalysis At)? Nearest(List<SentenceAnalysis> sentences, int s, string noun)
+    {
+        for (int d = 0; d <= 2; d++)
+        {
+            var after = EventIn(sentences, s + d, noun);
+            if (after is not null)
+            {
+                return after;
+            }
+
+            var before = d > 0 ? EventIn(sentences, s - d, noun) : null;
+            if (before is not null)
+            {
+                return before;
+            }
+        }
+
+        return null;
+    }
+
+    private static (Mention Event, SentenceAnalysis At)? EventIn(List<SentenceAnalysis> sentences, int k, string noun)
+    {
+        if (k < 0 || k >= sentences.Count)
+        {
+            return null;
+        }
+
+        foreach (var m in sentences[k].Mentions)
+        {
+            if (m.Kind == EntityKind.Event && m.EventHead == noun && m.EntityId is not null)
+            {
+                return (m, sentences[k]);
+            }
+        }
+
+        return null;
+    }
+}
