@@ -224,7 +224,7 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
                     return s;
                 }
 
-                if (_byAcronym.TryGetValue(m.Text, out var ac))
+                if (_byAcronym.TryGetValue(m.Text, out var ac) || ByInitials(m.Text) is { } byInitials && _byAcronym.TryAdd(m.Text, byInitials) && (ac = byInitials) is not null)
                 {
                     return ac;
                 }
@@ -253,6 +253,47 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
             default:
                 return null;
         }
+    }
+
+    /// <summary>"ECB" after "the European Central Bank": the organisation named so far whose capitalised initials spell the acronym, or null.</summary>
+    private EntityDraft? ByInitials(string acronym)
+    {
+        if (acronym.Length is < 2 or > 6 || !acronym.All(char.IsUpper))
+        {
+            return null;
+        }
+
+        foreach (var d in _drafts)
+        {
+            if (d.Kind == EntityKind.Organization && d.Mentioned && Spells(d.Name, acronym))
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the capitalised words of a name begin with the letters of an acronym, in order and no others.</summary>
+    private static bool Spells(string name, string acronym)
+    {
+        int k = 0;
+        foreach (string word in name.Split(' '))
+        {
+            if (word.Length == 0 || !char.IsUpper(word[0]))
+            {
+                continue;
+            }
+
+            if (k >= acronym.Length || word[0] != acronym[k])
+            {
+                return false;
+            }
+
+            k++;
+        }
+
+        return k == acronym.Length;
     }
 
     /// <summary>"the prime minister": the person last named whose title ends with these words, or null.</summary>

@@ -158,4 +158,12 @@ public class RoleTests
         var g = Extract(text);
         Assert.DoesNotContain(g.Entities, e => e.Name.Contains(word, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Acronym_SpelledByAnOrganisationNamedBefore_IsThatOrganisation()
+    {
+        var g = Extract("The Nordic Central Bank cut its rate on Thursday. NCB President Mia Holt said the bank would wait.");
+        Assert.True(Has(g, "person:mia-holt", "LEADS", "organization:nordic-central-bank"), Dump(g));
+        Assert.Contains("NCB", g.Entities.Single(e => e.Id.Value == "organization:nordic-central-bank").Aliases);
+    }
 }
