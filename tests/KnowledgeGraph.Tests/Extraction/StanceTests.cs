@@ -99,4 +99,27 @@ public class StanceTests
         var g = Extract("Andres Manuel Lopez Obrador spoke first. Lopez Obrador then praised Norway.");
         Assert.Single(g.Entities, e => e.Kind == EntityKind.Person);
     }
+
+    [Fact]
+    public void ReactionWithNothingNamed_IsAgainstTheMainEvent()
+    {
+        var g = Extract("Leaders met at a summit in Oslo. The summit ended with a statement on trade. China reacted angrily.");
+        var summit = g.Entities.Single(e => e.Kind == EntityKind.Event);
+        Assert.True(Has(g, "country:china", "CRITICIZES", summit.Id.Value), Dump(g));
+    }
+
+    [Fact]
+    public void ReportedWordsOfAppeal_CriticiseTheOutcome()
+    {
+        var g = Extract("Kari Lund was convicted at the trial. Lund will appeal the conviction, her lawyer Omar Haddad said.");
+        var conviction = g.Entities.Single(e => e.Kind == EntityKind.Event && e.Name.Contains("conviction", StringComparison.Ordinal));
+        Assert.True(Has(g, "person:omar-haddad", "CRITICIZES", conviction.Id.Value), Dump(g));
+    }
+
+    [Fact]
+    public void SanctionsOnACountry_CriticiseIt()
+    {
+        var g = Extract("Norway imposed sanctions on Russia on Monday.");
+        Assert.True(Has(g, "country:norway", "CRITICIZES", "country:russia"), Dump(g));
+    }
 }

@@ -29,9 +29,9 @@ internal static class DeverbalRule
             {
                 foreach (var (category, noun) in Nouns)
                 {
-                    if (!context.Is(category, t[i]) || context.IsNegated(t, i))
+                    if (!context.Is(category, t[i]) || context.IsNegated(t, i) || context.Is("auxiliary", t[i - 1]))
                     {
-                        continue;
+                        continue; // "was convicted": the one convicted does not make the conviction
                     }
 
                     var maker = context.Subject(a, i, null);

@@ -56,6 +56,10 @@ internal static class DocumentRule
         {
             TeamsAtTheContest(context, sentences, main);
             AtTheMainEvent(context, sentences, main);
+            foreach (var (actor, a, verb) in context.Reactions)
+            {
+                context.Add(actor, RelationType.Criticizes, main, a, $"'{verb}' with nothing named: against the main event", isExplicit: false);
+            }
         }
     }
 

@@ -43,13 +43,20 @@ internal sealed class QuoteRule : IRelationRule
         }
     }
 
-    /// <summary>"X said that …": the clause after "that" is reported speech.</summary>
+    /// <summary>"X said that …": the clause after "that" is reported speech; "…, X said." at the end: the words before the comma.</summary>
     private static void Reported(RuleContext context, SentenceAnalysis a)
     {
         var t = a.Tokens;
-        for (int i = 0; i + 2 < t.Count; i++)
+        for (int i = 0; i < t.Count; i++)
         {
             int end = context.CueAt(t, i, "say") is int said and >= 0 ? said : context.CueAt(t, i, "evaluate");
+            if (end >= 0 && (end == t.Count || end == t.Count - 1 && !t[end].IsWord) && t.FindLastIndex(i, x => x.Text == ",") is int comma and > 0)
+            {
+                // "Lund will appeal the conviction, her lawyer Omar Haddad said.": the words before the comma.
+                Add(context, a, t[0].Start, t[comma].Start, isDirect: false, cue: i);
+                return;
+            }
+
             if (end >= 0 && end + 1 < t.Count && !(end < t.Count && context.Is("notreported", t[end])))
             {
                 int from = t[end].Is("that") ? t[end + 1].Start : t[end].Start;
@@ -81,6 +88,11 @@ internal sealed class QuoteRule : IRelationRule
 
         var about = a.Mentions.FirstOrDefault(m => m.Start >= from && m.Start < end && m.EntityId is not null && m.EntityId != speakerId && (RuleContext.IsActor(m) || m.Kind == EntityKind.Event)
             && !context.InsidePrepositionalPhrase(a, m));
+        if (JudgedInside(context, a, from, end) is { } judged && judged.EntityId != speakerId)
+        {
+            about = judged; // "X will appeal the conviction, her lawyer said": the conviction is what the words judge
+        }
+
         string? stance = Stance(context, a, from, end, about?.Kind == EntityKind.Event);
         string text = context.Text.Substring(from, end - from);
         var aboutId = about?.EntityId ?? (!isDirect && context.LastEvent is { } it && StartsWithIt(a, from) ? it.EntityId : null);
@@ -123,10 +135,33 @@ internal sealed class QuoteRule : IRelationRule
             }
 
             positive |= !outside && (context.CueAt(t, i, "positive") >= 0 || aboutEvent && context.CueAt(t, i, "outcomepositive") >= 0);
-            negative |= !outside && (context.CueAt(t, i, "negative") >= 0 || aboutEvent && context.CueAt(t, i, "outcomenegative") >= 0);
+            negative |= !outside && (context.CueAt(t, i, "negative") >= 0 || aboutEvent && context.CueAt(t, i, "outcomenegative") >= 0
+                || aboutEvent && context.CueAt(t, i, "criticize") >= 0 && !context.IsNegated(t, i)); // "X will appeal the conviction, his lawyer said"
         }
 
         return positive == negative ? null : positive ? "praise" : "criticism";
+    }
+
+    /// <summary>The event right after a verb of criticism inside the words ("will appeal the conviction"), or null.</summary>
+    private static Mention? JudgedInside(RuleContext context, SentenceAnalysis a, int from, int end)
+    {
+        var t = a.Tokens;
+        for (int i = 0; i < t.Count; i++)
+        {
+            int after = t[i].Start < from || t[i].Start >= end ? -1 : context.CueAt(t, i, "criticize");
+            if (after < 0 || context.IsNegated(t, i))
+            {
+                continue;
+            }
+
+            var judged = RuleContext.Objects(a, after).Find(m => m.Kind == EntityKind.Event && m.Start < end);
+            if (judged is not null)
+            {
+                return judged;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether reported words open with "it" ("said it would appeal"): the event named last.</summary>

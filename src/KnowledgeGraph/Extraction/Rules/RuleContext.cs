@@ -44,6 +44,9 @@ internal sealed partial class RuleContext(Lexicon lexicon)
     /// <summary>Who takes part with no event named in the sentence ("X also took part"), the sentence and the verb: the main event's, once it is known.</summary>
     public List<(Mention Actor, SentenceAnalysis Sentence, string Verb)> Unplaced { get; } = [];
 
+    /// <summary>Who reacted against something not named in the sentence ("Beijing reacted angrily"): the main event's critics.</summary>
+    public List<(Mention Actor, SentenceAnalysis Sentence, string Verb)> Reactions { get; } = [];
+
     /// <summary>The person last praised, criticised or supported, with the relation type and the sentence: what a later "also congratulated her" refers to.</summary>
     public (RelationType Type, Mention Person, int Sentence)? LastJudged { get; set; }
 

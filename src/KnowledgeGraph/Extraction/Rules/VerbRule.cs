@@ -101,25 +101,16 @@ internal sealed class VerbRule : IRelationRule
             return null;
         }
 
-        var objects = RuleContext.Objects(a, a.Mentions.Any(m => m.FirstToken == i && m.Kind == EntityKind.Event) ? i : end);
-        if (objects.Count == 0 && end < t.Count && t[end].Is("it") && context.LastEvent is { } it && RuleContext.IsStance(type))
-        {
-            objects.Add(it); // "condemned it as a costly mistake": the event named last
-        }
-
-        if (objects.Count == 0 && end < t.Count && (t[end].Is("him") || t[end].Is("her")) && RuleContext.IsStance(type) && ObjectPronounReferent(context, a, end, subject) is { } referent)
-        {
-            objects.Add(referent); // "Trudeau and Petro also congratulated her": the person she refers to
-        }
-
-        if (objects.Count == 0 && RuleContext.IsStance(type) && OwnerOfWhatIsJudged(context, a, end) is { } owner)
-        {
-            objects.Add(owner); // "praised the group's commitment", "criticised Beijing's response": the owner is judged
-        }
+        var objects = ObjectsOf(context, a, i, end, type, subject);
 
         if (type == RelationType.Attends || type == RelationType.Organizes)
         {
             Attended(context, a, i, end, type, subject, objects);
+        }
+
+        if (type == RelationType.Criticizes && objects.Count == 0 && context.CueAt(t, i, "reaction") >= 0)
+        {
+            context.Reactions.Add((subject, a, t[i].Text)); // "Beijing reacted angrily.": to the text's main event, once it is known
         }
 
         if (type == RelationType.ContributesTo && objects.Count == 0 && !context.IsNegated(t, i))
@@ -144,6 +135,32 @@ internal sealed class VerbRule : IRelationRule
         }
 
         return subject;
+    }
+
+    /// <summary>The objects of a cue: the actors and events after it, else for a stance "it" (the event named last), "him" or "her", or the owner of a deed.</summary>
+    private static List<Mention> ObjectsOf(RuleContext context, SentenceAnalysis a, int i, int end, RelationType type, Mention subject)
+    {
+        var t = a.Tokens;
+        var objects = RuleContext.Objects(a, a.Mentions.Any(m => m.FirstToken == i && m.Kind == EntityKind.Event) ? i : end);
+        if (objects.Count > 0 || !RuleContext.IsStance(type))
+        {
+            return objects;
+        }
+
+        if (end < t.Count && t[end].Is("it") && context.LastEvent is { } it)
+        {
+            objects.Add(it); // "condemned it as a costly mistake": the event named last
+        }
+        else if (end < t.Count && (t[end].Is("him") || t[end].Is("her")) && ObjectPronounReferent(context, a, end, subject) is { } referent)
+        {
+            objects.Add(referent); // "Trudeau and Petro also congratulated her": the person she refers to
+        }
+        else if (OwnerOfWhatIsJudged(context, a, end) is { } owner)
+        {
+            objects.Add(owner); // "praised the group's commitment", "criticised Beijing's response": the owner is judged
+        }
+
+        return objects;
     }
 
     /// <summary>Attending or organising: the place an attended event is in, the event before the verb, the main event when none is named ("also took part"), and who does it with the subject.</summary>
