@@ -122,4 +122,13 @@ public class StanceTests
         var g = Extract("Norway imposed sanctions on Russia on Monday.");
         Assert.True(Has(g, "country:norway", "CRITICIZES", "country:russia"), Dump(g));
     }
+
+    [Fact]
+    public void CoordinatedGivers_WithNoReceiverNamed_EachGive()
+    {
+        var g = Extract("Floods hit Libya on Sunday. Libya said thousands had died. Libya asked for help. Algeria, Tunisia and Qatar also sent aircraft with aid and specialists.");
+        Assert.True(Has(g, "country:algeria", "CONTRIBUTES_TO", "country:libya"), Dump(g));
+        Assert.True(Has(g, "country:tunisia", "CONTRIBUTES_TO", "country:libya"), Dump(g));
+        Assert.True(Has(g, "country:qatar", "CONTRIBUTES_TO", "country:libya"), Dump(g));
+    }
 }

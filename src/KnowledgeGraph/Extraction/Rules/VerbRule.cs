@@ -254,21 +254,28 @@ internal sealed class VerbRule : IRelationRule
     }
 
     /// <summary>
-    /// A contribution with no receiver named: "Norway will spend $9 billion on defense" in a text mostly about one
-    /// organisation goes to it; "Qatar sent a team of 87 rescuers" (money or aid named) in a text mostly about one
-    /// country goes to that country (paying and investing are not giving: they buy something).
+    /// A contribution with no receiver named: "Qatar sent a team of 87 rescuers" (money or aid named) in a text mostly
+    /// about one country goes to that country (paying and investing are not giving: they buy something); else "Norway
+    /// will spend $9 billion on defense" in a text mostly about one organisation goes to it. Coordinated givers give too.
     /// </summary>
     private static void Unaddressed(RuleContext context, SentenceAnalysis a, int i, Mention subject)
     {
         var t = a.Tokens;
-        if (subject.Kind == EntityKind.Country && context.DominantOrganization is not null)
+        var givers = context.CoordinatedBefore(a, subject);
+        givers.Add(subject);
+        foreach (var giver in givers)
         {
-            context.Add(subject, RelationType.ContributesTo, context.DominantOrganization, a, $"contribute cue '{t[i].Text}' without an object, in a text mostly about one organisation", isExplicit: false);
-        }
-        else if (RuleContext.IsActor(subject) && subject.Kind != EntityKind.Person && context.DominantOrganization is null && context.DominantCountry is { } home && home.EntityId != subject.EntityId
-            && !context.Is("buying", t[i]) && GivesAfter(context, a, i))
-        {
-            context.Add(subject, RelationType.ContributesTo, home, a, $"contribute cue '{t[i].Text}' with aid named and no receiver, in a text mostly about one country", isExplicit: false);
+            if (RuleContext.IsActor(giver) && giver.Kind != EntityKind.Person && giver.EntityId != context.DominantOrganization?.EntityId
+                && context.DominantCountry is { } home && home.EntityId != giver.EntityId
+                && !context.Is("buying", t[i]) && GivesAfter(context, a, i))
+            {
+                // "Algeria, Tunisia and Qatar also sent aircraft with aid" in a report on Libya
+                context.Add(giver, RelationType.ContributesTo, home, a, $"contribute cue '{t[i].Text}' with aid named and no receiver, in a text mostly about one country", isExplicit: false);
+            }
+            else if (giver.Kind == EntityKind.Country && context.DominantOrganization is not null)
+            {
+                context.Add(giver, RelationType.ContributesTo, context.DominantOrganization, a, $"contribute cue '{t[i].Text}' without an object, in a text mostly about one organisation", isExplicit: false);
+            }
         }
     }
 
