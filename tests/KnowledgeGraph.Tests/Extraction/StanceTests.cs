@@ -131,4 +131,12 @@ public class StanceTests
         Assert.True(Has(g, "country:tunisia", "CONTRIBUTES_TO", "country:libya"), Dump(g));
         Assert.True(Has(g, "country:qatar", "CONTRIBUTES_TO", "country:libya"), Dump(g));
     }
+
+    [Fact]
+    public void SubjectOfReportedWords_IsTheActorAfterTheSpeechVerb()
+    {
+        var g = Extract("Allies met in Ramstein to help Ukraine. Ukraine asked for more. Ukraine thanked them. Kari Lund said Norway would send 650 missiles worth $162 million.");
+        Assert.True(Has(g, "country:norway", "CONTRIBUTES_TO", "country:ukraine"), Dump(g));
+        Assert.False(Has(g, "person:kari-lund", "CONTRIBUTES_TO", "country:ukraine"), Dump(g));
+    }
 }

@@ -80,9 +80,9 @@ internal sealed partial class RuleContext
                 break;
             }
 
-            if (w is "that" && nearest is not null)
+            if (nearest is not null && (w is "that" || Is("say", w)))
             {
-                return nearest; // "announced that Australia will contribute"
+                return nearest; // "announced that Australia will contribute", "Healey said Britain would send"
             }
 
             if (Is("pronoun", w) && (k == 0 || t[k - 1].Text is "," or ";" or ":" or "and" or "“"))
