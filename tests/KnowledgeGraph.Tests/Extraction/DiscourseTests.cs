@@ -1,4 +1,5 @@
 using KnowledgeGraph.Extraction;
+using static KnowledgeGraph.Tests.Extraction.TextGraphs;
 
 namespace KnowledgeGraph.Tests.Extraction;
 
@@ -9,13 +10,6 @@ namespace KnowledgeGraph.Tests.Extraction;
 /// </summary>
 public class DiscourseTests
 {
-    private static Graph Extract(string text) => TextExtractor.Extract(text, new ExtractionOptions { DocumentId = "doc:t" });
-
-    private static bool Has(Graph g, string source, string type, string target) =>
-        g.Relations.Any(r => r.Source.Value == source && r.Type.Name == type && r.Target.Value == target);
-
-    private static string Dump(Graph g) => string.Join("\n", g.Relations.Select(r => r.ToString())) + "\n" + string.Join("\n", g.Entities.Select(e => e.Id.Value + " " + string.Join("|", e.Aliases)));
-
     [Fact]
     public void OneHappening_NamedBySeveralNounPhrases_IsOneEvent()
     {

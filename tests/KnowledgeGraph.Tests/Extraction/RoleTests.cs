@@ -1,4 +1,5 @@
 using KnowledgeGraph.Extraction;
+using static KnowledgeGraph.Tests.Extraction.TextGraphs;
 
 namespace KnowledgeGraph.Tests.Extraction;
 
@@ -10,13 +11,6 @@ namespace KnowledgeGraph.Tests.Extraction;
 /// </summary>
 public class RoleTests
 {
-    private static Graph Extract(string text) => TextExtractor.Extract(text, new ExtractionOptions { DocumentId = "doc:t" });
-
-    private static bool Has(Graph g, string source, string type, string target) =>
-        g.Relations.Any(r => r.Source.Value == source && r.Type.Name == type && r.Target.Value == target);
-
-    private static string Dump(Graph g) => string.Join("\n", g.Relations.Select(r => r.ToString())) + "\n" + string.Join("\n", g.Entities.Select(e => e.Id.Value + " " + e.Kind.Name));
-
     [Theory]
     [InlineData("Northwind Chief Executive Lara Quint said the company would hire more staff.", "person:lara-quint", "organization:northwind")]
     [InlineData("Velora's chief executive, Tomas Brandt, told investors that the plan was on track.", "person:tomas-brandt", "organization:velora")]
