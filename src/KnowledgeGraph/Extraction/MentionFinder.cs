@@ -91,7 +91,9 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
                     continue;
                 }
 
-                if (Connectors.Contains(t[j].Text) && j + 1 < t.Count && (t[j + 1].IsCapitalized || (Connectors.Contains(t[j + 1].Text) && j + 2 < t.Count && t[j + 2].IsCapitalized)))
+                bool titleOn = t[j].Text == "on" && (_lex.IsCue("event", t[j - 1].Text) || _lex.IsCue("org", t[j - 1].Text)) // "Conference on Climate Resilient Pakistan",
+                    && j + 1 < t.Count && !_lex.IsCue("date", t[j + 1].Text) && !_lex.IsCue("stop", t[j + 1].Text); // not "Summit on Monday"
+                if ((Connectors.Contains(t[j].Text) || titleOn) && j + 1 < t.Count && (t[j + 1].IsCapitalized || (Connectors.Contains(t[j + 1].Text) && j + 2 < t.Count && t[j + 2].IsCapitalized)))
                 {
                     j++;
                     continue;

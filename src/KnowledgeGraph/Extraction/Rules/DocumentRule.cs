@@ -94,19 +94,33 @@ internal static class DocumentRule
                 {
                     Among(context, a, among, main);
                 }
-                else if (t[i + 1].Is("of") || t[i + 1].Is("from"))
+                else if (OfAfterParticipants(context, t, i) is int of)
                 {
-                    // "the leaders of the United States, Britain and France": the countries are at the summit.
-                    foreach (var m in RuleContext.ListAfter(a, t[i + 2].Is("the") ? i + 3 : i + 2))
+                    // "the leaders of the United States, Britain and France", "the leaders or envoys of …": the countries are at
+                    // the event the sentence names, else at the main event.
+                    var ev = a.Mentions.Find(m => m.Kind == EntityKind.Event && m.EntityId is not null && m.EventHead is { } h && context.Is("attendable", h)) ?? main;
+                    foreach (var m in RuleContext.ListAfter(a, of + 1 < t.Count && t[of + 1].Is("the") ? of + 2 : of + 1))
                     {
                         if (m.Kind == EntityKind.Country || m.Kind == EntityKind.Organization)
                         {
-                            context.Add(m, RelationType.Attends, main, a, $"'{t[i].Text} {t[i + 1].Text} <country>' in a report on the event", isExplicit: false);
+                            context.Add(m, RelationType.Attends, ev, a, $"'{t[i].Text} {t[of].Text} <country>' in a report on the event", isExplicit: false);
                         }
                     }
                 }
             }
         }
+    }
+
+    /// <summary>The "of" or "from" after a participant noun, over "or envoys" ("the leaders or envoys of"), or null.</summary>
+    private static int? OfAfterParticipants(RuleContext context, List<Token> t, int i)
+    {
+        int k = i + 1;
+        if (k + 1 < t.Count && (t[k].Is("or") || t[k].Is("and")) && context.Is("participantnoun", t[k + 1]))
+        {
+            k += 2;
+        }
+
+        return k + 1 < t.Count && (t[k].Is("of") || t[k].Is("from")) ? k : null;
     }
 
     /// <summary>The "among" of "among the (defence) ministers" before the participant noun at <paramref name="i"/>, or null.</summary>

@@ -250,6 +250,12 @@ internal sealed class VerbRule : IRelationRule
         }
 
         var right = k >= 0 ? RuleContext.ActorOrEventEndingAt(a, k) : null;
+        if (right is null && k >= 2 && a.Mentions.Find(p => p.LastToken == k && RuleContext.IsPlace(p)) is { } place && place.FirstToken >= 2
+            && (t[place.FirstToken - 1].Is("in") || t[place.FirstToken - 1].Is("at")))
+        {
+            right = a.Mentions.Find(e => e.Kind == EntityKind.Event && e.LastToken == place.FirstToken - 2); // "a conference in Geneva co-hosted by …"
+        }
+
         return right ?? (auxiliary ? context.Subject(a, i, null) : null);
     }
 
