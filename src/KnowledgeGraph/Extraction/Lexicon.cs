@@ -58,7 +58,7 @@ internal sealed class Lexicon
         _cues.TryGetValue(category, out var set) && set.Contains(phrase);
 
     /// <summary>The classes of event nouns that name one happening in turn ("summit", "gathering", "talks"), by their cue categories.</summary>
-    private static readonly string[] EventClasses = ["class:meeting", "class:outcome", "class:contest", "class:disaster", "class:case", "class:vote"];
+    private static readonly string[] EventClasses = ["class:meeting", "class:outcome", "class:contest", "class:disaster", "class:case", "class:vote", "class:ceremony"];
 
     /// <summary>The classes of organisation nouns that refer to one body in turn ("the bloc" for "the BRICS group").</summary>
     private static readonly string[] OrganizationClasses = ["orgclass:grouping", "orgclass:company", "orgclass:court"];

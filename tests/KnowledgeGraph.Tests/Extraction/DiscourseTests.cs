@@ -359,4 +359,14 @@ public class DiscourseTests
         var ev = g.Entities.Single(e => e.Kind == EntityKind.Event);
         Assert.True(Has(g, maker, "ORGANIZES", ev.Id.Value), Dump(g));
     }
+
+    [Theory]
+    [InlineData("The opening ceremony was held on the river. The ceremony lasted four hours. Celine Varga sang on the tower.", "person:celine-varga")]
+    [InlineData("The opening ceremony was held on the river. The ceremony lasted four hours. First Lady Ana Ruiz led the Norwegian delegation.", "organization:norway-delegation")]
+    public void AtACeremony_WhoPerformsOrComesAsADelegation(string text, string actor)
+    {
+        var g = Extract(text);
+        var ceremony = g.Entities.Single(e => e.Kind == EntityKind.Event);
+        Assert.True(Has(g, actor, "ATTENDS", ceremony.Id.Value), Dump(g));
+    }
 }

@@ -82,6 +82,17 @@ internal static class DocumentRule
 
         foreach (var a in sentences)
         {
+            foreach (var m in a.Mentions)
+            {
+                if (m.Kind == EntityKind.Organization && m.RoleOf is { Kind.Name: "Country" } && m.Reason.StartsWith("group noun 'delegation", StringComparison.Ordinal))
+                {
+                    context.Add(m, RelationType.Attends, main, a, "a country's delegation in a report on the event", isExplicit: false); // "led the United States delegation"
+                }
+            }
+        }
+
+        foreach (var a in sentences)
+        {
             var t = a.Tokens;
             for (int i = 1; i + 2 < t.Count; i++)
             {
@@ -244,7 +255,7 @@ internal static class DocumentRule
     }
 
     /// <summary>The classes of event with verbs of taking part in them ("won 72 seats" in an election, "scored" in a final, "testified" at a trial).</summary>
-    private static readonly (string Class, string Verbs)[] Parts = [("class:vote", "role:vote"), ("class:contest", "role:contest"), ("class:case", "role:case"), ("class:meeting", "role:meeting")];
+    private static readonly (string Class, string Verbs)[] Parts = [("class:vote", "role:vote"), ("class:contest", "role:contest"), ("class:case", "role:case"), ("class:meeting", "role:meeting"), ("class:ceremony", "role:ceremony")];
 
     /// <summary>
     /// The subject of a verb of taking part ("Labour won", "Nadella testified", "Rodri scored") attends the event of
