@@ -369,4 +369,15 @@ public class DiscourseTests
         var ceremony = g.Entities.Single(e => e.Kind == EntityKind.Event);
         Assert.True(Has(g, actor, "ATTENDS", ceremony.Id.Value), Dump(g));
     }
+
+    [Theory]
+    [InlineData("Leaders met at a summit in Oslo. The summit ended late. Kari Lund was in attendance.")]
+    [InlineData("Leaders met at a summit in Oslo. The summit ended late. Kari Lund looked on as the leaders signed.")]
+    [InlineData("Leaders met at a summit in Oslo. The summit ended late. Kari Lund was among the guests.")]
+    public void PresenceWithoutAVerbOfAttending_AttendsTheEvent(string text)
+    {
+        var g = Extract(text);
+        var summit = g.Entities.Single(e => e.Kind == EntityKind.Event);
+        Assert.True(Has(g, "person:kari-lund", "ATTENDS", summit.Id.Value), Dump(g));
+    }
 }
