@@ -380,4 +380,14 @@ public class DiscourseTests
         var summit = g.Entities.Single(e => e.Kind == EntityKind.Event);
         Assert.True(Has(g, "person:kari-lund", "ATTENDS", summit.Id.Value), Dump(g));
     }
+
+    [Theory]
+    [InlineData("The summit, held at the Nordlys Convention Centre, ended late.", "place:nordlys-convention-centre")]
+    [InlineData("The final vote took place in Bergen on Monday.", "place:bergen")]
+    public void VerbOfHolding_AfterTheEvent_PlacesIt(string text, string place)
+    {
+        var g = Extract(text);
+        var ev = g.Entities.Single(e => e.Kind == EntityKind.Event);
+        Assert.True(Has(g, ev.Id.Value, "HELD_IN", place), Dump(g));
+    }
 }

@@ -43,6 +43,7 @@ internal sealed class EventRule : IRelationRule
             }
         }
 
+        HeldAt(context, a, e);
         for (int k = e.LastToken + 1; k < Math.Min(t.Count - 1, e.LastToken + 3); k++)
         {
             if (t[k].Is("in") || t[k].Is("at") || t[k].Is("outside") || t[k].Is("inside") || t[k].Is("near"))
@@ -161,6 +162,29 @@ internal sealed class EventRule : IRelationRule
                 context.Add(owner, RelationType.Attacks, target, a, "owner of a violent event");
                 context.Add(owner, RelationType.Organizes, e, a, "owner of a violent event");
             }
+        }
+    }
+
+    /// <summary>"The summit, held at the Jakarta Convention Center, …", "the vote took place in the Bundestag": a verb of holding after the event.</summary>
+    private static void HeldAt(RuleContext context, SentenceAnalysis a, Mention e)
+    {
+        var t = a.Tokens;
+        for (int k = e.LastToken + 1; k + 2 < t.Count && k <= e.LastToken + 6 && t[k].Text is not ("." or ";"); k++)
+        {
+            int end = context.CueAt(t, k, "heldverb");
+            if (end < 0 || end + 1 >= t.Count || !(t[end].Is("in") || t[end].Is("at")))
+            {
+                continue;
+            }
+
+            int first = t[end + 1].Is("the") ? end + 2 : end + 1;
+            var place = a.Mentions.Find(p => p.FirstToken == first && RuleContext.IsPlace(p));
+            if (place is not null)
+            {
+                context.Add(e, RelationType.HeldIn, place, a, $"'<event> … {t[k].Text} {t[end].Text} <place>'");
+            }
+
+            return;
         }
     }
 
