@@ -6,8 +6,8 @@ namespace KnowledgeGraph.Tests.Extraction;
 
 /// <summary>
 /// The development corpus (tests/Extraction/Corpus) scored from a test, as `kg extract --corpus` does.
-/// The floors are the round-6 figures rounded down (benchmarks/EXTRACTION.md), so a change that loses ground fails.
-/// The folds (tests/Extraction/HeldOut … HeldOut5) are scored the same way; each was held out until
+/// The floors are the round-7 figures rounded down (benchmarks/EXTRACTION.md), so a change that loses ground fails.
+/// The folds (tests/Extraction/HeldOut … HeldOut6) are scored the same way; each was held out until
 /// a round was measured on it and is a development text since (the ledger says which round read which text).
 /// </summary>
 public class CorpusQualityTests
@@ -28,7 +28,7 @@ public class CorpusQualityTests
     }
 
     [Fact]
-    public void Corpus_Pooled_StaysAtOrAboveRoundSix()
+    public void Corpus_Pooled_StaysAtOrAboveRoundSeven()
     {
         var report = Corpus();
         Assert.True(report.Pooled.Entities.F1 >= 0.83, report.ToTable());
@@ -41,7 +41,8 @@ public class CorpusQualityTests
     [InlineData("HeldOut3", 0.83, 0.39)]
     [InlineData("HeldOut4", 0.81, 0.39)]
     [InlineData("HeldOut5", 0.79, 0.25)]
-    public void Folds_EveryTextHasAGoldAnnotation_AndStayAtOrAboveRoundSix(string fold, double entityF1, double relationF1)
+    [InlineData("HeldOut6", 0.82, 0.25)]
+    public void Folds_EveryTextHasAGoldAnnotation_AndStayAtOrAboveRoundSeven(string fold, double entityF1, double relationF1)
     {
         var report = Corpus(fold);
         Assert.Equal(4, report.TextNames.Length);
