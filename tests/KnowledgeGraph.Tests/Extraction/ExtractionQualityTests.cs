@@ -57,7 +57,7 @@ public class ExtractionQualityTests
     [Fact]
     public void SecondText_Table_MeetsTheSameFloors()
     {
-        // Measured: entities F1 0.987, relations F1 0.796 (see benchmarks/RESULTS.md).
+        // Measured: entities F1 0.987, relations F1 0.807 (see benchmarks/EXTRACTION.md and the snapshot of its table).
         var report = Pacific();
         Assert.True(report.Entities.F1 >= 0.90, report.ToTable());
         Assert.True(report.Relations.F1 >= 0.70, report.ToTable());
