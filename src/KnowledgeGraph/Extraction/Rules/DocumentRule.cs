@@ -84,7 +84,7 @@ internal static class DocumentRule
         {
             foreach (var m in a.Mentions)
             {
-                if (m.Kind == EntityKind.Organization && m.RoleOf is { Kind.Name: "Country" } && m.Reason.StartsWith("group noun 'delegation", StringComparison.Ordinal))
+                if (m.Kind == EntityKind.Organization && m.RoleOf is { Kind.Name: "Country" } && a.Tokens[m.LastToken].Is("delegation"))
                 {
                     context.Add(m, RelationType.Attends, main, a, "a country's delegation in a report on the event", isExplicit: false); // "led the United States delegation"
                 }
@@ -191,21 +191,11 @@ internal static class DocumentRule
             }
         }
 
-        var players = new List<(RelationCandidate Via, int Sentence)>();
-        foreach (var c in context.Found)
+        foreach (var c in context.Found.FindAll(c => (c.Type == RelationType.MemberOf || c.Type == RelationType.Leads) && teams.Contains(c.Target)))
         {
-            if ((c.Type == RelationType.MemberOf || c.Type == RelationType.Leads) && teams.Contains(c.Target))
+            if (sentences.Find(x => x.Sentence.Index == c.Sentence) is { } at)
             {
-                players.Add((c, c.Sentence));
-            }
-        }
-
-        foreach (var (via, sentence) in players)
-        {
-            var at = sentences.Find(x => x.Sentence.Index == sentence);
-            if (at is not null)
-            {
-                context.Add(via.Source, RelationType.Attends, contest, at, "a player or coach of a team at the contest", isExplicit: false);
+                context.Add(c.Source, RelationType.Attends, contest, at, "a player or coach of a team at the contest", isExplicit: false);
             }
         }
 

@@ -49,11 +49,9 @@ internal sealed class EventRule : IRelationRule
             if (t[k].Is("in") || t[k].Is("at") || t[k].Is("outside") || t[k].Is("inside") || t[k].Is("near"))
             {
                 int first = k + 1 < t.Count && t[k + 1].Is("the") ? k + 2 : k + 1;
-                var place = a.Mentions.FirstOrDefault(p => p.FirstToken == first && RuleContext.IsPlace(p));
-                while (place is not null)
+                foreach (var place in RuleContext.ListAfter(a, first, RuleContext.IsPlace))
                 {
-                    context.Add(e, RelationType.HeldIn, place, a, $"event followed by '{t[k].Text} <place>'");
-                    place = NextListedPlace(a, place); // "floods in Greece, Bulgaria and Turkey"
+                    context.Add(e, RelationType.HeldIn, place, a, $"event followed by '{t[k].Text} <place>'"); // "floods in Greece, Bulgaria and Turkey"
                 }
 
                 break;
@@ -186,24 +184,6 @@ internal sealed class EventRule : IRelationRule
 
             return;
         }
-    }
-
-    /// <summary>The place listed after another ("Greece, Bulgaria and Turkey": Bulgaria after Greece), or null.</summary>
-    private static Mention? NextListedPlace(SentenceAnalysis a, Mention place)
-    {
-        var t = a.Tokens;
-        int k = place.LastToken + 1;
-        if (k < t.Count && t[k].Text == ",")
-        {
-            k++;
-        }
-
-        if (k < t.Count && t[k].Is("and"))
-        {
-            k++;
-        }
-
-        return k > place.LastToken + 1 && k < t.Count ? a.Mentions.Find(p => p.FirstToken == k && RuleContext.IsPlace(p)) : null;
     }
 
     /// <summary>Whether a mention inside an event's phrase comes after its "of" or "for".</summary>

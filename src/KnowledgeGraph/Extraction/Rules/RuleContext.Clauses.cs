@@ -306,7 +306,10 @@ internal sealed partial class RuleContext
     }
 
     /// <summary>The countries or organisations listed from token <paramref name="from"/> on ("Brazil, Russia, India and China"), allowing a word such as "such as" or "including" first.</summary>
-    public static List<Mention> ListAfter(SentenceAnalysis a, int from)
+    public static List<Mention> ListAfter(SentenceAnalysis a, int from) => ListAfter(a, from, static x => x.Kind == EntityKind.Country || x.Kind == EntityKind.Organization);
+
+    /// <summary>The mentions of a kind listed from token <paramref name="from"/> on ("Greece, Bulgaria and Turkey"), as <see cref="ListAfter(SentenceAnalysis, int)"/> reads them.</summary>
+    public static List<Mention> ListAfter(SentenceAnalysis a, int from, Predicate<Mention> kind)
     {
         var t = a.Tokens;
         var result = new List<Mention>();
@@ -322,7 +325,7 @@ internal sealed partial class RuleContext
         }
         while (k < t.Count)
         {
-            var m = a.Mentions.FirstOrDefault(x => x.FirstToken == k && (x.Kind == EntityKind.Country || x.Kind == EntityKind.Organization));
+            var m = a.Mentions.Find(x => x.FirstToken == k && kind(x));
             if (m is null)
             {
                 break;

@@ -44,10 +44,12 @@ internal sealed class VerbRule : IRelationRule
     }
 
     /// <summary>Whether money or aid ("$3 billion", "rescue teams", "two field hospitals") is named between the verb and the receiving country.</summary>
-    private static bool GivesSomething(RuleContext context, SentenceAnalysis a, int cue, Mention receiver)
+    private static bool GivesSomething(RuleContext context, SentenceAnalysis a, int cue, Mention receiver) => NamesAid(context, a.Tokens, cue + 1, receiver.FirstToken, clauseOnly: false);
+
+    /// <summary>Whether money or aid is named in tokens <c>[from, to)</c> (with <paramref name="clauseOnly"/>, not past a comma or the end of the sentence).</summary>
+    private static bool NamesAid(RuleContext context, List<Token> t, int from, int to, bool clauseOnly)
     {
-        var t = a.Tokens;
-        for (int k = cue + 1; k < receiver.FirstToken; k++)
+        for (int k = from; k < to && k < t.Count && !(clauseOnly && t[k].Text is "," or ";" or "."); k++)
         {
             if (context.Is("aidnoun", t[k]) || t[k].Text is "$" or "€" or "£")
             {
@@ -273,7 +275,7 @@ internal sealed class VerbRule : IRelationRule
         {
             if (RuleContext.IsActor(giver) && giver.Kind != EntityKind.Person && giver.EntityId != context.DominantOrganization?.EntityId
                 && context.DominantCountry is { } home && home.EntityId != giver.EntityId
-                && !context.Is("buying", t[i]) && GivesAfter(context, a, i))
+                && !context.Is("buying", t[i]) && NamesAid(context, t, i + 1, i + 9, clauseOnly: true)) // "sent a team of 87 rescuers", "pledged $500 million"
             {
                 // "Algeria, Tunisia and Qatar also sent aircraft with aid" in a report on Libya
                 context.Add(giver, RelationType.ContributesTo, home, a, $"contribute cue '{t[i].Text}' with aid named and no receiver, in a text mostly about one country", isExplicit: false);
@@ -283,21 +285,6 @@ internal sealed class VerbRule : IRelationRule
                 context.Add(giver, RelationType.ContributesTo, context.DominantOrganization, a, $"contribute cue '{t[i].Text}' without an object, in a text mostly about one organisation", isExplicit: false);
             }
         }
-    }
-
-    /// <summary>Whether money or aid is named in the clause after the cue ("sent a team of 87 rescuers", "pledged $500 million").</summary>
-    private static bool GivesAfter(RuleContext context, SentenceAnalysis a, int cue)
-    {
-        var t = a.Tokens;
-        for (int k = cue + 1; k < t.Count && k <= cue + 8 && t[k].Text is not ("," or ";" or "."); k++)
-        {
-            if (context.Is("aidnoun", t[k]) || t[k].Text is "$" or "€" or "£")
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Whom "him" or "her" after a verb of stance means: the person judged in the sentences just before, else the last person before it who is not among the verb's subjects, else the person the text was last about.</summary>
