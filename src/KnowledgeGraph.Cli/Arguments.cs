@@ -44,12 +44,6 @@ internal sealed class Arguments
 
     public string? HeldOut { get; private set; }
 
-    public bool CrossValidate { get; private set; }
-
-    public string? Model { get; private set; }
-
-    public string? Train { get; private set; }
-
     public string? Nodes { get; private set; }
 
     public string? Edges { get; private set; }
@@ -200,15 +194,6 @@ internal sealed class Arguments
                 return true;
             case "--held-out":
                 HeldOut = Value();
-                return true;
-            case "--cross-validate":
-                CrossValidate = true;
-                return true;
-            case "--model":
-                Model = Value();
-                return true;
-            case "--train":
-                Train = Value();
                 return true;
             case "--round":
                 string round = Value();

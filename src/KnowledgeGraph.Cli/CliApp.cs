@@ -27,20 +27,14 @@ internal static class CliApp
                                               (default: from the extension of FILE, else json)
           query CYPHER|- [--param NAME=VALUE]... [--format table|json|csv]
                                               run a read-only openCypher query ('-' reads it from standard input)
-          extract FILE.txt [-o FILE] [--evaluate GOLD.json] [--explain] [--model FILE]
+          extract FILE.txt [-o FILE] [--evaluate GOLD.json] [--explain]
                                               build a graph from English news text; with --evaluate,
                                               print precision, recall and F1 against a gold graph;
-                                              with --explain, list mentions and relation rules;
-                                              --model adds the relations a trained model proposes
-          extract --corpus DIR[,DIR...] [--texts N1,N2,...] [--model FILE] [--record LEDGER --round R [--read N1,...]]
+                                              with --explain, list mentions and relation rules
+          extract --corpus DIR[,DIR...] [--texts N1,N2,...] [--record LEDGER --round R [--read N1,...]]
                                               score every DIR/NAME.txt against DIR/NAME.kg.json: per type,
                                               micro and macro F1, one line per text; --record appends the
                                               counts as round R (--read: texts read while tuning it)
-          extract --corpus DIR[,DIR...] --train FILE
-                                              train a relation model on the annotated texts, write it to FILE
-          extract --corpus DIR[,DIR...] --cross-validate
-                                              leave-one-text-out for the relation model: each text extracted
-                                              with a model trained on all the other texts, then scored
           extract --held-out LEDGER           leave-one-text-out: each text from the last round not tuned on it
           communities [--method louvain|lpa] [--seed N] [--type T]... [--kind K]...
                                               groups of closely related entities (Louvain by default) and their modularity

@@ -18,11 +18,11 @@ internal static class ExtractCommand
 
         if (a.Corpus is not null)
         {
-            a.ExpectPositional(0, "extract --corpus DIR[,DIR...] [--texts N1,N2,...] [--model FILE] [--cross-validate | --train FILE | --record LEDGER --round R [--read N1,...]]");
+            a.ExpectPositional(0, "extract --corpus DIR[,DIR...] [--texts N1,N2,...] [--record LEDGER --round R [--read N1,...]]");
             return RunCorpus(a, o);
         }
 
-        a.ExpectPositional(1, "extract FILE.txt [-o FILE] [--evaluate GOLD.json] [--explain] [--model FILE]");
+        a.ExpectPositional(1, "extract FILE.txt [-o FILE] [--evaluate GOLD.json] [--explain]");
         string path = a.Positional[0];
         string? output = a.Output is null ? null : CliFiles.Output(a.Output);
         var outputFormat = a.Output is null ? null : ExportCommand.OutputFormat(a, GraphFormat.Json);
@@ -31,7 +31,7 @@ internal static class ExtractCommand
         ExtractionResult result;
         using (var progress = TerminalProgress.For(stderr, "extracting " + Path.GetFileName(path), text.Length > TerminalProgress.LargeInput))
         {
-            result = TextExtractor.Analyze(text, new ExtractionOptions { DocumentId = id, Progress = progress, Model = Model(a) });
+            result = TextExtractor.Analyze(text, new ExtractionOptions { DocumentId = id, Progress = progress });
         }
 
         var graph = result.Graph;
@@ -86,31 +86,17 @@ internal static class ExtractCommand
         return CliApp.Ok;
     }
 
-    /// <summary>The relation model of --model, or null; a file that is not a model is an input error naming the line.</summary>
-    private static Extraction.Learning.RelationModel? Model(Arguments a)
-    {
-        if (a.Model is null)
-        {
-            return null;
-        }
-
-        string path = CliFiles.Input(a.Model, "extract --model", "a relation model written by extract --train");
-        try
-        {
-            return Extraction.Learning.RelationModel.Parse(CliFiles.ReadText(path), path);
-        }
-        catch (FormatException e)
-        {
-            throw new InputException(e.Message);
-        }
-    }
-
-    /// <summary>Every <c>NAME.txt</c> of the folder that has a gold <c>NAME.kg.json</c> beside it (texts named by --texts only, when given).</summary>
+    /// <summary>Every <c>NAME.txt</c> of the folders (comma-separated) that has a gold <c>NAME.kg.json</c> beside it (texts named by --texts only, when given).</summary>
     private static int RunCorpus(Arguments a, TextWriter o)
     {
         var texts = new List<CorpusText>();
         foreach (string dir in a.Corpus!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
+            if (!Directory.Exists(dir))
+            {
+                throw new InputException($"--corpus: the folder '{dir}' does not exist; give folders of NAME.txt files with NAME.kg.json beside them, separated by commas");
+            }
+
             foreach (var path in Directory.GetFiles(dir, "*.txt").Order(StringComparer.Ordinal))
             {
                 string name = Path.GetFileNameWithoutExtension(path);
@@ -125,18 +111,7 @@ internal static class ExtractCommand
             }
         }
 
-        if (a.Train is not null)
-        {
-            var model = Extraction.Learning.RelationModelTrainer.Train([.. texts.Select(Extraction.Learning.RelationModelTrainer.Describe)]);
-            byte[] bytes = new System.Text.UTF8Encoding(false).GetBytes(model.ToText());
-            AtomicFile.Write(CliFiles.Output(a.Train), stream => stream.Write(bytes));
-            o.Write($"trained on {texts.Count} texts: {model.Features.Length} features, {model.Types.Length} relation types\n");
-            return CliApp.Ok;
-        }
-
-        var report = a.CrossValidate
-            ? Extraction.Learning.RelationModelTrainer.CrossValidate(texts)
-            : ExtractionEvaluator.EvaluateCorpus(texts, new ExtractionOptions { Model = Model(a) });
+        var report = ExtractionEvaluator.EvaluateCorpus(texts);
         if (a.Record is not null)
         {
             if (a.Round is not { } round)

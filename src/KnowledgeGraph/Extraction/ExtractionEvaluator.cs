@@ -165,7 +165,7 @@ public static class ExtractionEvaluator
     }
 
     /// <summary>Each extracted entity → the gold entity it names (its name first, then its aliases; same kind preferred).</summary>
-    internal static Dictionary<EntityId, EntityId> MapEntities(Graph extracted, Graph gold)
+    private static Dictionary<EntityId, EntityId> MapEntities(Graph extracted, Graph gold)
     {
         // Gold names → gold entities.
         var goldByName = new Dictionary<string, List<Entity>>(StringComparer.Ordinal);
@@ -248,7 +248,7 @@ public static class ExtractionEvaluator
         var reports = new Dictionary<string, EvaluationReport>(StringComparer.Ordinal);
         foreach (var t in texts)
         {
-            var o = new ExtractionOptions { DocumentId = "corpus:" + t.Name, Title = options.Title, Gazetteer = options.Gazetteer, Schema = options.Schema, Model = options.Model };
+            var o = new ExtractionOptions { DocumentId = "corpus:" + t.Name, Title = options.Title, Gazetteer = options.Gazetteer, Schema = options.Schema };
             if (!reports.TryAdd(t.Name, Evaluate(TextExtractor.Extract(t.Text, o), t.Gold)))
             {
                 throw new ArgumentException($"Two corpus texts are named '{t.Name}'.", nameof(texts));

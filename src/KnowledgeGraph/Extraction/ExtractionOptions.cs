@@ -24,9 +24,6 @@ public sealed class ExtractionOptions
     /// more, with the totals, when the graph is built; null (default) for no reports. Reports come on the extracting thread.
     /// </summary>
     public IProgress<ExtractionProgress>? Progress { get; init; }
-
-    /// <summary>A trained relation model that proposes relations beside the rules; none (the rules alone) when null.</summary>
-    internal Learning.RelationModel? Model { get; init; }
 }
 
 /// <summary>How far an extraction has come, told to <see cref="ExtractionOptions.Progress"/>.</summary>

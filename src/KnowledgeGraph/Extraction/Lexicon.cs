@@ -35,9 +35,6 @@ internal sealed class Lexicon
     private readonly Dictionary<string, List<PhraseEntry>> _phrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _cues = new(StringComparer.Ordinal);
 
-    // One-word cues of the categories the relation model reads, by word, ignoring case.
-    private readonly Dictionary<string, string[]> _categoriesByWord = new(StringComparer.OrdinalIgnoreCase);
-
     // The same phrases indexed by their first token, so that token sequences are looked up without joining them.
     private readonly Dictionary<string, List<(string[] Tokens, List<PhraseEntry> Entries)>> _phrasesByFirst = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, List<string[]>>> _cuesByFirst = new(StringComparer.Ordinal);
@@ -59,10 +56,6 @@ internal sealed class Lexicon
     /// <summary>Whether a word or phrase is in a cue category, ignoring case.</summary>
     public bool IsCue(string category, string phrase) =>
         _cues.TryGetValue(category, out var set) && set.Contains(phrase);
-
-    /// <summary>The cue categories of the relation model (<see cref="Learning.PairFeatures.CueCategories"/>) that a word is in, ignoring case; no allocation.</summary>
-    public string[] CueCategoriesOf(string word) =>
-        _categoriesByWord.TryGetValue(word, out var categories) ? categories : [];
 
     /// <summary>The classes of event nouns that name one happening in turn ("summit", "gathering", "talks"), by their cue categories.</summary>
     private static readonly string[] EventClasses = ["class:meeting", "class:outcome", "class:contest", "class:disaster", "class:case", "class:vote", "class:ceremony"];
@@ -267,14 +260,6 @@ internal sealed class Lexicon
             if (f.Length >= 2)
             {
                 lex.AddCue(f[0], f[1]);
-            }
-        }
-
-        foreach (string category in Learning.PairFeatures.CueCategories)
-        {
-            foreach (string word in lex._cues.TryGetValue(category, out var set) ? set.Where(c => !c.Contains(' ', StringComparison.Ordinal)).Order(StringComparer.Ordinal) : Enumerable.Empty<string>())
-            {
-                lex._categoriesByWord[word] = lex._categoriesByWord.TryGetValue(word, out var known) ? [.. known, category] : [category];
             }
         }
 

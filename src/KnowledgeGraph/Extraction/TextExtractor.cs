@@ -28,17 +28,8 @@ public static class TextExtractor
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public static ExtractionResult Analyze(string text, ExtractionOptions? options = null)
     {
-        options ??= ExtractionOptions.Default;
-        return AnalyzeWith(text, options, options.Model, null);
-    }
-
-    /// <summary>
-    /// Extracts with the given relation model (none when null); <paramref name="observe"/>, when given, sees the
-    /// sentences, the rules' relation candidates and the kinds of the entities before the model runs.
-    /// </summary>
-    internal static ExtractionResult AnalyzeWith(string text, ExtractionOptions options, Learning.RelationModel? model, Action<List<SentenceAnalysis>, List<RelationCandidate>, Func<EntityId, EntityKind>>? observe)
-    {
         ArgumentNullException.ThrowIfNull(text);
+        options ??= ExtractionOptions.Default;
         var schema = options.Schema ?? Schema.Default;
         var lexicon = Lexicon.Default;
         var sentences = SentenceSplitter.Split(text);
@@ -51,8 +42,6 @@ public static class TextExtractor
         var drafts = resolver.Drafts.ToDictionary(d => d.Id.Value, StringComparer.Ordinal);
         EntityKind KindOf(EntityId id) => drafts[id.Value].Kind;
         var (candidates, quotes) = new RelationExtractor(lexicon).Extract(text, analyses);
-        observe?.Invoke(analyses, candidates, KindOf);
-        model?.Propose(lexicon, schema, analyses, candidates, KindOf);
 
         string title = options.Title ?? sentences.FirstOrDefault(s => s.IsHeading)?.Text ?? string.Empty;
         var builder = new GraphBuilder(schema);

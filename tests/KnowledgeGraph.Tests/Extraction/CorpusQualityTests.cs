@@ -7,7 +7,7 @@ namespace KnowledgeGraph.Tests.Extraction;
 /// <summary>
 /// The development corpus (tests/Extraction/Corpus) scored from a test, as `kg extract --corpus` does.
 /// The floors are the round-7 figures rounded down (benchmarks/EXTRACTION.md), so a change that loses ground fails.
-/// The folds (tests/Extraction/HeldOut … HeldOut6) are scored the same way; each was held out until
+/// The folds (tests/Extraction/HeldOut … HeldOut7) are scored the same way; each was held out until
 /// a round was measured on it and is a development text since (the ledger says which round read which text).
 /// </summary>
 public class CorpusQualityTests
@@ -42,6 +42,7 @@ public class CorpusQualityTests
     [InlineData("HeldOut4", 0.81, 0.39)]
     [InlineData("HeldOut5", 0.79, 0.25)]
     [InlineData("HeldOut6", 0.82, 0.25)]
+    [InlineData("HeldOut7", 0.77, 0.32)]
     public void Folds_EveryTextHasAGoldAnnotation_AndStayAtOrAboveRoundSeven(string fold, double entityF1, double relationF1)
     {
         var report = Corpus(fold);

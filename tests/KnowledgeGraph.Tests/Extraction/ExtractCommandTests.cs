@@ -105,4 +105,25 @@ public class ExtractCommandTests
         Assert.Equal(2, code);
         Assert.Contains("--round", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Extract_CorpusOfSeveralFolders_ScoresTheTextsOfEach()
+    {
+        string data = Path.Combine(RepoRoot.Path, "tests", "KnowledgeGraph.Tests", "Extraction", "Data");
+        string fold = Path.Combine(RepoRoot.Path, "tests", "Extraction", "HeldOut7");
+        var (code, output, err) = CliTests.Run("extract", "--corpus", data + "," + fold);
+        Assert.Equal(0, code);
+        Assert.Empty(err);
+        Assert.Contains("\npacific-forum-suva ", output, StringComparison.Ordinal);
+        Assert.Contains("\nwimbledon-2024-final ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_CorpusFolderMissing_NamesTheFolder()
+    {
+        string missing = Path.Combine(RepoRoot.Path, "tests", "Extraction", "NoSuchFold");
+        var (code, _, err) = CliTests.Run("extract", "--corpus", missing);
+        Assert.Equal(1, code);
+        Assert.Contains("'" + missing + "' does not exist", err, StringComparison.Ordinal);
+    }
 }
