@@ -434,6 +434,11 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
 
         var d = Draft(EntityKind.Person, m.Name);
         string[] parts = m.Name.Split(' ');
+        if (parts.Length >= 3 && IsGenerational(parts[^1]))
+        {
+            parts = parts[..^1]; // "Ferdinand Marcos Jr." is "Marcos", "Martin Luther King Jr." is "King"
+        }
+
         _bySurname.TryAdd(KeyOf(parts[^1]), d);
         if (parts.Length >= 3)
         {
@@ -455,6 +460,9 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
 
         return d;
     }
+
+    /// <summary>"Jr.", "Sr.", "II", "III", "IV": a suffix after a surname, not the surname.</summary>
+    private static bool IsGenerational(string word) => word is "Jr." or "Jr" or "Sr." or "Sr" or "II" or "III" or "IV";
 
     private EntityDraft FromGazetteer(Entity known)
     {

@@ -376,6 +376,9 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         string text = Span(a, from, to);
         string last = t[to - 1].Text;
         int n = to - from;
+        int edition = EditionStart(t, from, to); // "the 2018 World Cup": the year names one edition of the event
+        (from, text, n) = edition < from ? (edition, Span(a, edition, to), n + 1) : (from, text, n);
+
         if (n >= 2 && _lex.IsCue("eventfirst", t[from].Text))
         {
             return new Mention(idx, t[from].Start, text, EntityKind.Event, $"event word '{t[from].Text}' starting a name", from, to - 1) { EventDate = a.Date, EventHead = t[from].Text.ToLowerInvariant() };
@@ -567,6 +570,15 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
 
         return string.Join(' ', parts);
     }
+
+    /// <summary>Where an event's name starts when a year stands right before it ("the 2018 World Cup"), else <paramref name="from"/>.</summary>
+    private int EditionStart(List<Token> t, int from, int to) =>
+        to - from >= 2 && (_lex.IsCue("eventfirst", t[from].Text) || _lex.IsCue("event", t[to - 1].Text)) && YearBefore(t, from) ? from - 1 : from;
+
+    /// <summary>Whether a year stands right before the name at <paramref name="from"/>, itself after "the", a possessive or the start ("the 2018 World Cup").</summary>
+    private static bool YearBefore(List<Token> t, int from) =>
+        from >= 1 && t[from - 1].Text.Length == 4 && int.TryParse(t[from - 1].Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int year) && year is >= 1900 and <= 2099
+        && (from == 1 || t[from - 2].Is("the") || t[from - 2].IsPossessive);
 
     private static string Span(SentenceAnalysis a, int from, int to)
     {

@@ -390,4 +390,45 @@ public class DiscourseTests
         var ev = g.Entities.Single(e => e.Kind == EntityKind.Event);
         Assert.True(Has(g, ev.Id.Value, "HELD_IN", place), Dump(g));
     }
+
+    [Theory]
+    [InlineData("England reached the semi-finals of the 2018 World Cup in Russia.", "2018 World Cup")]
+    [InlineData("Tickets for the 2016 Summer Olympics sold out.", "2016 Summer Olympics")]
+    public void YearBeforeAnEventName_NamesThatEdition(string text, string name)
+    {
+        var g = Extract(text);
+        Assert.True(g.Entities.Any(e => e.Kind == EntityKind.Event && e.Name == name), Dump(g));
+    }
+
+    [Fact]
+    public void YearBeforeAnEventName_EditionsStayApart()
+    {
+        var g = Extract("Their last title came at the 1966 World Cup. They lost in the semi-finals of the 2018 World Cup in Russia.");
+        var events = g.Entities.Where(e => e.Kind == EntityKind.Event).Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["1966 World Cup", "2018 World Cup"], events);
+    }
+
+    [Fact]
+    public void YearNotRightBeforeTheName_IsNotPartOfIt()
+    {
+        var g = Extract("In 2018 World Cup organisers sold three million tickets.");
+        Assert.DoesNotContain(g.Entities, e => e.Name.StartsWith("2018", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Leaders met at a summit in Oslo on Monday. Kari Lund told the gathering that the region needed more ferries.")]
+    [InlineData("Leaders met at a summit in Oslo on Monday. Kari Lund, addressing the summit on Tuesday, called for more ferries.")]
+    public void SpeakingToAMeeting_IsAttendingIt(string text)
+    {
+        var g = Extract(text);
+        var ev = g.Entities.Single(e => e.Kind == EntityKind.Event);
+        Assert.True(Has(g, "person:kari-lund", "ATTENDS", ev.Id.Value), Dump(g));
+    }
+
+    [Fact]
+    public void SpeakingToReporters_IsNotAttendingTheMainEvent()
+    {
+        var g = Extract("Leaders met at a summit in Oslo on Monday. The summit ended with a statement. Kari Lund, who stayed in Bergen, told reporters that the summit had failed.");
+        Assert.DoesNotContain(g.Relations, r => r.Source.Value == "person:kari-lund" && r.Type.Name == "ATTENDS");
+    }
 }

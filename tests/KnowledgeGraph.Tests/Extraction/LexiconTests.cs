@@ -53,4 +53,22 @@ public class LexiconTests
 
         Assert.DoesNotContain(typeof(TextExtractor).Assembly.GetTypes(), t => t.Namespace == "KnowledgeGraph.Extraction" && t.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public).Any(f => f.FieldType == typeof(System.Text.RegularExpressions.Regex)));
     }
+
+    [Theory]
+    [InlineData("UNICEF", "United Nations Children's Fund")]
+    [InlineData("Doctors Without Borders", "Médecins Sans Frontières")]
+    [InlineData("FEMA", "Federal Emergency Management Agency")]
+    [InlineData("UEFA", "UEFA")]
+    public void Organizations_KnowWellKnownBodiesByTheirNames(string phrase, string name)
+    {
+        var entry = Assert.Single(Lexicon.Default.Lookup(Lexicon.Key(phrase)), e => e.Kind == PhraseKind.Organization);
+        Assert.Equal(name, entry.Organization!.Name);
+    }
+
+    [Fact]
+    public void Organizations_KnownBody_IsAnOrganisationInText()
+    {
+        var g = TextGraphs.Extract("UNICEF sent water tanks to Herat on Monday.");
+        Assert.Contains(g.Entities, e => e.Kind == EntityKind.Organization && e.Name == "United Nations Children's Fund" && e.Aliases.Contains("UNICEF"));
+    }
 }

@@ -160,4 +160,14 @@ public class RoleTests
         Assert.True(Has(g, "person:mia-holt", "LEADS", "organization:nordic-central-bank"), Dump(g));
         Assert.Contains("NCB", g.Entities.Single(e => e.Id.Value == "organization:nordic-central-bank").Aliases);
     }
+
+    [Theory]
+    [InlineData("Philippine President Ferdinand Marcos Jr. arrived on Monday. Marcos said his country was ready.", "person:ferdinand-marcos-jr")]
+    [InlineData("Health Secretary Robert F. Kennedy Jr. spoke first. Kennedy said the plan was ready.", "person:robert-f-kennedy-jr")]
+    public void GenerationalSuffix_IsNotTheSurname(string text, string person)
+    {
+        var result = TextExtractor.Analyze(text);
+        var later = result.Mentions.Where(m => m.SentenceIndex == 1 && m.EntityId is not null).ToList();
+        Assert.Contains(later, m => m.EntityId!.Value.Value == person && m.Text != "Jr.");
+    }
 }
