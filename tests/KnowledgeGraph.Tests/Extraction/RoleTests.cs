@@ -108,6 +108,9 @@ public class RoleTests
     [InlineData("Leaders will meet in May for a meeting of the Quad, which also includes India and Japan.", "country:india", "organization:quad")]
     [InlineData("Former Prime Minister Tom Reed, a senior figure in Ana Lind's own Unity Party, condemned the deal.", "person:ana-lind", "organization:unity-party")]
     [InlineData("The Unity Party's Eva Lind voted against the budget.", "person:eva-lind", "organization:unity-party")]
+    [InlineData("The Nordic Council groups Denmark, Finland, Iceland, Norway and Sweden.", "country:iceland", "organization:nordic-council")]
+    [InlineData("The Nordic Council consists of Denmark, Finland, Iceland, Norway and Sweden.", "country:norway", "organization:nordic-council")]
+    [InlineData("The Nordic Council unites Denmark, Finland, Iceland, Norway and Sweden.", "country:denmark", "organization:nordic-council")]
     public void Membership_FromIncludesAndPartyPossessives(string text, string member, string body)
     {
         var g = Extract(text);
