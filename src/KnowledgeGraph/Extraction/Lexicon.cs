@@ -35,6 +35,9 @@ internal sealed class Lexicon
     private readonly Dictionary<string, List<PhraseEntry>> _phrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _cues = new(StringComparer.Ordinal);
 
+    // The verbs that make an event noun (cue categories "makes:NOUN"), by their first word, ignoring case: the noun and the verb's words.
+    private readonly Dictionary<string, List<(string Noun, string[] Words)>> _makersByFirst = new(StringComparer.OrdinalIgnoreCase);
+
     // The same phrases indexed by their first token, so that token sequences are looked up without joining them.
     private readonly Dictionary<string, List<(string[] Tokens, List<PhraseEntry> Entries)>> _phrasesByFirst = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, List<string[]>>> _cuesByFirst = new(StringComparer.Ordinal);
@@ -56,6 +59,17 @@ internal sealed class Lexicon
     /// <summary>Whether a word or phrase is in a cue category, ignoring case.</summary>
     public bool IsCue(string category, string phrase) =>
         _cues.TryGetValue(category, out var set) && set.Contains(phrase);
+
+    /// <summary>
+    /// The event nouns made by the verbs (cue categories <c>makes:NOUN</c>) that start with this word ("ruled": the ruling;
+    /// "filed", of "filed suit": the lawsuit), each with all the verb's words; null when the word starts none.
+    /// </summary>
+    public List<(string Noun, string[] Words)>? MakersStartingWith(string word) =>
+        _makersByFirst.TryGetValue(word, out var makers) ? makers : null;
+
+    /// <summary>Whether the tokens from <paramref name="i"/> are these words, ignoring case.</summary>
+    public static bool WordsAt(string[] words, List<Token> t, int i) =>
+        i + words.Length <= t.Count && Matches(words, t, i, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The classes of event nouns that name one happening in turn ("summit", "gathering", "talks"), by their cue categories.</summary>
     private static readonly string[] EventClasses = ["class:meeting", "class:outcome", "class:contest", "class:disaster", "class:case", "class:vote", "class:ceremony"];
@@ -278,6 +292,17 @@ internal sealed class Lexicon
         string cue = Key(phrase);
         set.Add(cue);
         var words = cue.Split(' ');
+        if (category.StartsWith("makes:", StringComparison.Ordinal))
+        {
+            if (!_makersByFirst.TryGetValue(words[0], out var makers))
+            {
+                makers = [];
+                _makersByFirst.Add(words[0], makers);
+            }
+
+            makers.Add((category["makes:".Length..], words));
+        }
+
         if (words.Length > 1)
         {
             if (!_cuesByFirst.TryGetValue(category, out var byFirst))

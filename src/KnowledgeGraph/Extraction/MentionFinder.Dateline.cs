@@ -33,6 +33,7 @@ internal sealed partial class MentionFinder
             Name = known?.Place?.Name ?? name,
             CountryIso = known?.Place?.CountryIso ?? known?.Country?.Iso,
         });
+        a.DatelineEnd = t.FindIndex(e, x => x.Text is "—" or "–");
     }
 
     private static bool IsAllCapitals(string word)

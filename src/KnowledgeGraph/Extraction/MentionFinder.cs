@@ -12,6 +12,9 @@ internal sealed class SentenceAnalysis(Sentence sentence, List<Token> tokens)
     public List<Mention> Mentions { get; } = [];
 
     public string? Date { get; set; }
+
+    /// <summary>The dash that ends the sentence's dateline ("RAMSTEIN AIR BASE, Germany, Sept. 6 —"), or -1 when it opens with none.</summary>
+    public int DatelineEnd { get; set; } = -1;
 }
 
 /// <summary>

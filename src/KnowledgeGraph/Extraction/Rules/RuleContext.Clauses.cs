@@ -71,7 +71,7 @@ internal sealed partial class RuleContext
     {
         var t = a.Tokens;
         Mention? nearest = null;
-        int opening = DatelineEnd(a);
+        int opening = a.DatelineEnd;
         for (int k = cue - 1; k > opening; k--)
         {
             string w = t[k].Text;
@@ -104,17 +104,6 @@ internal sealed partial class RuleContext
         }
 
         return nearest;
-    }
-
-    /// <summary>The dash that ends a dateline ("RAMSTEIN AIR BASE, Germany, Sept. 6 —"), or -1: nothing before it is a subject.</summary>
-    private static int DatelineEnd(SentenceAnalysis a)
-    {
-        if (a.Mentions.Count == 0 || a.Mentions.TrueForAll(m => m.Reason != "dateline"))
-        {
-            return -1;
-        }
-
-        return a.Tokens.FindIndex(x => x.Text is "—" or "–");
     }
 
     /// <summary>The subject at the start of the clause: a leading pronoun's referent, or null.</summary>
