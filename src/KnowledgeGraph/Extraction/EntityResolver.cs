@@ -152,6 +152,7 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
 
         return new Mention(m.SentenceIndex, m.Start, m.Text, kind, m.Kind.Name == "Unknown" ? $"surname or name of {d.Name}, named in full elsewhere" : m.Reason + $"; known as a {kind}", m.FirstToken, m.LastToken)
         {
+            Origin = m.Kind.Name == "Unknown" ? MentionOrigin.Other : m.Origin,
             Name = m.Name,
             Role = m.Role,
             RoleClass = m.RoleClass,
@@ -336,7 +337,7 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
             }
         }
 
-        if (m.EventHead is not null && !m.IsOtherOccurrence && m.Reason.StartsWith("event noun", StringComparison.Ordinal))
+        if (m.EventHead is not null && !m.IsOtherOccurrence && m.Origin == MentionOrigin.EventNoun)
         {
             // "a three-day summit in South Africa" after "Johannesburg summit": one happening named twice.
             var same = _drafts.LastOrDefault(d => d.Kind == EntityKind.Event && d.CommonEvent && d.EventHead == m.EventHead && sentence - d.LastSentence <= 20
@@ -356,7 +357,7 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
 
         var draft = Draft(EntityKind.Event, m.Name);
         draft.EventHead ??= m.EventHead;
-        draft.CommonEvent |= m.Reason.StartsWith("event noun", StringComparison.Ordinal);
+        draft.CommonEvent |= m.Origin == MentionOrigin.EventNoun;
         return draft;
     }
 
@@ -413,7 +414,7 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
     /// <summary>"the decision" with nothing before it to refer to: the text introduces the happening by its head noun.</summary>
     private EntityDraft? NewEventNamedByHead(Mention m)
     {
-        if (m.EventHead is null || m.HasOwner || m.Reason.StartsWith("owned", StringComparison.Ordinal) || _lex.IsCue("orgnoun", m.EventHead))
+        if (m.EventHead is null || m.HasOwner || m.Origin == MentionOrigin.OwnedEventNoun || _lex.IsCue("orgnoun", m.EventHead))
         {
             return null; // "NATO's mission" with no mission before it names nothing yet
         }

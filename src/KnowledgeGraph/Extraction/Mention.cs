@@ -78,6 +78,9 @@ public sealed class Mention
     /// <summary>For an event: a word before it marks it as another occurrence than one named before ("the next summit").</summary>
     internal bool IsOtherOccurrence { get; init; }
 
+    /// <summary>How the mention was found, for the steps that treat some kinds of finding differently.</summary>
+    internal MentionOrigin Origin { get; init; }
+
     internal Mention WithEntity(EntityId id) => new(SentenceIndex, Start, Text, Kind, Reason, FirstToken, LastToken)
     {
         Name = Name,
@@ -96,9 +99,35 @@ public sealed class Mention
         CoreToken = CoreToken,
         HasOwner = HasOwner,
         IsOtherOccurrence = IsOtherOccurrence,
+        Origin = Origin,
     };
 
     /// <summary>The mention as <c>"text" Kind (reason)</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"\"{Text}\" {Kind} ({Reason})";
+}
+
+/// <summary>How a mention was found, where later steps depend on it (its <see cref="Mention.Reason"/> says the same in words).</summary>
+internal enum MentionOrigin
+{
+    /// <summary>Any way not listed below.</summary>
+    Other,
+
+    /// <summary>The place of the dateline that opens a report.</summary>
+    Dateline,
+
+    /// <summary>One capitalised word of no known kind.</summary>
+    SingleCapitalisedWord,
+
+    /// <summary>Two to four capitalised words taken for a person's name only because they are capitalised.</summary>
+    CapitalisedName,
+
+    /// <summary>A capitalised name ending in an event word ("Geneva Peace Conference").</summary>
+    EventCueWord,
+
+    /// <summary>A lower-case event noun with its modifiers ("the two-day summit in Oslo").</summary>
+    EventNoun,
+
+    /// <summary>An event noun owned by a possessive that refers back ("its ruling").</summary>
+    OwnedEventNoun,
 }

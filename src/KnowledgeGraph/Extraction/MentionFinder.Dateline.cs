@@ -32,6 +32,7 @@ internal sealed partial class MentionFinder
         {
             Name = known?.Place?.Name ?? name,
             CountryIso = known?.Place?.CountryIso ?? known?.Country?.Iso,
+            Origin = MentionOrigin.Dateline,
         });
         a.DatelineEnd = t.FindIndex(e, x => x.Text is "—" or "–");
     }

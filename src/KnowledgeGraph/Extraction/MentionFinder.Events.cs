@@ -113,7 +113,7 @@ internal sealed partial class MentionFinder
         if (possessive && coreStart == h && !complement && head is not ("invasion" or "attack" or "attacks" or "visit" or "war" or "offensive"))
         {
             // "NATO’s mission": a reference to a mission named before.
-            AddEventAnaphor(a, h, head, $"owned event noun '{head}' referring back");
+            AddEventAnaphor(a, h, head, $"owned event noun '{head}' referring back", MentionOrigin.OwnedEventNoun);
             return;
         }
 
@@ -131,7 +131,7 @@ internal sealed partial class MentionFinder
                 }
                 else if (IsDefiniteEventNoun(t, h))
                 {
-                    AddEventAnaphor(a, h, head, $"definite event noun '{head}' referring back");
+                    AddEventAnaphor(a, h, head, $"definite event noun '{head}' referring back", MentionOrigin.Other);
                 }
 
                 return;
@@ -273,10 +273,10 @@ internal sealed partial class MentionFinder
         return d >= 0 && (t[d].Is("the") || t[d].Is("this") || t[d].Is("its") || t[d].Is("their"));
     }
 
-    private void AddEventAnaphor(SentenceAnalysis a, int h, string head, string reason)
+    private void AddEventAnaphor(SentenceAnalysis a, int h, string head, string reason, MentionOrigin origin)
     {
         var t = a.Tokens;
-        a.Mentions.Add(new Mention(a.Sentence.Index, t[h].Start, Span(a, h, h + 1), EntityKind.Event, reason, h, h) { EventHead = head, IsAnaphor = true });
+        a.Mentions.Add(new Mention(a.Sentence.Index, t[h].Start, Span(a, h, h + 1), EntityKind.Event, reason, h, h) { EventHead = head, IsAnaphor = true, Origin = origin });
     }
 
     /// <summary>Adds the event mention of <paramref name="phrase"/>, named by its text or by its place, in place of the unknown words inside it.</summary>
@@ -308,6 +308,7 @@ internal sealed partial class MentionFinder
             CoreToken = coreStart,
             HasOwner = possessive,
             IsOtherOccurrence = otherOccurrence || OtherOccurrenceBefore(t, s) is not null,
+            Origin = MentionOrigin.EventNoun,
         };
 
         RemoveUnknownInside(a.Mentions, possessive ? coreStart : s, e2 - 1); // the owner before "’s" stays a name of its own

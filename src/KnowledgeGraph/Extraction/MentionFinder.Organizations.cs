@@ -44,8 +44,8 @@ internal sealed partial class MentionFinder
 
     /// <summary>A single unknown capitalised word, or a name of two to four words taken for a person only because it is capitalised.</summary>
     private static bool IsUntypedName(Mention m) =>
-        m.Kind.Name == "Unknown" && m.Reason == "single capitalised word"
-        || m.Kind == EntityKind.Person && m.Role is null && m.Reason.StartsWith("capitalised name", StringComparison.Ordinal);
+        m.Kind.Name == "Unknown" && m.Origin == MentionOrigin.SingleCapitalisedWord
+        || m.Kind == EntityKind.Person && m.Role is null && m.Origin == MentionOrigin.CapitalisedName;
 
     /// <summary>The names of titled people and the last word of every name taken for a person (a surname): none of them is an organisation.</summary>
     private static HashSet<string> PeopleNames(List<SentenceAnalysis> sentences)
@@ -176,7 +176,7 @@ internal sealed partial class MentionFinder
             foreach (var m in a.Mentions)
             {
                 int next = m.LastToken + 1;
-                if (m.Kind == EntityKind.Event && m.Reason.StartsWith("event cue word", StringComparison.Ordinal) && next < a.Tokens.Count
+                if (m.Kind == EntityKind.Event && m.Origin == MentionOrigin.EventCueWord && next < a.Tokens.Count
                     && (_lex.IsCue("eventnoun", a.Tokens[next].Text) || a.Tokens[next].Text is "members" or "member" or "leaders" or "secretariat" or "chair"))
                 {
                     organisers.Add(m.Name);
@@ -189,9 +189,9 @@ internal sealed partial class MentionFinder
             for (int i = 0; i < a.Mentions.Count; i++)
             {
                 var m = a.Mentions[i];
-                if (m.Kind == EntityKind.Event && organisers.Contains(m.Name) && m.Reason.StartsWith("event cue word", StringComparison.Ordinal))
+                if (m.Kind == EntityKind.Event && organisers.Contains(m.Name) && m.Origin == MentionOrigin.EventCueWord)
                 {
-                    a.Mentions[i] = new Mention(m.SentenceIndex, m.Start, m.Text, EntityKind.Organization, m.Reason + ", and it organises events elsewhere in the text", m.FirstToken, m.LastToken) { Name = m.Name };
+                    a.Mentions[i] = new Mention(m.SentenceIndex, m.Start, m.Text, EntityKind.Organization, m.Reason + ", and it organises events elsewhere in the text", m.FirstToken, m.LastToken) { Name = m.Name, Origin = m.Origin };
                     a.Mentions.RemoveAll(x => x.Kind == EntityKind.Place && x.FirstToken >= m.FirstToken && x.LastToken <= m.LastToken);
                 }
             }

@@ -390,7 +390,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         if (_lex.IsCue("event", last) && n >= 2)
         {
             AddPlacesInside(a, from, to - 1);
-            return new Mention(idx, t[from].Start, text, EntityKind.Event, $"event cue word '{last}'", from, to - 1) { EventDate = a.Date, EventHead = last.ToLowerInvariant() };
+            return new Mention(idx, t[from].Start, text, EntityKind.Event, $"event cue word '{last}'", from, to - 1) { EventDate = a.Date, EventHead = last.ToLowerInvariant(), Origin = MentionOrigin.EventCueWord };
         }
 
         if (_lex.IsCue("place", last) && n >= 2)
@@ -441,12 +441,12 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
 
         if (NameWords(t, from, to) is >= 2 and <= 4 && PersonNameWords(t, from, to) && FirstCue(t, from, to, "notname") is null)
         {
-            return new Mention(idx, t[from].Start, text, EntityKind.Person, $"capitalised name of {NameWords(t, from, to)} words", from, to - 1);
+            return new Mention(idx, t[from].Start, text, EntityKind.Person, $"capitalised name of {NameWords(t, from, to)} words", from, to - 1) { Origin = MentionOrigin.CapitalisedName };
         }
 
         if (n == 1)
         {
-            return new Mention(idx, t[from].Start, text, "Unknown", "single capitalised word", from, to - 1);
+            return new Mention(idx, t[from].Start, text, "Unknown", "single capitalised word", from, to - 1) { Origin = MentionOrigin.SingleCapitalisedWord };
         }
 
         return null;

@@ -20,10 +20,10 @@ internal static class DocumentRule
             }
         }
 
-        if (main is not null && sentences.FirstOrDefault(a => a.Mentions.Exists(m => m.Reason == "dateline" && m.Kind == EntityKind.Place)) is { } opening)
+        if (main is not null && sentences.FirstOrDefault(a => a.Mentions.Exists(m => m.Origin == MentionOrigin.Dateline && m.Kind == EntityKind.Place)) is { } opening)
         {
             // The report is filed from where its main event happens: travelling there is travelling to the event.
-            var dateline = opening.Mentions.Find(m => m.Reason == "dateline" && m.Kind == EntityKind.Place)!;
+            var dateline = opening.Mentions.Find(m => m.Origin == MentionOrigin.Dateline && m.Kind == EntityKind.Place)!;
             var country = opening.Mentions.Find(m => m.Kind == EntityKind.Country && m.FirstToken == dateline.LastToken + 2 && opening.Tokens[dateline.LastToken + 1].Text == ",");
             bool happensThere = !(main.EventHead is { } head && (context.Is("violent", head) || context.Lexicon.EventClass(head) == "class:disaster"));
             if (happensThere)
@@ -217,7 +217,7 @@ internal static class DocumentRule
     /// </summary>
     private static void KnownPlaces(RuleContext context, List<SentenceAnalysis> sentences)
     {
-        var dateline = sentences.Count == 0 ? null : sentences.SelectMany(a => a.Mentions).FirstOrDefault(m => m.Reason == "dateline" && m.Kind == EntityKind.Place && m.EntityId is not null);
+        var dateline = sentences.Count == 0 ? null : sentences.SelectMany(a => a.Mentions).FirstOrDefault(m => m.Origin == MentionOrigin.Dateline && m.Kind == EntityKind.Place && m.EntityId is not null);
         if (dateline is null)
         {
             return;

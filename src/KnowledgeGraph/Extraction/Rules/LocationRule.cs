@@ -33,7 +33,7 @@ internal sealed class LocationRule : IRelationRule
                 context.Add(m, RelationType.LocatedIn, country, a, "'<country>’s <organisation>'", isExplicit: false); // "Japan's Sony"
             }
 
-            if (m.Kind == EntityKind.Place && m.Reason != "dateline" && k + 1 < t.Count && t[k].Is(","))
+            if (m.Kind == EntityKind.Place && m.Origin != MentionOrigin.Dateline && k + 1 < t.Count && t[k].Is(","))
             {
                 LargerPlace(context, a, m, k + 1);
             }
