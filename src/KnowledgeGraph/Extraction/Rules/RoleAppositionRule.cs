@@ -45,34 +45,11 @@ internal sealed class RoleAppositionRule : IRelationRule
             k -= 2;
         }
 
-        return k < 0 ? null : BodyEndingAt(a, k);
+        return k < 0 ? null : RuleContext.EndingAt(a, k, IsBody);
     }
 
-    private static Mention? BodyEndingAt(SentenceAnalysis a, int last)
-    {
-        foreach (var m in a.Mentions)
-        {
-            if (m.LastToken == last && (m.Kind == EntityKind.Organization || m.Kind == EntityKind.Country) && m.EntityId is not null)
-            {
-                return m;
-            }
-        }
-
-        return null;
-    }
-
-    private static Mention? BodyStartingAt(SentenceAnalysis a, int first)
-    {
-        foreach (var m in a.Mentions)
-        {
-            if (m.FirstToken == first && (m.Kind == EntityKind.Organization || m.Kind == EntityKind.Country) && m.EntityId is not null)
-            {
-                return m;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>A country or organisation that resolved to an entity: a body a title can belong to.</summary>
+    private static bool IsBody(Mention m) => (m.Kind == EntityKind.Organization || m.Kind == EntityKind.Country) && m.EntityId is not null;
 
     /// <summary>"X, the co-leader of the AfD", "X, co-leader of the Social Democrats", "X, the CMA's chief executive", "X, a Labour lawmaker".</summary>
     private static void ApposedAfter(RuleContext context, SentenceAnalysis a, Mention p)
@@ -96,7 +73,7 @@ internal sealed class RoleAppositionRule : IRelationRule
         }
 
         // "the CMA's chief executive", "a Labour lawmaker": the body, then the title.
-        if (BodyStartingAt(a, j) is { } body)
+        if (RuleContext.StartingAt(a, j, IsBody) is { } body)
         {
             int k = body.LastToken + 1;
             if (k < t.Count && t[k].IsPossessive)
@@ -121,12 +98,12 @@ internal sealed class RoleAppositionRule : IRelationRule
                 b++;
             }
 
-            for (int adjectives = 0; adjectives < 3 && b + 1 < t.Count && !t[b].IsCapitalized && t[b].IsWord && BodyStartingAt(a, b) is null; adjectives++)
+            for (int adjectives = 0; adjectives < 3 && b + 1 < t.Count && !t[b].IsCapitalized && t[b].IsWord && RuleContext.StartingAt(a, b, IsBody) is null; adjectives++)
             {
                 b++; // "the leader of the main opposition Democratic Party"
             }
 
-            if (BodyStartingAt(a, b) is { } of && !(of.LastToken + 1 < t.Count && t[of.LastToken + 1].IsPossessive))
+            if (RuleContext.StartingAt(a, b, IsBody) is { } of && !(of.LastToken + 1 < t.Count && t[of.LastToken + 1].IsPossessive))
             {
                 // (not "professor at Johns Hopkins University’s School of …": the role is in the school, as the affiliation rule says)
                 context.AddRole(p, of, title.Class, a, $"apposition '{Words(t, j, title.End)} {t[title.End].Text} {of.Text}'");
@@ -151,9 +128,9 @@ internal sealed class RoleAppositionRule : IRelationRule
                 continue;
             }
 
-            var body = t[s - 1].IsPossessive ? BodyEndingAt(a, s - 2)
+            var body = t[s - 1].IsPossessive ? RuleContext.EndingAt(a, s - 2, IsBody)
                 : t[s - 1].Is("its") || t[s - 1].Is("their") ? a.Mentions.LastOrDefault(m => (m.Kind == EntityKind.Organization || m.Kind == EntityKind.Country) && m.LastToken < s - 1 && m.EntityId is not null)
-                : BodyEndingAt(a, s - 1); // "the party leader, Han Dong-hoon"
+                : RuleContext.EndingAt(a, s - 1, IsBody); // "the party leader, Han Dong-hoon"
             if (body is not null)
             {
                 context.AddRole(p, body, title.Class, a, $"apposition '{t[s - 1].Text} {Words(t, s, title.End)}, {p.Text}'");

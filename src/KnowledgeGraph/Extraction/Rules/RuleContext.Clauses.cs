@@ -251,12 +251,15 @@ internal sealed partial class RuleContext
     }
 
     /// <summary>The last actor mention that ends at token <paramref name="k"/>, or null (a loop, not a query: it runs per token).</summary>
-    public static Mention? ActorEndingAt(SentenceAnalysis a, int k)
+    public static Mention? ActorEndingAt(SentenceAnalysis a, int k) => EndingAt(a, k, IsActor);
+
+    /// <summary>The last mention that ends at token <paramref name="k"/> and that <paramref name="accepts"/> takes, or null.</summary>
+    public static Mention? EndingAt(SentenceAnalysis a, int k, Predicate<Mention> accepts)
     {
         var mentions = a.Mentions;
         for (int i = mentions.Count - 1; i >= 0; i--)
         {
-            if (mentions[i].LastToken == k && IsActor(mentions[i]))
+            if (mentions[i].LastToken == k && accepts(mentions[i]))
             {
                 return mentions[i];
             }
@@ -281,11 +284,14 @@ internal sealed partial class RuleContext
     }
 
     /// <summary>The first actor or event mention that starts at token <paramref name="k"/>, or null.</summary>
-    public static Mention? ActorOrEventStartingAt(SentenceAnalysis a, int k)
+    public static Mention? ActorOrEventStartingAt(SentenceAnalysis a, int k) => StartingAt(a, k, IsActorOrEvent);
+
+    /// <summary>The first mention that starts at token <paramref name="k"/> and that <paramref name="accepts"/> takes, or null.</summary>
+    public static Mention? StartingAt(SentenceAnalysis a, int k, Predicate<Mention> accepts)
     {
         foreach (var m in a.Mentions)
         {
-            if (m.FirstToken == k && (IsActor(m) || m.Kind == EntityKind.Event))
+            if (m.FirstToken == k && accepts(m))
             {
                 return m;
             }
@@ -293,6 +299,8 @@ internal sealed partial class RuleContext
 
         return null;
     }
+
+    private static bool IsActorOrEvent(Mention m) => IsActor(m) || m.Kind == EntityKind.Event;
 
     /// <summary>The countries or organisations listed from token <paramref name="from"/> on ("Brazil, Russia, India and China"), allowing a word such as "such as" or "including" first.</summary>
     public static List<Mention> ListAfter(SentenceAnalysis a, int from) => ListAfter(a, from, static x => x.Kind == EntityKind.Country || x.Kind == EntityKind.Organization);
