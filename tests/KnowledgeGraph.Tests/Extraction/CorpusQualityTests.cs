@@ -6,8 +6,8 @@ namespace KnowledgeGraph.Tests.Extraction;
 
 /// <summary>
 /// The development corpus (tests/Extraction/Corpus) scored from a test, as `kg extract --corpus` does.
-/// The floors are the round-7 figures rounded down (benchmarks/EXTRACTION.md), so a change that loses ground fails.
-/// The folds (tests/Extraction/HeldOut … HeldOut7) are scored the same way; each was held out until
+/// The floors are the round-9 figures rounded down (benchmarks/EXTRACTION.md), so a change that loses ground fails.
+/// The folds (tests/Extraction/HeldOut … HeldOut8) are scored the same way; each was held out until
 /// a round was measured on it and is a development text since (the ledger says which round read which text).
 /// </summary>
 public class CorpusQualityTests
@@ -28,22 +28,23 @@ public class CorpusQualityTests
     }
 
     [Fact]
-    public void Corpus_Pooled_StaysAtOrAboveRoundSeven()
+    public void Corpus_Pooled_StaysAtOrAboveRoundNine()
     {
         var report = Corpus();
-        Assert.True(report.Pooled.Entities.F1 >= 0.83, report.ToTable());
+        Assert.True(report.Pooled.Entities.F1 >= 0.84, report.ToTable());
         Assert.True(report.Pooled.Relations.F1 >= 0.50, report.ToTable());
     }
 
     [Theory]
     [InlineData("HeldOut", 0.81, 0.35)]
-    [InlineData("HeldOut2", 0.77, 0.20)]
-    [InlineData("HeldOut3", 0.83, 0.39)]
-    [InlineData("HeldOut4", 0.81, 0.39)]
+    [InlineData("HeldOut2", 0.78, 0.21)]
+    [InlineData("HeldOut3", 0.83, 0.40)]
+    [InlineData("HeldOut4", 0.81, 0.40)]
     [InlineData("HeldOut5", 0.79, 0.25)]
-    [InlineData("HeldOut6", 0.82, 0.25)]
+    [InlineData("HeldOut6", 0.84, 0.25)]
     [InlineData("HeldOut7", 0.77, 0.32)]
-    public void Folds_EveryTextHasAGoldAnnotation_AndStayAtOrAboveRoundSeven(string fold, double entityF1, double relationF1)
+    [InlineData("HeldOut8", 0.79, 0.28)]
+    public void Folds_EveryTextHasAGoldAnnotation_AndStayAtOrAboveRoundNine(string fold, double entityF1, double relationF1)
     {
         var report = Corpus(fold);
         Assert.Equal(4, report.TextNames.Length);
