@@ -150,7 +150,8 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
             return m.WithEntity(d.Id);
         }
 
-        return new Mention(m.SentenceIndex, m.Start, m.Text, kind, m.Kind.Name == "Unknown" ? $"surname or name of {d.Name}, named in full elsewhere" : m.Reason + $"; known as a {kind}", m.FirstToken, m.LastToken)
+        string reason = !Explaining.IsOn ? string.Empty : m.Kind.Name == "Unknown" ? $"surname or name of {d.Name}, named in full elsewhere" : m.Reason + $"; known as a {kind}";
+        return new Mention(m.SentenceIndex, m.Start, m.Text, kind, reason, m.FirstToken, m.LastToken)
         {
             Origin = m.Kind.Name == "Unknown" ? MentionOrigin.Other : m.Origin,
             Name = m.Name,
@@ -437,7 +438,7 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
         string[] parts = m.Name.Split(' ');
         if (parts.Length >= 3 && IsGenerational(parts[^1]))
         {
-            parts = parts[..^1]; // "Ferdinand Marcos Jr." is "Marcos", "Martin Luther King Jr." is "King"
+            parts = parts[..^1]; // "Ferdinand Marcos Jr." is "Marcos", "Robert F. Kennedy Jr." is "Kennedy"
         }
 
         _bySurname.TryAdd(KeyOf(parts[^1]), d);

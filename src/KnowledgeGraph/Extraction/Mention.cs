@@ -7,6 +7,12 @@ namespace KnowledgeGraph.Extraction;
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 public sealed class Mention
 {
+    /// <summary>A mention whose reason is formatted only when reasons are written (<see cref="Explaining"/>).</summary>
+    internal Mention(int sentenceIndex, int start, string text, EntityKind kind, ReasonText reason, int firstToken, int lastToken)
+        : this(sentenceIndex, start, text, kind, reason.ToStringAndClear(), firstToken, lastToken)
+    {
+    }
+
     internal Mention(int sentenceIndex, int start, string text, EntityKind kind, string reason, int firstToken, int lastToken)
     {
         SentenceIndex = sentenceIndex;

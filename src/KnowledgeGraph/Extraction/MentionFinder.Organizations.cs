@@ -191,7 +191,7 @@ internal sealed partial class MentionFinder
                 var m = a.Mentions[i];
                 if (m.Kind == EntityKind.Event && organisers.Contains(m.Name) && m.Origin == MentionOrigin.EventCueWord)
                 {
-                    a.Mentions[i] = new Mention(m.SentenceIndex, m.Start, m.Text, EntityKind.Organization, m.Reason + ", and it organises events elsewhere in the text", m.FirstToken, m.LastToken) { Name = m.Name, Origin = m.Origin };
+                    a.Mentions[i] = new Mention(m.SentenceIndex, m.Start, m.Text, EntityKind.Organization, Explaining.IsOn ? m.Reason + ", and it organises events elsewhere in the text" : string.Empty, m.FirstToken, m.LastToken) { Name = m.Name, Origin = m.Origin };
                     a.Mentions.RemoveAll(x => x.Kind == EntityKind.Place && x.FirstToken >= m.FirstToken && x.LastToken <= m.LastToken);
                 }
             }

@@ -19,16 +19,20 @@ public static class TextExtractor
     /// <param name="options">Options; <see cref="ExtractionOptions.Default"/> when null.</param>
     /// <returns>The graph.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    public static Graph Extract(string text, ExtractionOptions? options = null) => Analyze(text, options).Graph;
+    public static Graph Extract(string text, ExtractionOptions? options = null) => Run(text, options, explain: false).Graph;
 
     /// <summary>Extracts a graph from a text and keeps the sentences, mentions and reasons for inspection.</summary>
     /// <param name="text">The text.</param>
     /// <param name="options">Options; <see cref="ExtractionOptions.Default"/> when null.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    public static ExtractionResult Analyze(string text, ExtractionOptions? options = null)
+    public static ExtractionResult Analyze(string text, ExtractionOptions? options = null) => Run(text, options, explain: true);
+
+    /// <summary>The whole pass; the relation reasons (one formatted line per relation) are written only when <paramref name="explain"/> is true.</summary>
+    private static ExtractionResult Run(string text, ExtractionOptions? options, bool explain)
     {
         ArgumentNullException.ThrowIfNull(text);
+        using var reasons = Explaining.Set(explain);
         options ??= ExtractionOptions.Default;
         var schema = options.Schema ?? Schema.Default;
         var lexicon = Lexicon.Default;
@@ -58,7 +62,7 @@ public static class TextExtractor
             }
         }
 
-        var reasons = ImmutableArray.CreateBuilder<string>();
+        var relationReasons = ImmutableArray.CreateBuilder<string>();
         foreach (var g in grouped.Values)
         {
             string source = g.First.Source.Value;
@@ -77,7 +81,10 @@ public static class TextExtractor
             }
 
             builder.AddRelation(new Relation(source, new RelationType(type), target, qualifiers, evidence));
-            reasons.Add($"({source})-[{type}]->({target}) sentence {string.Join(",", g.Sentences.Select(i => i.ToString(CultureInfo.InvariantCulture)))}: {string.Join("; ", g.Rules)}");
+            if (explain)
+            {
+                relationReasons.Add($"({source})-[{type}]->({target}) sentence {string.Join(",", g.Sentences.Select(i => i.ToString(CultureInfo.InvariantCulture)))}: {string.Join("; ", g.Rules)}");
+            }
         }
 
         // An event's place, when a relation says where it was held.
@@ -94,7 +101,7 @@ public static class TextExtractor
         var mentions = analyses.SelectMany(a => a.Mentions).Where(m => m.EntityId is not null).ToImmutableArray();
         var graph = builder.Build();
         progress?.Report(new ExtractionProgress(sentences.Length, sentences.Length, text.Length, text.Length));
-        return new ExtractionResult(graph, sentences, mentions, reasons.ToImmutable(), [.. quotes]);
+        return new ExtractionResult(graph, sentences, mentions, relationReasons.ToImmutable(), [.. quotes]);
     }
 
     /// <summary>The first quotation with a stance that the source speaks in one of the relation's sentences, or null.</summary>

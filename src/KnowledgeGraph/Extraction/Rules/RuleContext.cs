@@ -85,6 +85,10 @@ internal sealed partial class RuleContext(Lexicon lexicon)
         }
     }
 
+    /// <summary>Proposes a relation between two resolved mentions; the rule's words are formatted only when reasons are written.</summary>
+    public void Add(Mention s, RelationType type, Mention t, SentenceAnalysis a, ReasonText rule, bool isExplicit = true) =>
+        Add(s, type, t, a, rule.ToStringAndClear(), isExplicit);
+
     /// <summary>Proposes a relation between two resolved mentions (nothing when either is unresolved or both are one entity).</summary>
     public void Add(Mention s, RelationType type, Mention t, SentenceAnalysis a, string rule, bool isExplicit = true)
     {
@@ -101,6 +105,10 @@ internal sealed partial class RuleContext(Lexicon lexicon)
     /// organisation; any other title holds a role, a head or leader also leads, a title in a country makes a
     /// citizen, and a title in a party makes a member of it.
     /// </summary>
+    public void AddRole(Mention person, Mention body, string titleClass, SentenceAnalysis a, ReasonText rule) =>
+        AddRole(person, body, titleClass, a, rule.ToStringAndClear());
+
+    /// <summary>The relations a title of a class gives a person in a body (see the overload with a formatted rule).</summary>
     public void AddRole(Mention person, Mention body, string titleClass, SentenceAnalysis a, string rule)
     {
         bool isParty = IsParty(a, body);
@@ -158,6 +166,10 @@ internal sealed partial class RuleContext(Lexicon lexicon)
 
         return false;
     }
+
+    /// <summary>Proposes a relation between two entities; the rule's words are formatted only when reasons are written.</summary>
+    public void Add(EntityId source, RelationType type, EntityId target, SentenceAnalysis a, ReasonText rule, bool isExplicit) =>
+        Add(source, type, target, a, rule.ToStringAndClear(), isExplicit);
 
     /// <summary>Proposes a relation between two entities.</summary>
     public void Add(EntityId source, RelationType type, EntityId target, SentenceAnalysis a, string rule, bool isExplicit)
