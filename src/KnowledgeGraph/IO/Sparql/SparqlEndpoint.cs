@@ -32,6 +32,10 @@ namespace KnowledgeGraph.IO.Sparql;
 public sealed class SparqlEndpoint : IDisposable
 {
     private const int MaxStoreMessage = 2000;
+
+    /// <summary>The media types an update's answer may come in, in order of preference.</summary>
+    private static readonly string[] UpdateAccepts = ["application/sparql-results+json", "*/*;q=0.1"];
+
     private readonly HttpClient _http;
     private readonly bool _ownsClient;
     private readonly SparqlEndpointOptions _options;
@@ -140,11 +144,7 @@ public sealed class SparqlEndpoint : IDisposable
     public async Task UpdateAsync(string update, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
-        using var content = new StringContent(update, new UTF8Encoding(false), "application/sparql-update");
-        using var request = new HttpRequestMessage(HttpMethod.Post, UpdateEndpoint) { Content = content };
-        request.Headers.Accept.ParseAdd("application/sparql-results+json");
-        request.Headers.Accept.ParseAdd("*/*;q=0.1");
-        using var response = await SendAsync(request, UpdateEndpoint, "update", cancellationToken).ConfigureAwait(false);
+        await PostTextAsync(UpdateEndpoint, UpdateEndpoint, update, "application/sparql-update", UpdateAccepts, "update", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes every triple of a named graph (<c>CLEAR SILENT GRAPH &lt;iri&gt;</c>: a graph that does not exist is no error).</summary>
@@ -206,12 +206,23 @@ public sealed class SparqlEndpoint : IDisposable
     }
 
     /// <summary>POSTs N-Triples to a Graph Store Protocol target (the endpoint with <c>?graph=</c>): the store adds them to that graph.</summary>
-    private async Task PostTriplesAsync(Uri target, string ntriples, CancellationToken cancellationToken)
+    private Task PostTriplesAsync(Uri target, string ntriples, CancellationToken cancellationToken) =>
+        PostTextAsync(target, GraphStoreEndpoint!, ntriples, "application/n-triples", ["*/*"], "graph store push", cancellationToken);
+
+    /// <summary>
+    /// POSTs a UTF-8 text body of a media type to <paramref name="target"/>, accepting the given answer types, and returns
+    /// when the store has accepted it; errors name <paramref name="endpoint"/> and <paramref name="operation"/>.
+    /// </summary>
+    private async Task PostTextAsync(Uri target, Uri endpoint, string body, string mediaType, string[] accept, string operation, CancellationToken cancellationToken)
     {
-        using var content = new StringContent(ntriples, new UTF8Encoding(false), "application/n-triples");
+        using var content = new StringContent(body, new UTF8Encoding(false), mediaType);
         using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = content };
-        request.Headers.Accept.ParseAdd("*/*");
-        using var response = await SendAsync(request, GraphStoreEndpoint!, "graph store push", cancellationToken).ConfigureAwait(false);
+        foreach (string type in accept)
+        {
+            request.Headers.Accept.ParseAdd(type);
+        }
+
+        using var response = await SendAsync(request, endpoint, operation, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Disposes the <see cref="HttpClient"/> if the endpoint made it; one passed in stays open.</summary>
