@@ -3,6 +3,22 @@ namespace KnowledgeGraph.Query;
 /// <summary>Resolving expressions: variables, functions, aggregates, comprehensions and pattern expressions, and walking an expression's children.</summary>
 internal sealed partial class Analyzer
 {
+    /// <summary>Every expression under the roots, the roots included, depth first with an explicit stack (no recursion, whatever the nesting).</summary>
+    public static IEnumerable<Expr> Descendants(IEnumerable<Expr> roots)
+    {
+        var stack = new Stack<Expr>(roots);
+        while (stack.Count > 0)
+        {
+            var e = stack.Pop();
+            yield return e;
+            foreach (var c in Children(e))
+            {
+                stack.Push(c);
+            }
+        }
+    }
+
+    /// <summary>The expressions directly inside an expression.</summary>
     public static IEnumerable<Expr> Children(Expr e)
     {
         switch (e)

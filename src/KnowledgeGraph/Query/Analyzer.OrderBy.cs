@@ -20,20 +20,9 @@ internal sealed partial class Analyzer
 
         foreach (var s in p.OrderBy.Where(s => ContainsAggregate(s.Expression)))
         {
-            var stack = new Stack<Expr>();
-            stack.Push(s.Expression);
-            while (stack.Count > 0)
+            if (Descendants([s.Expression]).FirstOrDefault(e => !ReferenceEquals(e, s.Expression) && projected.Contains(Text(e))) is { } part)
             {
-                var e = stack.Pop();
-                if (!ReferenceEquals(e, s.Expression) && projected.Contains(Text(e)))
-                {
-                    throw QueryErrors.AggregateInOrderBy(Text(e));
-                }
-
-                foreach (var c in Children(e))
-                {
-                    stack.Push(c);
-                }
+                throw QueryErrors.AggregateInOrderBy(Text(part));
             }
         }
     }
@@ -83,19 +72,9 @@ internal sealed partial class Analyzer
     /// <summary>An aggregate in ORDER BY that is not a projected item may read only projected columns.</summary>
     private static void CheckOrderAggregateReadsColumns(FunctionExpr aggregate, Dictionary<string, (int Slot, VarKind Kind)> next)
     {
-        var stack = new Stack<Expr>(aggregate.Args);
-        while (stack.Count > 0)
+        if (Descendants(aggregate.Args).OfType<VariableExpr>().FirstOrDefault(v => !next.ContainsKey(v.Name)) is { } undefined)
         {
-            var e = stack.Pop();
-            if (e is VariableExpr v && !next.ContainsKey(v.Name))
-            {
-                throw QueryErrors.UndefinedVariable(v.Name, "ORDER BY after an aggregation sees only the projected columns");
-            }
-
-            foreach (var c in Children(e))
-            {
-                stack.Push(c);
-            }
+            throw QueryErrors.UndefinedVariable(undefined.Name, "ORDER BY after an aggregation sees only the projected columns");
         }
     }
 }
