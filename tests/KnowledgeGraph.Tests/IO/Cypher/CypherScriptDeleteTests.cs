@@ -2,15 +2,13 @@ using KnowledgeGraph.IO;
 using KnowledgeGraph.IO.Cypher;
 using KnowledgeGraph.Query;
 
+using static KnowledgeGraph.Tests.IO.Cypher.CypherScriptRuns;
+
 namespace KnowledgeGraph.Tests.IO.Cypher;
 
 /// <summary>DELETE and DETACH DELETE in scripts run by <see cref="CypherScript"/>.</summary>
 public class CypherScriptDeleteTests
 {
-    private static Graph Run(string script) => CypherScript.Load(script, Schema.Open);
-
-    private static List<object?> Column(Graph g, string query) => g.Query(query).Select(row => row[0]).ToList();
-
     /// <summary>Ann and Bob (people), Ann knows Bob, and a document.</summary>
     private static GraphBuilder AnnAndBob()
     {

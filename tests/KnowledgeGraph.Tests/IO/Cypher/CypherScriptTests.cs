@@ -2,15 +2,13 @@ using KnowledgeGraph.IO;
 using KnowledgeGraph.IO.Cypher;
 using KnowledgeGraph.Query;
 
+using static KnowledgeGraph.Tests.IO.Cypher.CypherScriptRuns;
+
 namespace KnowledgeGraph.Tests.IO.Cypher;
 
 /// <summary>MERGE, SET, REMOVE and multi-statement scripts run by <see cref="CypherScript"/> (DELETE in <see cref="CypherScriptDeleteTests"/>).</summary>
 public class CypherScriptTests
 {
-    private static Graph Run(string script) => CypherScript.Load(script, Schema.Open);
-
-    private static List<object?> Column(Graph g, string query) => g.Query(query).Select(row => row[0]).ToList();
-
     // ---- MERGE ----
     [Fact]
     public void Merge_NodeAbsent_CreatesIt_NodePresent_MatchesIt()
