@@ -264,11 +264,6 @@ internal static class DocumentRule
                 }
 
                 var ev = EventOfClass(context, a, main, cls);
-                if (cls == "class:meeting" && context.CueAt(t, i, "speakto") is int end and >= 0)
-                {
-                    // "told the gathering", "addressing a meeting between ASEAN and China": only the meeting spoken to.
-                    ev = MeetingSpokenTo(context, a, end);
-                }
 
                 var subject = ev is null ? null : context.Subject(a, i, null);
                 if (subject is not null && RuleContext.IsActor(subject))
@@ -290,20 +285,6 @@ internal static class DocumentRule
                 }
             }
         }
-    }
-
-    /// <summary>The meeting named right after a verb of speaking to ("told the plenary", "addressing a meeting of"), or null.</summary>
-    private static Mention? MeetingSpokenTo(RuleContext context, SentenceAnalysis a, int end)
-    {
-        foreach (var m in a.Mentions)
-        {
-            if (m.Kind == EntityKind.Event && m.FirstToken >= end && m.FirstToken <= end + 1 && m.EventHead is { } h && context.Lexicon.EventClass(h) == "class:meeting")
-            {
-                return m;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>The event mentioned in the most sentences (at least two), the first such on a tie.</summary>
