@@ -42,6 +42,9 @@ internal sealed class Lexicon
     private readonly Dictionary<string, List<(string[] Tokens, List<PhraseEntry> Entries)>> _phrasesByFirst = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, List<string[]>>> _cuesByFirst = new(StringComparer.Ordinal);
 
+    // Every cue by its first word, ignoring case, then by category: one lookup of a token's word finds all the cues it starts.
+    private readonly Dictionary<string, Dictionary<string, CueStart>> _cueStarts = new(StringComparer.OrdinalIgnoreCase);
+
     private Lexicon()
     {
     }
@@ -105,15 +108,39 @@ internal sealed class Lexicon
         return null;
     }
 
-    /// <summary>The end of the cue phrase of a category (up to three tokens) that starts at token <paramref name="i"/>, or -1.</summary>
+    /// <summary>
+    /// The end of the cue phrase of a category (up to three tokens, the longest first) that starts at token <paramref name="i"/>,
+    /// or -1: one lookup of the token's word, and none of the category's phrases are tried unless they start with it.
+    /// </summary>
     public int CueEnd(List<Token> t, int i, string category)
     {
-        for (int n = 3; n >= 1; n--)
+        if (i >= t.Count || !_cueStarts.TryGetValue(t[i].Text, out var byCategory) || !byCategory.TryGetValue(category, out var start))
         {
-            if (i + n <= t.Count && IsCue(category, t, i, n))
+            return -1;
+        }
+
+        if (start.Phrases is { } phrases)
+        {
+            for (int n = 3; n >= 2; n--)
             {
-                return i + n;
+                if (i + n > t.Count)
+                {
+                    continue;
+                }
+
+                foreach (var words in phrases)
+                {
+                    if (words.Length == n && Matches(words, t, i, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return i + n;
+                    }
+                }
             }
+        }
+
+        if (start.Single)
+        {
+            return i + 1;
         }
 
         return -1;
@@ -292,6 +319,27 @@ internal sealed class Lexicon
         string cue = Key(phrase);
         set.Add(cue);
         var words = cue.Split(' ');
+        if (!_cueStarts.TryGetValue(words[0], out var byCategory))
+        {
+            byCategory = new Dictionary<string, CueStart>(StringComparer.Ordinal);
+            _cueStarts.Add(words[0], byCategory);
+        }
+
+        if (!byCategory.TryGetValue(category, out var start))
+        {
+            start = new CueStart();
+            byCategory.Add(category, start);
+        }
+
+        if (words.Length == 1)
+        {
+            start.Single = true;
+        }
+        else
+        {
+            (start.Phrases ??= []).Add(words);
+        }
+
         if (category.StartsWith("makes:", StringComparison.Ordinal))
         {
             if (!_makersByFirst.TryGetValue(words[0], out var makers))
@@ -371,5 +419,15 @@ internal sealed class Lexicon
         }
 
         return rows;
+    }
+
+    /// <summary>The cues of one category that start with one word: the word alone, and the longer phrases.</summary>
+    private sealed class CueStart
+    {
+        /// <summary>Whether the word alone is a cue of the category.</summary>
+        public bool Single { get; set; }
+
+        /// <summary>The cue phrases of more than one word that start with it, each as its words; null when none.</summary>
+        public List<string[]>? Phrases { get; set; }
     }
 }
