@@ -153,6 +153,7 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
         string reason = !Explaining.IsOn ? string.Empty : m.Kind.Name == "Unknown" ? $"surname or name of {d.Name}, named in full elsewhere" : m.Reason + $"; known as a {kind}";
         return new Mention(m.SentenceIndex, m.Start, m.Text, kind, reason, m.FirstToken, m.LastToken)
         {
+            EntityId = d.Id,
             Origin = m.Kind.Name == "Unknown" ? MentionOrigin.Other : m.Origin,
             Name = m.Name,
             Role = m.Role,
@@ -164,7 +165,7 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
             CoreToken = m.CoreToken,
             HasOwner = m.HasOwner,
             OtherNames = m.OtherNames,
-        }.WithEntity(d.Id);
+        };
     }
 
     private void AddProperties(EntityDraft d, Mention m, SentenceAnalysis a)
@@ -226,9 +227,15 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
                     return s;
                 }
 
-                if (_byAcronym.TryGetValue(m.Text, out var ac) || ByInitials(m.Text) is { } byInitials && _byAcronym.TryAdd(m.Text, byInitials) && (ac = byInitials) is not null)
+                if (_byAcronym.TryGetValue(m.Text, out var ac))
                 {
                     return ac;
+                }
+
+                if (ByInitials(m.Text) is { } byInitials)
+                {
+                    _byAcronym.Add(m.Text, byInitials); // "ECB" spelled by "European Central Bank": known by it from now on
+                    return byInitials;
                 }
 
                 // "Bergen" after the dateline "BERGEN": a word that names a place or body found already.

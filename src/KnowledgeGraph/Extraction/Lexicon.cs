@@ -40,7 +40,6 @@ internal sealed class Lexicon
 
     // The same phrases indexed by their first token, so that token sequences are looked up without joining them.
     private readonly Dictionary<string, List<(string[] Tokens, List<PhraseEntry> Entries)>> _phrasesByFirst = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, List<string[]>>> _cuesByFirst = new(StringComparer.Ordinal);
 
     // Every cue by its first word, ignoring case, then by category: one lookup of a token's word finds all the cues it starts.
     private readonly Dictionary<string, Dictionary<string, CueStart>> _cueStarts = new(StringComparer.OrdinalIgnoreCase);
@@ -209,7 +208,7 @@ internal sealed class Lexicon
             return IsCue(category, t[from].Text);
         }
 
-        if (!_cuesByFirst.TryGetValue(category, out var byFirst) || !byFirst.TryGetValue(t[from].Text, out var candidates))
+        if (!_cueStarts.TryGetValue(t[from].Text, out var byCategory) || !byCategory.TryGetValue(category, out var start) || start.Phrases is not { } candidates)
         {
             return false;
         }
@@ -351,24 +350,7 @@ internal sealed class Lexicon
             makers.Add((category["makes:".Length..], words));
         }
 
-        if (words.Length > 1)
-        {
-            if (!_cuesByFirst.TryGetValue(category, out var byFirst))
-            {
-                byFirst = new Dictionary<string, List<string[]>>(StringComparer.OrdinalIgnoreCase);
-                _cuesByFirst.Add(category, byFirst);
-            }
-
-            if (!byFirst.TryGetValue(words[0], out var phrases))
-            {
-                phrases = [];
-                byFirst.Add(words[0], phrases);
-            }
-
-            phrases.Add(words);
-        }
-
-        MaxPhraseTokens = Math.Max(MaxPhraseTokens, Tokenizer.Tokenize(phrase, 0, phrase.Length).Count);
+        MaxPhraseTokens = Math.Max(MaxPhraseTokens, words.Length);
     }
 
     private void Add(string phrase, PhraseEntry entry)

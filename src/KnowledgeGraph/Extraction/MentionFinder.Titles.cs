@@ -31,25 +31,15 @@ internal sealed partial class MentionFinder
     /// <summary>The person named after a title ("Secretary of State Marco Rubio"), with the organisation or country the title is of.</summary>
     private static Mention TitledPerson(SentenceAnalysis a, int from, int to, Mention title, Mention? roleOf)
     {
-        int idx = a.Sentence.Index;
-        string text = Span(a, from, to);
         string role = title.Text;
-        string? roleText = title.RoleClass == "honorific" ? null : role;
-        return roleOf is null
-            ? new Mention(idx, title.Start, Span(a, title.FirstToken, to), EntityKind.Person, $"title '{role}' before a name", title.FirstToken, to - 1)
-            {
-                Name = text,
-                Role = roleText,
-                RoleClass = title.RoleClass,
-                RoleOf = roleOf,
-            }
-            : new Mention(idx, roleOf.Start, Span(a, roleOf.FirstToken, to), EntityKind.Person, $"title '{role}' of {roleOf.Name} before a name", roleOf.FirstToken, to - 1)
-            {
-                Name = text,
-                Role = roleText,
-                RoleClass = title.RoleClass,
-                RoleOf = roleOf,
-            };
+        var first = roleOf ?? title; // "Secretary of State Kari Lund", or "NATO Secretary-General Kari Lund" from the body on
+        return new Mention(a.Sentence.Index, first.Start, Span(a, first.FirstToken, to), EntityKind.Person, $"title '{role}'{(roleOf is null ? string.Empty : " of " + roleOf.Name)} before a name", first.FirstToken, to - 1)
+        {
+            Name = Span(a, from, to),
+            Role = title.RoleClass == "honorific" ? null : role,
+            RoleClass = title.RoleClass,
+            RoleOf = roleOf,
+        };
     }
 
     /// <summary>Whether words look like a person's name: two to four capitalised words, none of them a cue of a body, event or place, or a title.</summary>

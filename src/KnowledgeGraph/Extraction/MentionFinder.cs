@@ -307,30 +307,31 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         var t = a.Tokens;
         string text = Span(a, from, to);
         int idx = a.Sentence.Index;
-        switch (e.Kind)
+        switch (e)
         {
-            case PhraseKind.Title:
+            case { Kind: PhraseKind.Title }:
                 return new Mention(idx, t[from].Start, text, "Title", $"title '{text}'", from, to - 1) { RoleClass = e.TitleClass };
-            case PhraseKind.CountryName:
-                return new Mention(idx, t[from].Start, text, EntityKind.Country, $"country name in the ISO 3166 table ({e.Country!.Iso})", from, to - 1)
-                { Name = e.Country!.Name, CountryIso = e.Country!.Iso };
-            case PhraseKind.CountryAdjective:
-                return new Mention(idx, t[from].Start, text, EntityKind.Country, $"adjective or demonym of {e.Country!.Name} ({e.Country!.Iso})", from, to - 1)
-                { Name = e.Country!.Name, CountryIso = e.Country!.Iso };
-            case PhraseKind.Capital:
+            case { Kind: PhraseKind.CountryName, Country: { } country }:
+                return new Mention(idx, t[from].Start, text, EntityKind.Country, $"country name in the ISO 3166 table ({country.Iso})", from, to - 1)
+                { Name = country.Name, CountryIso = country.Iso };
+            case { Kind: PhraseKind.CountryAdjective, Country: { } country }:
+                return new Mention(idx, t[from].Start, text, EntityKind.Country, $"adjective or demonym of {country.Name} ({country.Iso})", from, to - 1)
+                { Name = country.Name, CountryIso = country.Iso };
+            case { Kind: PhraseKind.Capital, Country: { } country }:
                 bool locative = from > 0 && (t[from - 1].Is("in") || t[from - 1].Is("at") || t[from - 1].Is("near") || t[from - 1].Is("outside"));
                 if (locative || to < t.Count && (t[to].IsCapitalized && !t[to].IsAcronym))
                 {
-                    return new Mention(idx, t[from].Start, text, EntityKind.Place, $"capital city of {e.Country!.Name} used as a place ('{t[Math.Max(0, from - 1)].Text} {text}')", from, to - 1) { CountryIso = e.Country!.Iso };
+                    return new Mention(idx, t[from].Start, text, EntityKind.Place, $"capital city of {country.Name} used as a place ('{t[Math.Max(0, from - 1)].Text} {text}')", from, to - 1) { CountryIso = country.Iso };
                 }
 
-                return new Mention(idx, t[from].Start, text, EntityKind.Country, $"capital city standing for its country, {e.Country!.Name}", from, to - 1)
-                { Name = e.Country!.Name, CountryIso = e.Country!.Iso };
-            case PhraseKind.Place:
-                return new Mention(idx, t[from].Start, text, EntityKind.Place, $"known place ({e.Place!.Kind})", from, to - 1) { Name = e.Place!.Name, CountryIso = e.Place!.CountryIso };
+                return new Mention(idx, t[from].Start, text, EntityKind.Country, $"capital city standing for its country, {country.Name}", from, to - 1)
+                { Name = country.Name, CountryIso = country.Iso };
+            case { Kind: PhraseKind.Place, Place: { } place }:
+                return new Mention(idx, t[from].Start, text, EntityKind.Place, $"known place ({place.Kind})", from, to - 1) { Name = place.Name, CountryIso = place.CountryIso };
             default:
-                return new Mention(idx, t[from].Start, text, EntityKind.Organization, $"known organisation ({e.Organization!.Kind})", from, to - 1)
-                { Name = text, LexiconName = e.Organization!.Name };
+                var organization = e.Organization!;
+                return new Mention(idx, t[from].Start, text, EntityKind.Organization, $"known organisation ({organization.Kind})", from, to - 1)
+                { Name = text, LexiconName = organization.Name };
         }
     }
 

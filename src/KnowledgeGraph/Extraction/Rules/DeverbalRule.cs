@@ -18,23 +18,22 @@ internal static class DeverbalRule
             var t = a.Tokens;
             for (int i = 1; i < t.Count; i++)
             {
-                if (context.Lexicon.MakersStartingWith(t[i].Text) is not { } makers)
+                if (context.Lexicon.MakersStartingWith(t[i].Text) is not { } makers || context.IsNegated(t, i) || context.Is("auxiliary", t[i - 1]))
+                {
+                    continue; // "was convicted": the one convicted does not make the conviction
+                }
+
+                var maker = context.Subject(a, i, null);
+                if (maker is null || !RuleContext.IsActor(maker))
                 {
                     continue;
                 }
 
                 foreach (var (noun, words) in makers)
                 {
-                    if (!Lexicon.WordsAt(words, t, i) || context.IsNegated(t, i) || context.Is("auxiliary", t[i - 1]))
+                    if (Lexicon.WordsAt(words, t, i) && Nearest(sentences, s, noun) is { } made)
                     {
-                        continue; // "was convicted": the one convicted does not make the conviction
-                    }
-
-                    var maker = context.Subject(a, i, null);
-                    var made = maker is not null && RuleContext.IsActor(maker) ? Nearest(sentences, s, noun) : null;
-                    if (made is not null)
-                    {
-                        context.Add(maker!, RelationType.Organizes, made.Value.Event, made.Value.At, $"'{t[i].Text}' makes the {noun}", isExplicit: false);
+                        context.Add(maker, RelationType.Organizes, made.Event, made.At, $"'{t[i].Text}' makes the {noun}", isExplicit: false);
                     }
                 }
             }

@@ -20,10 +20,10 @@ internal static class DocumentRule
             }
         }
 
-        if (main is not null && sentences.FirstOrDefault(a => a.Mentions.Exists(m => m.Origin == MentionOrigin.Dateline && m.Kind == EntityKind.Place)) is { } opening)
+        var (opening, dateline) = Dateline(sentences);
+        if (main is not null && opening is not null && dateline is not null)
         {
             // The report is filed from where its main event happens: travelling there is travelling to the event.
-            var dateline = opening.Mentions.Find(m => m.Origin == MentionOrigin.Dateline && m.Kind == EntityKind.Place)!;
             var country = opening.Mentions.Find(m => m.Kind == EntityKind.Country && m.FirstToken == dateline.LastToken + 2 && opening.Tokens[dateline.LastToken + 1].Text == ",");
             bool happensThere = !(main.EventHead is { } head && (context.Is("violent", head) || context.Lexicon.EventClass(head) == "class:disaster"));
             if (happensThere)
@@ -50,7 +50,11 @@ internal static class DocumentRule
             TakingPart(context, a, main);
         }
 
-        KnownPlaces(context, sentences);
+        if (dateline?.EntityId is not null)
+        {
+            KnownPlaces(context, sentences, dateline);
+        }
+
         DeverbalRule.Apply(context, sentences);
         if (main is not null)
         {
@@ -61,6 +65,20 @@ internal static class DocumentRule
                 context.Add(actor, RelationType.Criticizes, main, a, $"'{verb}' with nothing named: against the main event", isExplicit: false);
             }
         }
+    }
+
+    /// <summary>The first sentence with a dateline place and that place, or nulls when the report has none.</summary>
+    private static (SentenceAnalysis? Opening, Mention? Dateline) Dateline(List<SentenceAnalysis> sentences)
+    {
+        foreach (var a in sentences)
+        {
+            if (a.Mentions.Find(m => m.Origin == MentionOrigin.Dateline && m.Kind == EntityKind.Place) is { } dateline)
+            {
+                return (a, dateline);
+            }
+        }
+
+        return (null, null);
     }
 
     /// <summary>
@@ -193,10 +211,7 @@ internal static class DocumentRule
 
         foreach (var c in context.Found.FindAll(c => (c.Type == RelationType.MemberOf || c.Type == RelationType.Leads) && teams.Contains(c.Target)))
         {
-            if (sentences.Find(x => x.Sentence.Index == c.Sentence) is { } at)
-            {
-                context.Add(c.Source, RelationType.Attends, contest, at, "a player or coach of a team at the contest", isExplicit: false);
-            }
+            context.Add(c.Source, RelationType.Attends, contest, sentences[c.Sentence], "a player or coach of a team at the contest", isExplicit: false);
         }
 
         foreach (var a in sentences)
@@ -215,14 +230,8 @@ internal static class DocumentRule
     /// A venue named without its city ("the Atatürk Olympic Stadium", "the Sandton Convention Centre") is in the
     /// city of the dateline. (A city is not put in its country from the lexicon: the text has to say so.)
     /// </summary>
-    private static void KnownPlaces(RuleContext context, List<SentenceAnalysis> sentences)
+    private static void KnownPlaces(RuleContext context, List<SentenceAnalysis> sentences, Mention dateline)
     {
-        var dateline = sentences.Count == 0 ? null : sentences.SelectMany(a => a.Mentions).FirstOrDefault(m => m.Origin == MentionOrigin.Dateline && m.Kind == EntityKind.Place && m.EntityId is not null);
-        if (dateline is null)
-        {
-            return;
-        }
-
         var located = new HashSet<EntityId>();
         foreach (var c in context.Found)
         {
@@ -264,7 +273,6 @@ internal static class DocumentRule
                 }
 
                 var ev = EventOfClass(context, a, main, cls);
-
                 var subject = ev is null ? null : context.Subject(a, i, null);
                 if (subject is not null && RuleContext.IsActor(subject))
                 {

@@ -176,8 +176,7 @@ internal sealed class EventRule : IRelationRule
             }
 
             int first = t[end + 1].Is("the") ? end + 2 : end + 1;
-            var place = a.Mentions.Find(p => p.FirstToken == first && RuleContext.IsPlace(p));
-            if (place is not null)
+            if (RuleContext.StartingAt(a, first, RuleContext.IsPlace) is { } place)
             {
                 context.Add(e, RelationType.HeldIn, place, a, $"'<event> … {t[k].Text} {t[end].Text} <place>'");
             }

@@ -129,7 +129,7 @@ internal sealed class RoleAppositionRule : IRelationRule
             }
 
             var body = t[s - 1].IsPossessive ? RuleContext.EndingAt(a, s - 2, IsBody)
-                : t[s - 1].Is("its") || t[s - 1].Is("their") ? a.Mentions.LastOrDefault(m => (m.Kind == EntityKind.Organization || m.Kind == EntityKind.Country) && m.LastToken < s - 1 && m.EntityId is not null)
+                : t[s - 1].Is("its") || t[s - 1].Is("their") ? a.Mentions.LastOrDefault(m => IsBody(m) && m.LastToken < s - 1)
                 : RuleContext.EndingAt(a, s - 1, IsBody); // "the party leader, Han Dong-hoon"
             if (body is not null)
             {

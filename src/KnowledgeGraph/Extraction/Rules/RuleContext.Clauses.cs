@@ -269,19 +269,7 @@ internal sealed partial class RuleContext
     }
 
     /// <summary>The last actor or event mention that ends at token <paramref name="k"/>, or null.</summary>
-    public static Mention? ActorOrEventEndingAt(SentenceAnalysis a, int k)
-    {
-        var mentions = a.Mentions;
-        for (int i = mentions.Count - 1; i >= 0; i--)
-        {
-            if (mentions[i].LastToken == k && (IsActor(mentions[i]) || mentions[i].Kind == EntityKind.Event))
-            {
-                return mentions[i];
-            }
-        }
-
-        return null;
-    }
+    public static Mention? ActorOrEventEndingAt(SentenceAnalysis a, int k) => EndingAt(a, k, IsActorOrEvent);
 
     /// <summary>The first actor or event mention that starts at token <paramref name="k"/>, or null.</summary>
     public static Mention? ActorOrEventStartingAt(SentenceAnalysis a, int k) => StartingAt(a, k, IsActorOrEvent);
@@ -320,9 +308,10 @@ internal sealed partial class RuleContext
         {
             k += 2;
         }
+
         while (k < t.Count)
         {
-            var m = a.Mentions.Find(x => x.FirstToken == k && kind(x));
+            var m = StartingAt(a, k, kind);
             if (m is null)
             {
                 break;

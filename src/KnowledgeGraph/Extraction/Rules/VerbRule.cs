@@ -185,7 +185,7 @@ internal sealed class VerbRule : IRelationRule
             }
         }
 
-        if ((type == RelationType.Attends || type == RelationType.Organizes) && objects.Find(o => o.Kind == EntityKind.Event) is { } attended)
+        if (objects.Find(o => o.Kind == EntityKind.Event) is { } attended)
         {
             CoAgents(context, a, end, attended);
         }
