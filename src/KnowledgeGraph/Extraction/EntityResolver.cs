@@ -408,7 +408,7 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
         for (int i = _drafts.Count - 1; i >= 0; i--)
         {
             var d = _drafts[i];
-            if (d.Kind == EntityKind.Organization && sentence - d.LastSentence <= 5 && (LastWordClass(d.Name) == cls || d.Aliases.Any(n => LastWordClass(n) == cls)))
+            if (d.Kind == EntityKind.Organization && sentence - d.LastSentence <= 5 && (LastWordClass(d.Name) == cls || d.Aliases.Any(n => LastWordClass(n) == cls) || KnownKindClass(d.Name) == cls))
             {
                 return d;
             }
@@ -418,6 +418,10 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
     }
 
     private string? LastWordClass(string name) => _lex.OrganizationClass(name[(name.LastIndexOf(' ') + 1)..]);
+
+    /// <summary>The class of a known body by the kind the lexicon gives it: "the bloc" for a union named "Association of …".</summary>
+    private string? KnownKindClass(string name) =>
+        _lex.Lookup(name).FirstOrDefault(e => e.Kind == PhraseKind.Organization)?.Organization is { } known ? _lex.OrganizationClass(known.Kind) : null;
 
     /// <summary>"the decision" with nothing before it to refer to: the text introduces the happening by its head noun.</summary>
     private EntityDraft? NewEventNamedByHead(Mention m)

@@ -287,4 +287,26 @@ internal sealed partial class MentionFinder
     private bool IsPlainNameWord(List<Token> t, int i) =>
         t[i].IsCapitalized && !t[i].IsAcronym && !Connectors.Contains(t[i].Text) && !_lex.IsCue("stop", t[i].Text) && !_lex.IsCue("date", t[i].Text)
         && !_lex.IsCue("notname", t[i].Text) && !_lex.IsCue("org", t[i].Text) && !_lex.IsCue("event", t[i].Text) && !_lex.IsCue("place", t[i].Text);
+
+    /// <summary>
+    /// The end of a capitalised run, carried past a lower-case word or number when a known body or place that starts in
+    /// the run goes on there ("the Group of 20 summit": "Group of 20", not "Group").
+    /// </summary>
+    private int KnownNameEnd(List<Token> t, int from, int to)
+    {
+        int end = to;
+        for (int k = from; k < to; k++)
+        {
+            for (int n = Math.Min(_lex.MaxPhraseTokens, t.Count - k); k + n > end; n--)
+            {
+                if (_lex.Lookup(t, k, n).Any(e => e.Kind is PhraseKind.Organization or PhraseKind.Place))
+                {
+                    end = k + n;
+                    break;
+                }
+            }
+        }
+
+        return end;
+    }
 }

@@ -105,6 +105,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
                 break;
             }
 
+            j = KnownNameEnd(t, i, j);
             Segment(a, i, j);
             i = j;
         }

@@ -88,7 +88,7 @@ internal static class DocumentRule
     /// </summary>
     private static void AtTheMainEvent(RuleContext context, List<SentenceAnalysis> sentences, Mention main)
     {
-        if (main.EventHead is not { } head || !context.Is("attendable", head) && context.Lexicon.EventClass(head) != "class:vote")
+        if (main.EventHead is not { } head || !context.IsAttendable(head))
         {
             return;
         }
@@ -100,6 +100,7 @@ internal static class DocumentRule
 
         foreach (var a in sentences)
         {
+            Delegated(context, a, main);
             foreach (var m in a.Mentions)
             {
                 if (m.Kind == EntityKind.Organization && m.RoleOf is { Kind.Name: "Country" } && a.Tokens[m.LastToken].Is("delegation"))
@@ -112,7 +113,7 @@ internal static class DocumentRule
         foreach (var a in sentences)
         {
             var t = a.Tokens;
-            for (int i = 1; i + 2 < t.Count; i++)
+            for (int i = 0; i + 2 < t.Count; i++)
             {
                 if (context.IsNegated(t, i) || !context.Is("participantnoun", t[i]))
                 {
@@ -127,7 +128,7 @@ internal static class DocumentRule
                 {
                     // "the leaders of the United States, Britain and France", "the leaders or envoys of …": the countries are at
                     // the event the sentence names, else at the main event.
-                    var ev = a.Mentions.Find(m => m.Kind == EntityKind.Event && m.EntityId is not null && m.EventHead is { } h && context.Is("attendable", h)) ?? main;
+                    var ev = context.AttendedEventIn(a) ?? main;
                     foreach (var m in RuleContext.ListAfter(a, of + 1 < t.Count && t[of + 1].Is("the") ? of + 2 : of + 1))
                     {
                         if (m.Kind == EntityKind.Country || m.Kind == EntityKind.Organization)
@@ -136,6 +137,47 @@ internal static class DocumentRule
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Who goes in someone's place: "Moscow sent Foreign Minister X", "was represented by Deputy Prime Minister Y" (the
+    /// person named after the verb), "X stood in for President Y" (its subject). They attend the event the sentence names,
+    /// else the main event.
+    /// </summary>
+    private static void Delegated(RuleContext context, SentenceAnalysis a, Mention main)
+    {
+        var t = a.Tokens;
+        for (int i = 0; i < t.Count; i++)
+        {
+            int sent = context.CueAt(t, i, "delegate");
+            int standIn = sent < 0 ? context.CueAt(t, i, "standin") : -1;
+            if (sent < 0 && standIn < 0 || context.IsNegated(t, i))
+            {
+                continue;
+            }
+
+            var ev = context.AttendedEventIn(a) ?? main;
+            if (sent >= 0)
+            {
+                var sentWho = RuleContext.Objects(a, sent);
+                if (sentWho.Count == 0 || sentWho[0].FirstToken > sent + 1)
+                {
+                    continue; // "sent two aircraft, Kari Lund said": nobody is sent
+                }
+
+                foreach (var m in sentWho)
+                {
+                    if (m.Kind == EntityKind.Person)
+                    {
+                        context.Add(m, RelationType.Attends, ev, a, $"sent in someone's place: '{t[i].Text} <person>'", isExplicit: false);
+                    }
+                }
+            }
+            else if (context.Subject(a, i, null) is { Kind.Name: "Person" } stand)
+            {
+                context.Add(stand, RelationType.Attends, ev, a, $"in someone's place: '{t[i].Text}'", isExplicit: false);
             }
         }
     }

@@ -183,6 +183,13 @@ internal sealed partial class RuleContext(Lexicon lexicon)
     /// <summary>Whether the token is in a cue category of the lexicon.</summary>
     public bool Is(string category, Token token) => Lexicon.IsCue(category, token.Text);
 
+    /// <summary>Whether an event head names a happening people are at: a summit, a final, a trial, or a vote.</summary>
+    public bool IsAttendable(string head) => Is("attendable", head) || Lexicon.EventClass(head) == "class:vote";
+
+    /// <summary>The first resolved event in the sentence that people are at (<see cref="IsAttendable"/>), or null.</summary>
+    public Mention? AttendedEventIn(SentenceAnalysis a) =>
+        a.Mentions.Find(m => m.Kind == EntityKind.Event && m.EntityId is not null && m.EventHead is { } h && IsAttendable(h));
+
     /// <summary>Remembers the person a sentence is about, for the pronouns of the next one.</summary>
     public void NotePeople(SentenceAnalysis a)
     {

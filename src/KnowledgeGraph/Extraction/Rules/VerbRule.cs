@@ -60,14 +60,41 @@ internal sealed class VerbRule : IRelationRule
         return false;
     }
 
-    /// <summary>"told the summit", "addressed a news conference": the speaker is there.</summary>
+    /// <summary>
+    /// "told the summit", "addressed a news conference": the speaker is there. "told delegates", "telling fellow leaders":
+    /// the speaker is at the event the sentence names ("told lawmakers before the vote"), else at the text's main event.
+    /// </summary>
     private static void Told(RuleContext context, SentenceAnalysis a, int i, int said, Mention? previousSubject)
     {
         var addressed = a.Mentions.Find(m => m.Kind == EntityKind.Event && m.FirstToken >= said && m.FirstToken <= said + 2);
-        if (addressed is not null && context.Subject(a, i, previousSubject) is { } teller && RuleContext.IsActor(teller))
+        bool audience = addressed is null && ToAudience(context, a.Tokens, said);
+        if ((addressed is null && !audience) || context.IsNegated(a.Tokens, i) || context.Subject(a, i, previousSubject) is not { } teller || !RuleContext.IsActor(teller))
         {
-            context.Add(teller, RelationType.Attends, addressed, a, $"'{a.Tokens[i].Text} <event>'", isExplicit: false);
+            return;
         }
+
+        if (audience)
+        {
+            addressed = context.AttendedEventIn(a);
+            if (addressed is null)
+            {
+                context.Unplaced.Add((teller, a, a.Tokens[i].Text));
+                return;
+            }
+        }
+
+        context.Add(teller, RelationType.Attends, addressed!, a, $"'{a.Tokens[i].Text} <event>'", isExplicit: false);
+    }
+
+    /// <summary>Whether the words after a verb of speaking name the people at an event: "delegates", "the plenary's members", "fellow leaders".</summary>
+    private static bool ToAudience(RuleContext context, List<Token> t, int k)
+    {
+        while (k < t.Count && (t[k].Is("the") || t[k].Is("fellow") || t[k].Is("other")))
+        {
+            k++;
+        }
+
+        return k < t.Count && (context.Is("participantnoun", t[k]) || context.Is("audience", t[k]));
     }
 
     /// <summary>One cue: its subject and objects, and the relations between them. Returns the subject, or null when none was found.</summary>

@@ -1,0 +1,61 @@
+using KnowledgeGraph.Extraction;
+using static KnowledgeGraph.Tests.Extraction.TextGraphs;
+
+namespace KnowledgeGraph.Tests.Extraction;
+
+/// <summary>
+/// Who is at an event without a verb of attending: who is sent or stands in, who speaks to its participants, the
+/// countries whose leaders open a sentence; and the bodies those sentences need (a known name with a number in it,
+/// "the bloc" for a union whose name has no class word).
+/// </summary>
+public class AttendanceTests
+{
+    private const string Summit = "Leaders met at a summit in Oslo on Monday. The summit ended with a statement. ";
+
+    [Theory]
+    [InlineData("Moscow sent Foreign Minister Kari Lund.", "person:kari-lund")]
+    [InlineData("President Omar Haddad stayed away, sending Deputy Prime Minister Kari Lund.", "person:kari-lund")]
+    [InlineData("Norway was represented by Deputy Prime Minister Kari Lund.", "person:kari-lund")]
+    [InlineData("Kari Lund stood in for President Omar Haddad.", "person:kari-lund")]
+    [InlineData("Kari Lund told delegates that the deal was fair.", "person:kari-lund")]
+    [InlineData("Kari Lund, addressing fellow leaders, said the deal was fair.", "person:kari-lund")]
+    [InlineData("Leaders from Japan, Kenya and Chile attended as partners.", "country:kenya")]
+    public void AtTheEvent_WithoutAVerbOfAttending(string sentence, string who)
+    {
+        var g = Extract(Summit + sentence);
+        Assert.True(Has(g, who, "ATTENDS", "event:summit-in-oslo"), Dump(g));
+    }
+
+    [Theory]
+    [InlineData("Moscow did not send Kari Lund.", "person:kari-lund")]
+    [InlineData("Kari Lund stood in for President Omar Haddad.", "person:omar-haddad")]
+    [InlineData("Kari Lund told reporters that the deal was fair.", "person:kari-lund")]
+    [InlineData("Moscow sent two aircraft, Kari Lund said.", "person:kari-lund")]
+    public void NotAtTheEvent(string sentence, string who)
+    {
+        var g = Extract(Summit + sentence);
+        Assert.False(Has(g, who, "ATTENDS", "event:summit-in-oslo"), Dump(g));
+    }
+
+    [Fact]
+    public void SpeakingToLawmakers_BeforeAVote_IsAtTheVote()
+    {
+        var g = Extract("The Storting held a vote on the budget on Tuesday. Kari Lund told lawmakers before the vote that the plan was fair.");
+        Assert.Contains(g.Relations, r => r.Source.Value == "person:kari-lund" && r.Type.Name == "ATTENDS");
+    }
+
+    [Fact]
+    public void KnownBody_WithANumberInItsName_IsNamedWhole()
+    {
+        var g = Extract("Kari Lund travelled to the Group of 20 summit in Oslo on Monday.");
+        Assert.Contains(g.Entities, e => e.Id.Value == "organization:group-of-20");
+        Assert.DoesNotContain(g.Entities, e => e.Id.Value == "organization:group");
+    }
+
+    [Fact]
+    public void TheBloc_IsTheUnionNamedBefore_ByItsKnownKind()
+    {
+        var g = Extract("The Association of Southeast Asian Nations held a summit in Jakarta on Monday. The bloc groups Brunei, Cambodia and Laos.");
+        Assert.True(Has(g, "country:cambodia", "MEMBER_OF", "organization:association-of-southeast-asian-nations"), Dump(g));
+    }
+}
