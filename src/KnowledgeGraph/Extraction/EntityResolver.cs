@@ -25,6 +25,9 @@ internal sealed class EntityDraft(EntityId id, EntityKind kind, string name)
     /// <summary>For an event: named only by the head noun of a reference back ("summit"), to be renamed by a fuller phrase.</summary>
     public bool NamedByHead { get; set; }
 
+    /// <summary>For an event: the body its names name ("Group of 20" for "the Group of 20 summit"), or null.</summary>
+    public string? Organizer { get; set; }
+
     public int LastSentence { get; set; }
 
     public bool Mentioned { get; set; }
@@ -349,7 +352,13 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
         {
             // "a three-day summit in South Africa" after "Johannesburg summit": one happening named twice.
             var same = _drafts.LastOrDefault(d => d.Kind == EntityKind.Event && d.CommonEvent && d.EventHead == m.EventHead && sentence - d.LastSentence <= 20
-                && !(m.EventDate is not null && d.Properties.TryGetValue("date", out var date) && date != m.EventDate));
+                && !(m.EventDate is not null && d.Properties.TryGetValue("date", out var date) && date != m.EventDate)
+                && !(m.Organizer is not null && d.Organizer is not null && m.Organizer != d.Organizer)); // not "the BRICS summit" after "the Group of Seven summit"
+            if (same is not null && m.Organizer is not null)
+            {
+                same.Organizer ??= m.Organizer;
+            }
+
             if (same is not null)
             {
                 if (same.NamedByHead)
@@ -365,6 +374,7 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
 
         var draft = Draft(EntityKind.Event, m.Name);
         draft.EventHead ??= m.EventHead;
+        draft.Organizer ??= m.Organizer;
         draft.CommonEvent |= m.Origin == MentionOrigin.EventNoun;
         return draft;
     }

@@ -87,8 +87,12 @@ public sealed class Mention
     /// <summary>How the mention was found, for the steps that treat some kinds of finding differently.</summary>
     internal MentionOrigin Origin { get; init; }
 
+    /// <summary>For an event phrase: the canonical name of the body named in it ("the Group of 20 summit", "a meeting of the Quad"), or null.</summary>
+    internal string? Organizer { get; init; }
+
     internal Mention WithEntity(EntityId id) => new(SentenceIndex, Start, Text, Kind, Reason, FirstToken, LastToken)
     {
+        Organizer = Organizer,
         Name = Name,
         Role = Role,
         EntityId = id,

@@ -108,6 +108,11 @@ internal sealed partial class MentionFinder
     {
         var t = a.Tokens;
         var (s, coreStart, possessive) = EventModifiersBefore(t, h);
+        if (a.Mentions.Find(m => m.Kind == EntityKind.Organization && m.FirstToken < s && m.LastToken >= s - 1 && m.LastToken < h) is { } body)
+        {
+            (s, coreStart) = (body.FirstToken, Math.Min(coreStart, body.FirstToken)); // "the Group of 20 summit", "a Group of Seven summit": the body's whole name
+        }
+
         var (e2, complement) = EventComplement(t, h + 1, named: s < h);
         var phrase = new EventPhrase(h, s, coreStart, e2, possessive, complement);
         if (possessive && coreStart == h && !complement && head is not ("invasion" or "attack" or "attacks" or "visit" or "war" or "offensive"))
@@ -309,10 +314,30 @@ internal sealed partial class MentionFinder
             HasOwner = possessive,
             IsOtherOccurrence = otherOccurrence || OtherOccurrenceBefore(t, s) is not null,
             Origin = MentionOrigin.EventNoun,
+            Organizer = OrganizerIn(a, s, h, e2),
         };
 
         RemoveUnknownInside(a.Mentions, possessive ? coreStart : s, e2 - 1); // the owner before "’s" stays a name of its own
         a.Mentions.Add(mention);
+    }
+
+    /// <summary>The body an event phrase names: an organisation inside it, else an acronym before its head that names no country ("the BRICS summit").</summary>
+    private static string? OrganizerIn(SentenceAnalysis a, int s, int h, int e2)
+    {
+        if (a.Mentions.Find(o => o.Kind == EntityKind.Organization && !o.IsAnaphor && o.FirstToken >= s && o.LastToken < e2) is { } body)
+        {
+            return body.LexiconName ?? body.Name;
+        }
+
+        for (int k = s; k < h; k++)
+        {
+            if (a.Tokens[k].IsAcronym && !a.Mentions.Any(m => m.FirstToken <= k && m.LastToken >= k && (m.Kind == EntityKind.Country || m.Kind == EntityKind.Place || m.Kind == EntityKind.Person)))
+            {
+                return a.Tokens[k].Text;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Known places inside a name ("Geneva" in "Geneva Peace Conference") are mentions too.</summary>

@@ -29,6 +29,26 @@ public class DiscourseTests
         Assert.False(Has(g, "event:summit-in-oslo", "HELD_IN", "place:bergen"), Dump(g));
     }
 
+    [Theory]
+    [InlineData("The next summit will be held in 2024 in the Russian city of Kazan.", "place:kazan")]
+    [InlineData("The next summit will be held in 2024 in the Russian city of Kazan.", "country:russia")]
+    [InlineData("The next conference will be held in November 2025 in Bergen.", "place:bergen")]
+    [InlineData("The final was held on Sunday at Wembley Stadium.", "place:wembley-stadium")]
+    public void HeldIn_OverATimePhrase_AndACityOf(string text, string place)
+    {
+        var g = Extract(text);
+        Assert.Contains(g.Relations, r => r.Type.Name == "HELD_IN" && r.Target.Value == place && r.Source.Value.StartsWith("event:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SummitsOfTwoBodies_AreTwoEvents_EachOrganisedByItsBody()
+    {
+        var g = Extract("Leaders met at a Group of Seven summit in Hiroshima on Friday. The BRICS summit in Johannesburg ended on Sunday.");
+        Assert.True(Has(g, "organization:group-of-seven", "ORGANIZES", "event:group-of-seven-summit"), Dump(g));
+        Assert.True(Has(g, "event:brics-summit", "HELD_IN", "place:johannesburg"), Dump(g));
+        Assert.False(Has(g, "event:group-of-seven-summit", "HELD_IN", "place:johannesburg"), Dump(g));
+    }
+
     [Fact]
     public void NextSummit_WithNoPlace_IsNamedByItsWords()
     {

@@ -170,18 +170,54 @@ internal sealed class EventRule : IRelationRule
         for (int k = e.LastToken + 1; k + 2 < t.Count && k <= e.LastToken + 6 && t[k].Text is not ("." or ";"); k++)
         {
             int end = context.CueAt(t, k, "heldverb");
-            if (end < 0 || end + 1 >= t.Count || !(t[end].Is("in") || t[end].Is("at")))
+            if (end < 0)
             {
                 continue;
             }
 
-            int first = t[end + 1].Is("the") ? end + 2 : end + 1;
-            if (RuleContext.StartingAt(a, first, RuleContext.IsPlace) is { } place)
+            end = AfterTime(context, t, end); // "will be held in 2024 in …", "was held on Monday at …"
+            if (end + 1 >= t.Count || !(t[end].Is("in") || t[end].Is("at")))
+            {
+                continue;
+            }
+
+            foreach (var place in PlacesAfter(context, a, end + 1))
             {
                 context.Add(e, RelationType.HeldIn, place, a, $"'<event> … {t[k].Text} {t[end].Text} <place>'");
             }
 
             return;
+        }
+    }
+
+    /// <summary>The token after a time phrase at <paramref name="k"/> ("in 2024", "in November 2025", "on Monday", "next year"), or <paramref name="k"/>.</summary>
+    private static int AfterTime(RuleContext context, List<Token> t, int k)
+    {
+        int j = k < t.Count && (t[k].Is("in") || t[k].Is("on")) ? k + 1 : k;
+        int start = j;
+        while (j < t.Count && (t[j].IsNumber || context.CueAt(t, j, "date") is >= 0))
+        {
+            j = t[j].IsNumber ? j + 1 : context.CueAt(t, j, "date");
+        }
+
+        return j > start ? j : k;
+    }
+
+    /// <summary>The place at <paramref name="k"/> (over "the"); for "the Brazilian city of Belem", the city and the country.</summary>
+    private static IEnumerable<Mention> PlacesAfter(RuleContext context, SentenceAnalysis a, int k)
+    {
+        var t = a.Tokens;
+        int first = k < t.Count && t[k].Is("the") ? k + 1 : k;
+        var place = RuleContext.StartingAt(a, first, RuleContext.IsPlace);
+        if (place is { Kind.Name: "Country" } && place.LastToken + 2 < t.Count && context.Is("placenoun", t[place.LastToken + 1]) && t[place.LastToken + 2].Is("of")
+            && RuleContext.StartingAt(a, place.LastToken + 3, RuleContext.IsPlace) is { } city)
+        {
+            yield return city;
+        }
+
+        if (place is not null)
+        {
+            yield return place;
         }
     }
 
