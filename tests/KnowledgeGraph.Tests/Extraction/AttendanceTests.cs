@@ -6,7 +6,8 @@ namespace KnowledgeGraph.Tests.Extraction;
 /// <summary>
 /// Who is at an event without a verb of attending: who is sent or stands in, who speaks to its participants, the
 /// countries whose leaders open a sentence; and the bodies those sentences need (a known name with a number in it,
-/// "the bloc" for a union whose name has no class word).
+/// "the bloc" for a union whose name has no class word). Who gives at a donors' meeting: an amount announced or
+/// promised, and the givers of a gapped list.
 /// </summary>
 public class AttendanceTests
 {
@@ -57,5 +58,27 @@ public class AttendanceTests
     {
         var g = Extract("The Association of Southeast Asian Nations held a summit in Jakarta on Monday. The bloc groups Brunei, Cambodia and Laos.");
         Assert.True(Has(g, "country:cambodia", "MEMBER_OF", "organization:association-of-southeast-asian-nations"), Dump(g));
+    }
+
+    private const string Quake = "An earthquake struck Afghanistan on Saturday. Rescuers in Afghanistan searched for survivors in Herat. ";
+
+    [Theory]
+    [InlineData(Quake + "Japan announced $3 million in emergency aid.", "country:japan", "country:afghanistan")]
+    [InlineData(Quake + "Japan promised an additional 84 million euros.", "country:japan", "country:afghanistan")]
+    [InlineData("The World Bank pledged $2 billion to Pakistan, the Asian Development Bank $1.5 billion and Japan $77 million.", "organization:asian-development-bank", "country:pakistan")]
+    [InlineData("The World Bank pledged $2 billion to Pakistan, the Asian Development Bank $1.5 billion and Japan $77 million.", "country:japan", "country:pakistan")]
+    public void Giving_AnAmount_OrInAGappedList(string text, string giver, string receiver)
+    {
+        var g = Extract(text);
+        Assert.True(Has(g, giver, "CONTRIBUTES_TO", receiver), Dump(g));
+    }
+
+    [Theory]
+    [InlineData(Quake + "Japan announced plans for a new airport.", "country:japan")]
+    [InlineData("France offered about 100 million euros, the United States promised $17 million.", "country:france")]
+    public void NotGiving(string text, string giver)
+    {
+        var g = Extract(text);
+        Assert.DoesNotContain(g.Relations, r => r.Source.Value == giver && r.Type.Name == "CONTRIBUTES_TO");
     }
 }

@@ -12,6 +12,7 @@ internal sealed class VerbRule : IRelationRule
         ("praise", RelationType.Praises),
         ("criticize", RelationType.Criticizes),
         ("contribute", RelationType.ContributesTo),
+        ("givemoney", RelationType.ContributesTo),
         ("attend", RelationType.Attends),
         ("absent", RelationType.AbsentFrom),
         ("support", RelationType.Supports),
@@ -106,6 +107,11 @@ internal sealed class VerbRule : IRelationRule
             return null;
         }
 
+        if (category == "givemoney" && !MoneyAt(t, end))
+        {
+            return null; // "announced $3 million" gives; "announced plans" does not
+        }
+
         if ((category == "attend" || RuleContext.IsStance(type)) && context.IsNegated(t, i))
         {
             return null; // "did not attend", "could not support", "declined to criticize" state no relation
@@ -147,6 +153,11 @@ internal sealed class VerbRule : IRelationRule
             Unaddressed(context, a, i, subject);
         }
 
+        if (type == RelationType.ContributesTo && !context.IsNegated(t, i))
+        {
+            Gapped(context, a, i, end, category, objects);
+        }
+
         foreach (var o in objects)
         {
             Relate(context, a, i, category, type, subject, o, objects);
@@ -171,6 +182,11 @@ internal sealed class VerbRule : IRelationRule
     {
         var t = a.Tokens;
         var objects = RuleContext.Objects(a, a.Mentions.Any(m => m.FirstToken == i && m.Kind == EntityKind.Event) ? i : end);
+        if (type == RelationType.ContributesTo && objects.Count > 0 && objects[0].FirstToken > end && t.FindIndex(end, objects[0].FirstToken - end, x => x.Text == ",") >= 0)
+        {
+            objects.Clear(); // "offered about 100 million euros, the United States promised …": a receiver is not past a comma
+        }
+
         if (objects.Count > 0 || !RuleContext.IsStance(type))
         {
             return objects;
@@ -312,6 +328,52 @@ internal sealed class VerbRule : IRelationRule
                 context.Add(giver, RelationType.ContributesTo, context.DominantOrganization, a, $"contribute cue '{t[i].Text}' without an object, in a text mostly about one organisation", isExplicit: false);
             }
         }
+    }
+
+    /// <summary>
+    /// The givers of a gapped list, who give what the verb's subject gives, to the same receiver: "China pledged about
+    /// $100 million, Germany 84 million euros and Japan $77 million".
+    /// </summary>
+    private static void Gapped(RuleContext context, SentenceAnalysis a, int i, int end, string category, List<Mention> objects)
+    {
+        var t = a.Tokens;
+        for (int k = end; k + 2 < t.Count && t[k].Text is not (";" or "." or ":"); k++)
+        {
+            if (!(t[k].Text == "," || t[k].Is("and")))
+            {
+                continue;
+            }
+
+            int first = t[k + 1].Is("the") ? k + 2 : k + 1;
+            if (RuleContext.StartingAt(a, first, RuleContext.IsActor) is not { } giver || !MoneyAt(t, giver.LastToken + 1))
+            {
+                continue;
+            }
+
+            if (objects.Count == 0)
+            {
+                Unaddressed(context, a, i, giver);
+            }
+
+            foreach (var o in objects)
+            {
+                Relate(context, a, i, category, RelationType.ContributesTo, giver, o, objects);
+            }
+
+            k = giver.LastToken;
+        }
+    }
+
+    /// <summary>Whether an amount of money starts at <paramref name="k"/>, after words like "an additional" or "about": "$3 million", "84 million euros".</summary>
+    private static bool MoneyAt(List<Token> t, int k)
+    {
+        while (k < t.Count && t[k].Text is "a" or "an" or "additional" or "further" or "another" or "about" or "nearly" or "almost" or "around" or "roughly" or "some" or "more" or "than" or "over" or "up" or "to" or "at" or "least")
+        {
+            k++;
+        }
+
+        return k < t.Count && (t[k].Text is "$" or "€" or "£" or "¥" or "US$" or "A$" or "C$"
+            || t[k].IsNumber && k + 1 < t.Count && t[k + 1].Text is "million" or "billion" or "trillion" or "euros" or "dollars" or "pounds" or "yen");
     }
 
     /// <summary>Whom "him" or "her" after a verb of stance means: the person judged in the sentences just before, else the last person before it who is not among the verb's subjects, else the person the text was last about.</summary>
