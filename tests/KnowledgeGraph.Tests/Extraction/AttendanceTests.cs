@@ -67,6 +67,7 @@ public class AttendanceTests
     [InlineData(Quake + "Japan promised an additional 84 million euros.", "country:japan", "country:afghanistan")]
     [InlineData("The World Bank pledged $2 billion to Pakistan, the Asian Development Bank $1.5 billion and Japan $77 million.", "organization:asian-development-bank", "country:pakistan")]
     [InlineData("The World Bank pledged $2 billion to Pakistan, the Asian Development Bank $1.5 billion and Japan $77 million.", "country:japan", "country:pakistan")]
+    [InlineData("Congress gave the Arctic Relief Fund about $20 billion in September.", "organization:congress", "organization:arctic-relief-fund")]
     public void Giving_AnAmount_OrInAGappedList(string text, string giver, string receiver)
     {
         var g = Extract(text);
@@ -76,6 +77,7 @@ public class AttendanceTests
     [Theory]
     [InlineData(Quake + "Japan announced plans for a new airport.", "country:japan")]
     [InlineData("France offered about 100 million euros, the United States promised $17 million.", "country:france")]
+    [InlineData("Mexico is hosting the talks. France offered about 100 million euros, and Mexico $17 million.", "country:france")]
     public void NotGiving(string text, string giver)
     {
         var g = Extract(text);

@@ -137,7 +137,6 @@ internal sealed class VerbRule : IRelationRule
         }
 
         var objects = ObjectsOf(context, a, i, end, type, subject);
-
         if (type == RelationType.Attends || type == RelationType.Organizes)
         {
             Attended(context, a, i, end, type, subject, objects);
@@ -148,14 +147,9 @@ internal sealed class VerbRule : IRelationRule
             context.Reactions.Add((subject, a, t[i].Text)); // "Beijing reacted angrily.": to the text's main event, once it is known
         }
 
-        if (type == RelationType.ContributesTo && objects.Count == 0 && !context.IsNegated(t, i))
-        {
-            Unaddressed(context, a, i, subject);
-        }
-
         if (type == RelationType.ContributesTo && !context.IsNegated(t, i))
         {
-            Gapped(context, a, i, end, category, objects);
+            Given(context, a, i, end, category, subject, objects);
         }
 
         foreach (var o in objects)
@@ -182,11 +176,6 @@ internal sealed class VerbRule : IRelationRule
     {
         var t = a.Tokens;
         var objects = RuleContext.Objects(a, a.Mentions.Any(m => m.FirstToken == i && m.Kind == EntityKind.Event) ? i : end);
-        if (type == RelationType.ContributesTo && objects.Count > 0 && objects[0].FirstToken > end && t.FindIndex(end, objects[0].FirstToken - end, x => x.Text == ",") >= 0)
-        {
-            objects.Clear(); // "offered about 100 million euros, the United States promised …": a receiver is not past a comma
-        }
-
         if (objects.Count > 0 || !RuleContext.IsStance(type))
         {
             return objects;
@@ -317,7 +306,7 @@ internal sealed class VerbRule : IRelationRule
         foreach (var giver in givers)
         {
             if (RuleContext.IsActor(giver) && giver.Kind != EntityKind.Person && giver.EntityId != context.DominantOrganization?.EntityId
-                && context.DominantCountry is { } home && home.EntityId != giver.EntityId
+                && context.DominantCountry is { } home && home.EntityId != giver.EntityId && !GivesHere(context, a, home)
                 && !context.Is("buying", t[i]) && NamesAid(context, t, i + 1, i + 9, clauseOnly: true)) // "sent a team of 87 rescuers", "pledged $500 million"
             {
                 // "Algeria, Tunisia and Qatar also sent aircraft with aid" in a report on Libya
@@ -328,6 +317,21 @@ internal sealed class VerbRule : IRelationRule
                 context.Add(giver, RelationType.ContributesTo, context.DominantOrganization, a, $"contribute cue '{t[i].Text}' without an object, in a text mostly about one organisation", isExplicit: false);
             }
         }
+    }
+
+    /// <summary>A verb of giving: no receiver after another giver, the receiver the text implies when none is named, and the givers of a gapped list.</summary>
+    private static void Given(RuleContext context, SentenceAnalysis a, int i, int end, string category, Mention subject, List<Mention> objects)
+    {
+        if (GiversAfter(a.Tokens, end, objects))
+        {
+            objects.Clear();
+        }
+        else if (objects.Count == 0)
+        {
+            Unaddressed(context, a, i, subject);
+        }
+
+        Gapped(context, a, i, end, category, objects);
     }
 
     /// <summary>
@@ -362,6 +366,48 @@ internal sealed class VerbRule : IRelationRule
 
             k = giver.LastToken;
         }
+    }
+
+    /// <summary>
+    /// Whether the first object after a verb of giving is another giver, not the receiver: past a comma ("offered about 100
+    /// million euros, the United States promised …") or after "and" with its own amount ("promised $17 million and Japan
+    /// $10 million", see <see cref="Gapped"/>; not "gave the fund $20 billion"). The receiver is then not in this clause.
+    /// </summary>
+    private static bool GiversAfter(List<Token> t, int end, List<Mention> objects)
+    {
+        if (objects.Count == 0 || objects[0].FirstToken <= end)
+        {
+            return false;
+        }
+
+        int between = objects[0].FirstToken - end;
+        return t.FindIndex(end, between, x => x.Text == ",") >= 0 || t.FindIndex(end, between, x => x.Is("and")) >= 0 && MoneyAt(t, objects[0].LastToken + 1);
+    }
+
+    /// <summary>Whether the sentence has the country give ("the United States promised $17 million", "and Japan $10 million"): then it is not the receiver.</summary>
+    private static bool GivesHere(RuleContext context, SentenceAnalysis a, Mention country)
+    {
+        var t = a.Tokens;
+        foreach (var m in a.Mentions)
+        {
+            if (m.EntityId != country.EntityId)
+            {
+                continue;
+            }
+
+            int k = m.LastToken + 1;
+            while (k < t.Count && (t[k].Is("also") || context.Is("auxiliary", t[k])))
+            {
+                k++;
+            }
+
+            if (MoneyAt(t, k) || k < t.Count && (context.CueAt(t, k, "contribute") >= 0 || context.CueAt(t, k, "givemoney") >= 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether an amount of money starts at <paramref name="k"/>, after words like "an additional" or "about": "$3 million", "84 million euros".</summary>
