@@ -173,4 +173,32 @@ public class RoleTests
         var later = result.Mentions.Where(m => m.SentenceIndex == 1 && m.EntityId is not null).ToList();
         Assert.Contains(later, m => m.EntityId!.Value.Value == person && m.Text != "Jr.");
     }
+
+    [Theory]
+    [InlineData("Salah Haddad, a Libyan volunteer, said the water was still rising.", "person:salah-haddad", "country:libya")]
+    [InlineData("Tomas Brandt, the Norwegian striker, scored twice.", "person:tomas-brandt", "country:norway")]
+    [InlineData("Lia Moreno of Samoa told reporters that the deal was weak.", "person:lia-moreno", "country:samoa")]
+    [InlineData("\"We came here for a lifeline,\" said Lia Moreno, a youth campaigner from Fiji.", "person:lia-moreno", "country:fiji")]
+    [InlineData("Mia Holt, Azerbaijan's ecology minister, opened the talks.", "person:mia-holt", "country:azerbaijan")]
+    [InlineData("Ukraine's prosecutor general, Ivo Marsh, said the warrant was a signal.", "person:ivo-marsh", "country:ukraine")]
+    public void Nationality_FromAnApposition(string text, string person, string country)
+    {
+        var g = Extract(text);
+        Assert.True(Has(g, person, "CITIZEN_OF", country), Dump(g));
+    }
+
+    [Fact]
+    public void FromACapital_IsNotANationality()
+    {
+        var g = Extract("\"It was a long night,\" said Lia Moreno, a student from London.");
+        Assert.DoesNotContain(g.Relations, r => r.Type.Name == "CITIZEN_OF");
+    }
+
+    [Fact]
+    public void HeadTitle_NarrowedByAModifier_IsARole()
+    {
+        var g = Extract("Ivo Marsh, the U.N. humanitarian chief, said aid was on its way.");
+        Assert.True(Has(g, "person:ivo-marsh", "HOLDS_ROLE_IN", "organization:united-nations"), Dump(g));
+        Assert.False(Has(g, "person:ivo-marsh", "LEADS", "organization:united-nations"), Dump(g));
+    }
 }

@@ -28,6 +28,7 @@ internal sealed class RoleAppositionRule : IRelationRule
 
             ApposedAfter(context, a, p);
             ApposedBefore(context, a, p);
+            OfCountry(context, a, p);
         }
     }
 
@@ -50,6 +51,66 @@ internal sealed class RoleAppositionRule : IRelationRule
 
     /// <summary>A country or organisation that resolved to an entity: a body a title can belong to.</summary>
     private static bool IsBody(Mention m) => (m.Kind == EntityKind.Organization || m.Kind == EntityKind.Country) && m.EntityId is not null;
+
+    /// <summary>"Cedric Schuster of Samoa": a person named with "of" and a country is its national.</summary>
+    private static void OfCountry(RuleContext context, SentenceAnalysis a, Mention p)
+    {
+        var t = a.Tokens;
+        int k = p.LastToken + 1;
+        if (k + 1 < t.Count && t[k].Is("of") && RuleContext.StartingAt(a, k + 1, m => m.Kind == EntityKind.Country && m.EntityId is not null) is { } country
+            && !(country.LastToken + 1 < t.Count && t[country.LastToken + 1].IsPossessive))
+        {
+            context.Add(p, RelationType.CitizenOf, country, a, $"'<person> of {country.Text}'", isExplicit: false);
+        }
+    }
+
+    /// <summary>The country after up to three lower-case words and "from", from <paramref name="j"/>: "youth campaigner from Fiji".</summary>
+    private static Mention? FromCountry(RuleContext context, SentenceAnalysis a, int j)
+    {
+        var t = a.Tokens;
+        for (int k = j; k < t.Count - 1 && k <= j + 3; k++)
+        {
+            if (t[k].Is("from"))
+            {
+                // (not "from London": a capital named as a city)
+                return k > j ? RuleContext.StartingAt(a, k + 1, m => m.Kind == EntityKind.Country && m.EntityId is not null && !context.Lexicon.Lookup(m.Text).Any(e => e.Kind == PhraseKind.Capital)) : null;
+            }
+
+            if (!IsModifier(t[k]))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A title after up to two lower-case modifiers ("ecology minister", "lead negotiator"), with where it starts and ends.</summary>
+    private static (int Start, int End, string Class)? TitleAfterModifiers(RuleContext context, List<Token> t, int k)
+    {
+        for (int m = k; m < t.Count && m <= k + 2; m++)
+        {
+            if (context.Lexicon.TitleAt(t, m) is { } title)
+            {
+                return (m, title.End, title.Class);
+            }
+
+            if (!IsModifier(t[m]))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A head's title narrowed by a modifier is a role: "humanitarian chief", "aid chief" do not lead the body.</summary>
+    private static string Narrowed(string titleClass) => titleClass is "head" or "leader" ? "role" : titleClass;
+
+    /// <summary>A lower-case word of letters that can modify a noun: not a function word, a possessive or punctuation ("under-21" is not one).</summary>
+    private static bool IsModifier(Token t) =>
+        t.IsWord && !t.IsCapitalized && !t.IsPossessive && !IsFormer(t) && t.Text.All(c => char.IsLetter(c) || c == '-')
+        && t.Text is not ("the" or "a" or "an" or "of" or "and" or "or" or "its" or "their" or "his" or "her" or "who" or "which" or "that" or "from" or "at" or "in" or "for" or "to" or "with");
 
     /// <summary>"X, the co-leader of the AfD", "X, co-leader of the Social Democrats", "X, the CMA's chief executive", "X, a Labour lawmaker".</summary>
     private static void ApposedAfter(RuleContext context, SentenceAnalysis a, Mention p)
@@ -81,12 +142,22 @@ internal sealed class RoleAppositionRule : IRelationRule
                 k++;
             }
 
-            if (k < t.Count && !IsFormer(t[k]) && context.Lexicon.TitleAt(t, k) is { } owned)
+            if (k < t.Count && !IsFormer(t[k]) && TitleAfterModifiers(context, t, k) is { } owned)
             {
-                context.AddRole(p, body, owned.Class, a, $"apposition '{body.Text} … {Words(t, k, owned.End)}'");
+                context.AddRole(p, body, owned.Start > k ? Narrowed(owned.Class) : owned.Class, a, $"apposition '{body.Text} … {Words(t, owned.Start, owned.End)}'");
+            }
+            else if (body.Kind == EntityKind.Country && k == body.LastToken + 1 && k < t.Count && IsModifier(t[k]))
+            {
+                // "Salah Bouzid, a Libyan volunteer", "Kari Lund, a Norwegian activist": introduced by nationality.
+                context.Add(p, RelationType.CitizenOf, body, a, $"apposition '{t[j - 1].Text} {body.Text} {t[k].Text}'", isExplicit: false);
             }
 
             return;
+        }
+
+        if (FromCountry(context, a, j) is { } home)
+        {
+            context.Add(p, RelationType.CitizenOf, home, a, $"apposition '… from {home.Text}'", isExplicit: false); // "a youth campaigner from Fiji"
         }
 
         // "co-leader of the Social Democrats", "chief executive at Google".
@@ -123,17 +194,28 @@ internal sealed class RoleAppositionRule : IRelationRule
 
         for (int s = Math.Max(0, comma - 3); s < comma; s++)
         {
-            if (context.Lexicon.TitleAt(t, s) is not { } title || title.End != comma || s < 1 || IsFormer(t[s - 1]))
+            if (context.Lexicon.TitleAt(t, s) is not { } title || title.End != comma || s < 1)
             {
                 continue;
             }
 
-            var body = t[s - 1].IsPossessive ? RuleContext.EndingAt(a, s - 2, IsBody)
-                : t[s - 1].Is("its") || t[s - 1].Is("their") ? a.Mentions.LastOrDefault(m => IsBody(m) && m.LastToken < s - 1)
-                : RuleContext.EndingAt(a, s - 1, IsBody); // "the party leader, Han Dong-hoon"
+            int q = s;
+            while (q - 1 >= 1 && s - q < 2 && IsModifier(t[q - 1]) && !t[q - 1].Is("party"))
+            {
+                q--; // "Azerbaijan's ecology minister, Mukhtar Babayev"
+            }
+
+            if (IsFormer(t[q - 1]))
+            {
+                continue;
+            }
+
+            var body = t[q - 1].IsPossessive ? RuleContext.EndingAt(a, q - 2, IsBody)
+                : t[q - 1].Is("its") || t[q - 1].Is("their") ? a.Mentions.LastOrDefault(m => IsBody(m) && m.LastToken < q - 1)
+                : RuleContext.EndingAt(a, q - 1, IsBody); // "the party leader, Han Dong-hoon"
             if (body is not null)
             {
-                context.AddRole(p, body, title.Class, a, $"apposition '{t[s - 1].Text} {Words(t, s, title.End)}, {p.Text}'");
+                context.AddRole(p, body, q < s ? Narrowed(title.Class) : title.Class, a, $"apposition '{t[q - 1].Text} {Words(t, q, title.End)}, {p.Text}'");
                 return;
             }
         }

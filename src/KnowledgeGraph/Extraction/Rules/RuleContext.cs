@@ -118,6 +118,10 @@ internal sealed partial class RuleContext(Lexicon lexicon)
             {
                 Add(person, RelationType.MemberOf, body, a, rule, isExplicit: false);
             }
+            else if (body.Kind == EntityKind.Country)
+            {
+                Add(person, RelationType.CitizenOf, body, a, rule, isExplicit: false); // "the Norwegian striker"
+            }
 
             return;
         }
