@@ -31,6 +31,7 @@ public class AttendanceTests
     [InlineData("Moscow did not send Kari Lund.", "person:kari-lund")]
     [InlineData("Kari Lund stood in for President Omar Haddad.", "person:omar-haddad")]
     [InlineData("Kari Lund told reporters that the deal was fair.", "person:kari-lund")]
+    [InlineData("Kari Lund told reporters the summit had gone well.", "person:kari-lund")]
     [InlineData("Moscow sent two aircraft, Kari Lund said.", "person:kari-lund")]
     public void NotAtTheEvent(string sentence, string who)
     {

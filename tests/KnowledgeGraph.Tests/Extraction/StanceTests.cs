@@ -133,4 +133,13 @@ public class StanceTests
         Assert.True(Has(g, "country:norway", "CONTRIBUTES_TO", "country:ukraine"), Dump(g));
         Assert.False(Has(g, "person:kari-lund", "CONTRIBUTES_TO", "country:ukraine"), Dump(g));
     }
+
+    [Theory]
+    [InlineData("Kari Lund lifted the trophy. After the match she praised Omar Haddad for his innings.")]
+    [InlineData("Kari Lund lifted the trophy. Later she also praised Omar Haddad for his innings.")]
+    public void Pronoun_RightBeforeItsVerb_IsTheSubject(string text)
+    {
+        var g = Extract(text);
+        Assert.True(Has(g, "person:kari-lund", "PRAISES", "person:omar-haddad"), Dump(g));
+    }
 }

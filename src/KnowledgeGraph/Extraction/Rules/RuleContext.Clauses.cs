@@ -85,9 +85,9 @@ internal sealed partial class RuleContext
                 return nearest; // "announced that Australia will contribute", "Healey said Britain would send"
             }
 
-            if (Is("pronoun", w) && (k == 0 || t[k - 1].Text is "," or ";" or ":" or "and" or "“"))
+            if (Is("pronoun", w) && (k == 0 || t[k - 1].Text is "," or ";" or ":" or "and" or "“" || RightBefore(t, k, cue)))
             {
-                return PronounReferent(a, k);
+                return PronounReferent(a, k); // "After the match he praised …": the pronoun right before its verb
             }
 
             var m = ActorEndingAt(a, k);
@@ -104,6 +104,20 @@ internal sealed partial class RuleContext
         }
 
         return nearest;
+    }
+
+    /// <summary>Whether only "also", "later" or auxiliaries stand between the word at <paramref name="k"/> and the verb at <paramref name="cue"/>.</summary>
+    private bool RightBefore(List<Token> t, int k, int cue)
+    {
+        for (int j = k + 1; j < cue; j++)
+        {
+            if (!(t[j].Is("also") || t[j].Is("later") || Is("auxiliary", t[j])))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The subject at the start of the clause: a leading pronoun's referent, or null.</summary>

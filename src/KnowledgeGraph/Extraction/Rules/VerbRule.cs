@@ -67,7 +67,8 @@ internal sealed class VerbRule : IRelationRule
     /// </summary>
     private static void Told(RuleContext context, SentenceAnalysis a, int i, int said, Mention? previousSubject)
     {
-        var addressed = a.Mentions.Find(m => m.Kind == EntityKind.Event && m.FirstToken >= said && m.FirstToken <= said + 2);
+        var addressed = a.Mentions.Find(m => m.Kind == EntityKind.Event && m.FirstToken >= said && m.FirstToken <= said + 2
+            && (m.FirstToken == said || a.Tokens[said].Text is "the" or "a" or "an" or "its" or "this")); // not "told reporters the deal …"
         bool audience = addressed is null && ToAudience(context, a.Tokens, said);
         if ((addressed is null && !audience) || context.IsNegated(a.Tokens, i) || context.Subject(a, i, previousSubject) is not { } teller || !RuleContext.IsActor(teller))
         {
