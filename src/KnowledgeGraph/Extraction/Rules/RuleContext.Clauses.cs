@@ -325,7 +325,7 @@ internal sealed partial class RuleContext
 
         while (k < t.Count)
         {
-            var m = StartingAt(a, k, kind);
+            var m = StartingAt(a, k, kind) ?? (result.Count > 0 && t[k].Is("the") && k + 1 < t.Count ? StartingAt(a, k + 1, kind) : null); // "…, Myanmar, the Philippines, Singapore"
             if (m is null)
             {
                 break;
