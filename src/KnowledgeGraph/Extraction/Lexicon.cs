@@ -146,7 +146,7 @@ internal sealed class Lexicon
     }
 
     /// <summary>The classes of person titles, each a cue category of capitalised titles (<c>title:…</c>) and of lower-case ones (<c>lowertitle:…</c>).</summary>
-    private static readonly string[] TitleClasses = ["head", "leader", "role", "member"];
+    private static readonly string[] TitleClasses = ["head", "leader", "role", "member", "envoy"];
 
     private static readonly string[] TitleCategories = [.. TitleClasses.Select(c => "title:" + c)];
 

@@ -99,7 +99,7 @@ internal sealed partial class MentionFinder
         }
 
         // "Microsoft Chief Executive Satya Nadella", "Labour leader Keir Starmer": a title of the body, then a name.
-        if (_lex.TitleAt(t, next) is { } title && title.Class != "role" && title.End + 1 < t.Count && t[title.End].IsCapitalized && t[title.End + 1].IsCapitalized)
+        if (_lex.TitleAt(t, next) is { } title && title.Class is not ("role" or "envoy") && title.End + 1 < t.Count && t[title.End].IsCapitalized && t[title.End + 1].IsCapitalized)
         {
             return $"'{Join(t, m.FirstToken, title.End)}' before a name";
         }

@@ -28,6 +28,15 @@ public class AttendanceTests
     }
 
     [Theory]
+    [InlineData("Moscow sent Foreign Minister Kari Lund.", "country:russia")]
+    [InlineData("Chinese President Omar Haddad stayed at home. Kari Lund stood in for President Omar Haddad.", "country:china")]
+    public void WhoIsSent_RepresentsWhoSendsThem(string sentence, string country)
+    {
+        var g = Extract(Summit + sentence);
+        Assert.True(Has(g, "person:kari-lund", "REPRESENTS", country), Dump(g));
+    }
+
+    [Theory]
     [InlineData("Moscow did not send Kari Lund.", "person:kari-lund")]
     [InlineData("Kari Lund stood in for President Omar Haddad.", "person:omar-haddad")]
     [InlineData("Kari Lund told reporters that the deal was fair.", "person:kari-lund")]

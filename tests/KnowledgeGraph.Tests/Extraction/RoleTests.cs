@@ -201,4 +201,15 @@ public class RoleTests
         Assert.True(Has(g, "person:ivo-marsh", "HOLDS_ROLE_IN", "organization:united-nations"), Dump(g));
         Assert.False(Has(g, "person:ivo-marsh", "LEADS", "organization:united-nations"), Dump(g));
     }
+
+    [Theory]
+    [InlineData("Velora spokesman Tomas Brandt said the plan was on track.", "person:tomas-brandt", "organization:velora")]
+    [InlineData("India's delegate, Lia Moreno, rejected the outcome.", "person:lia-moreno", "country:india")]
+    [InlineData("Mia Holt, the Norwegian ambassador, declined to comment.", "person:mia-holt", "country:norway")]
+    public void EnvoyTitle_RepresentsTheBody(string text, string person, string body)
+    {
+        var g = Extract(text);
+        Assert.True(Has(g, person, "REPRESENTS", body), Dump(g));
+        Assert.True(Has(g, person, "HOLDS_ROLE_IN", body), Dump(g));
+    }
 }

@@ -167,20 +167,35 @@ internal static class DocumentRule
                     continue; // "sent two aircraft, Kari Lund said": nobody is sent
                 }
 
+                var country = CountryOf(context, context.Subject(a, i, null));
                 foreach (var m in sentWho)
                 {
                     if (m.Kind == EntityKind.Person)
                     {
                         context.Add(m, RelationType.Attends, ev, a, $"sent in someone's place: '{t[i].Text} <person>'", isExplicit: false);
+                        if (country is not null)
+                        {
+                            context.Add(m, RelationType.Represents, country, a, $"sent by {country.Text}: '{t[i].Text} <person>'", isExplicit: false);
+                        }
                     }
                 }
             }
             else if (context.Subject(a, i, null) is { Kind.Name: "Person" } stand)
             {
                 context.Add(stand, RelationType.Attends, ev, a, $"in someone's place: '{t[i].Text}'", isExplicit: false);
+                if (CountryOf(context, RuleContext.ActorOrEventStartingAt(a, standIn)) is { } country)
+                {
+                    context.Add(stand, RelationType.Represents, country, a, $"in the place of {country.Text}'s leader", isExplicit: false);
+                }
             }
         }
     }
+
+    /// <summary>The country an actor stands for: the country itself, or the country a leader leads.</summary>
+    private static Mention? CountryOf(RuleContext context, Mention? actor) =>
+        actor is null ? null
+        : actor.Kind == EntityKind.Country ? actor
+        : actor.EntityId is { } id && context.LeaderCountry.TryGetValue(id, out var led) ? led : null;
 
     /// <summary>The "of" or "from" after a participant noun, over "or envoys" ("the leaders or envoys of"), or null.</summary>
     private static int? OfAfterParticipants(RuleContext context, List<Token> t, int i)

@@ -40,7 +40,7 @@ internal sealed class RoleRule : IRelationRule
     private static void Untitled(RuleContext context, SentenceAnalysis a, Mention m)
     {
         var t = a.Tokens;
-        bool titled = m.RoleClass is "role" or "leader";
+        bool titled = m.RoleClass is "role" or "leader" or "envoy";
         bool appositive = m.LastToken + 2 < t.Count && t[m.LastToken + 1].Text == "," && context.IsLowerTitle(t[m.LastToken + 2].Text);
         if (!(((titled && !SeenBefore(context, m)) || appositive) && !context.HasRoleOf.Contains(m.EntityId!.Value)))
         {

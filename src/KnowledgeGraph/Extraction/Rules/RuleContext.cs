@@ -102,8 +102,9 @@ internal sealed partial class RuleContext(Lexicon lexicon)
 
     /// <summary>
     /// The relations a title of a class gives a person in a body: a member ("midfielder") is a member of an
-    /// organisation; any other title holds a role, a head or leader also leads, a title in a country makes a
-    /// citizen, and a title in a party makes a member of it.
+    /// organisation; any other title holds a role, an envoy (spokesman, ambassador, negotiator) also represents
+    /// the body, a head or leader also leads, a title in a country makes a citizen, and a title in a party makes
+    /// a member of it.
     /// </summary>
     public void AddRole(Mention person, Mention body, string titleClass, SentenceAnalysis a, ReasonText rule) =>
         AddRole(person, body, titleClass, a, rule.ToStringAndClear());
@@ -127,6 +128,11 @@ internal sealed partial class RuleContext(Lexicon lexicon)
         }
 
         Add(person, RelationType.HoldsRoleIn, body, a, rule);
+        if (titleClass == "envoy")
+        {
+            Add(person, RelationType.Represents, body, a, rule, isExplicit: false); // a spokesman, envoy or negotiator speaks for the body
+        }
+
         if (titleClass is "head" or "leader")
         {
             Add(person, RelationType.Leads, body, a, rule, isExplicit: false);
