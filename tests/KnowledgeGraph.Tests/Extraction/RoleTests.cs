@@ -212,4 +212,14 @@ public class RoleTests
         Assert.True(Has(g, person, "REPRESENTS", body), Dump(g));
         Assert.True(Has(g, person, "HOLDS_ROLE_IN", body), Dump(g));
     }
+
+    [Theory]
+    [InlineData("Tomas Brandt, who is also chief executive of Velora, called the deal fair.", "person:tomas-brandt", "organization:velora")]
+    [InlineData("Mia Holt, the administrator of the Arctic Research Agency, said the audit was done.", "person:mia-holt", "organization:arctic-research-agency")]
+    [InlineData("Leaders met at a summit in Oslo on Monday. Kari Lund, the summit's president, closed the talks.", "person:kari-lund", "event:summit-in-oslo")]
+    public void HeadTitle_InARelativeClause_OrOfAnEvent_Leads(string text, string person, string body)
+    {
+        var g = Extract(text);
+        Assert.True(Has(g, person, "LEADS", body), Dump(g));
+    }
 }

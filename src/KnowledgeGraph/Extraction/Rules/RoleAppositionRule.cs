@@ -49,8 +49,25 @@ internal sealed class RoleAppositionRule : IRelationRule
         return k < 0 ? null : RuleContext.EndingAt(a, k, IsBody);
     }
 
-    /// <summary>A country or organisation that resolved to an entity: a body a title can belong to.</summary>
-    private static bool IsBody(Mention m) => (m.Kind == EntityKind.Organization || m.Kind == EntityKind.Country) && m.EntityId is not null;
+    /// <summary>A country, organisation or event that resolved to an entity: what a title can belong to ("the summit's president").</summary>
+    private static bool IsBody(Mention m) => (m.Kind == EntityKind.Organization || m.Kind == EntityKind.Country || m.Kind == EntityKind.Event) && m.EntityId is not null;
+
+    /// <summary>The token after "who is", "who was", "who has been" (and "also", "now") at <paramref name="j"/>, or <paramref name="j"/>.</summary>
+    private static int AfterRelativeBe(RuleContext context, List<Token> t, int j)
+    {
+        if (!(j + 1 < t.Count && t[j].Is("who")))
+        {
+            return j;
+        }
+
+        int k = j + 1;
+        while (k < t.Count && (context.Is("auxiliary", t[k]) || t[k].Is("been") || t[k].Is("also") || t[k].Is("now")))
+        {
+            k++;
+        }
+
+        return k > j + 1 ? k : j;
+    }
 
     /// <summary>"Cedric Schuster of Samoa": a person named with "of" and a country is its national.</summary>
     private static void OfCountry(RuleContext context, SentenceAnalysis a, Mention p)
@@ -122,8 +139,8 @@ internal sealed class RoleAppositionRule : IRelationRule
             return;
         }
 
-        j++;
-        if (t[j].Is("the") || t[j].Is("a") || t[j].Is("an"))
+        j = AfterRelativeBe(context, t, j + 1); // "X, who is also chief executive of …" reads as "X, chief executive of …"
+        if (j < t.Count && (t[j].Is("the") || t[j].Is("a") || t[j].Is("an")))
         {
             j++;
         }

@@ -112,6 +112,16 @@ internal sealed partial class RuleContext(Lexicon lexicon)
     /// <summary>The relations a title of a class gives a person in a body (see the overload with a formatted rule).</summary>
     public void AddRole(Mention person, Mention body, string titleClass, SentenceAnalysis a, string rule)
     {
+        if (body.Kind == EntityKind.Event)
+        {
+            if (titleClass is "head" or "leader")
+            {
+                Add(person, RelationType.Leads, body, a, rule, isExplicit: false); // "the summit's president", "the chair of the talks"
+            }
+
+            return;
+        }
+
         bool isParty = IsParty(a, body);
         if (titleClass == "member")
         {
