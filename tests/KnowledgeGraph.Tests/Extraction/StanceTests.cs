@@ -142,4 +142,14 @@ public class StanceTests
         var g = Extract(text);
         Assert.True(Has(g, "person:kari-lund", "PRAISES", "person:omar-haddad"), Dump(g));
     }
+
+    [Theory]
+    [InlineData("China published a new map on Monday, drawing protests from the Philippines, Malaysia and Vietnam.", "country:vietnam", "country:china", true)]
+    [InlineData("The World Bank faced strong opposition from Norway and Sweden over the plan.", "country:sweden", "organization:world-bank", true)]
+    [InlineData("The World Bank's plan was dropped after opposition from Norway and Sweden.", "country:sweden", "organization:world-bank", false)]
+    public void ObjectionsFromActors_CriticiseWhatDrewThem(string text, string critic, string target, bool expected)
+    {
+        var g = Extract(text);
+        Assert.True(Has(g, critic, "CRITICIZES", target) == expected, Dump(g));
+    }
 }

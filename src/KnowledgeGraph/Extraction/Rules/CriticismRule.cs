@@ -2,7 +2,8 @@ namespace KnowledgeGraph.Extraction.Rules;
 
 /// <summary>
 /// Criticism without a verb cue: "the threat from X" and "X as a … threat" (the subject of the clause
-/// criticizes X), and "X’s opponents" (the actors before it in the clause criticize X).
+/// criticizes X), "X’s opponents" (the actors before it in the clause criticize X), and "protests from X"
+/// (X criticizes the subject of the verb that drew them).
 /// </summary>
 internal sealed class CriticismRule : IRelationRule
 {
@@ -10,6 +11,53 @@ internal sealed class CriticismRule : IRelationRule
     {
         Threats(context, a);
         Opponents(context, a);
+        ObjectionsFrom(context, a);
+    }
+
+    /// <summary>
+    /// "China published a map, drawing protests from the Philippines, Malaysia and Vietnam", "the plan faced opposition from
+    /// regulators in the United States and Britain": those named after "from" criticize the subject of the verb that drew them.
+    /// </summary>
+    private static void ObjectionsFrom(RuleContext context, SentenceAnalysis a)
+    {
+        var t = a.Tokens;
+        for (int i = 1; i + 2 < t.Count; i++)
+        {
+            if (!context.Is("objection", t[i]) || !t[i + 1].Is("from") || context.IsNegated(t, i))
+            {
+                continue;
+            }
+
+            int verb = i - 1;
+            while (verb > 0 && (t[verb].Is("the") || t[verb].Is("strong") || t[verb].Is("fierce") || t[verb].Is("angry") || t[verb].Is("sharp")))
+            {
+                verb--;
+            }
+
+            if (!context.Is("drawobjection", t[verb]) || context.Subject(a, verb, null) is not { } target)
+            {
+                continue; // "drawing protests from …", "faced opposition from …": what drew them is criticized
+            }
+
+            int from = i + 2;
+            while (from < t.Count && from <= i + 4 && RuleContext.StartingAt(a, from, RuleContext.IsActor) is null && t[from].IsWord && !t[from].IsCapitalized)
+            {
+                from++; // "from regulators in", "from the"
+            }
+
+            if (from < t.Count && t[from].Is("in"))
+            {
+                from++;
+            }
+
+            foreach (var critic in RuleContext.ListAfter(a, from, RuleContext.IsActor))
+            {
+                if (critic.EntityId != target.EntityId)
+                {
+                    context.Add(critic, RelationType.Criticizes, target, a, $"'{t[i].Text} from <actor>'", isExplicit: false);
+                }
+            }
+        }
     }
 
     private static void Threats(RuleContext context, SentenceAnalysis a)
