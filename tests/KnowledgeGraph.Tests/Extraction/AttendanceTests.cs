@@ -94,4 +94,20 @@ public class AttendanceTests
         var g = Extract(text);
         Assert.DoesNotContain(g.Relations, r => r.Source.Value == giver && r.Type.Name == "CONTRIBUTES_TO");
     }
+
+    [Theory]
+    [InlineData("person:kari-lund")]
+    [InlineData("person:omar-haddad")]
+    public void PlayersActingOnEachOther_TakePartInTheMatch(string who)
+    {
+        var g = Extract("Norway beat Sweden in the final on Sunday. The final was close. Kari Lund dismissed Omar Haddad in the second over.");
+        Assert.True(Has(g, who, "ATTENDS", "event:final"), Dump(g));
+    }
+
+    [Fact]
+    public void DismissingSomeone_OutsideAMatch_IsNoAttendance()
+    {
+        var g = Extract(Summit + "Kari Lund dismissed Omar Haddad as an adviser.");
+        Assert.DoesNotContain(g.Relations, r => r.Source.Value == "person:omar-haddad" && r.Type.Name == "ATTENDS");
+    }
 }

@@ -339,9 +339,9 @@ internal static class DocumentRule
                         context.Add(other, RelationType.Attends, ev!, a, $"taking part: '{t[i].Text}'", isExplicit: false);
                     }
 
-                    if (context.Is("defeat", t[i]))
+                    if (context.Is("defeat", t[i]) || context.Is("actson", t[i]))
                     {
-                        // "beating Inter 1-0": the side beaten took part too.
+                        // "beating Inter 1-0", "Shami dismissed Warner": the side beaten, the player acted on, took part too.
                         foreach (var beaten in RuleContext.Objects(a, i + 1))
                         {
                             context.Add(beaten, RelationType.Attends, ev!, a, $"beaten: '{t[i].Text} <actor>'", isExplicit: false);
