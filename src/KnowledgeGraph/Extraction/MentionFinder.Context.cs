@@ -1,6 +1,6 @@
 namespace KnowledgeGraph.Extraction;
 
-/// <summary>Unknown names typed by the words around them: a place after "in" or before "province", a body after "the".</summary>
+/// <summary>Unknown names typed by the words around them (a place after "in" or before "province", a body after "the") or by their own cue words.</summary>
 internal sealed partial class MentionFinder
 {
     /// <summary>The place or organisation an unknown capitalised name is from its context, or null.</summary>
@@ -47,5 +47,39 @@ internal sealed partial class MentionFinder
         return from >= 1 && _lex.IsCue("locative", t[from - 1].Text) && !(to < t.Count && (t[to].IsPossessive || _lex.IsCue("org", t[to].Text)))
             ? $"locative '{t[from - 1].Text}' before a name"
             : null;
+    }
+
+    /// <summary>
+    /// A name typed by a cue word: an event word first ("Hurricane Milton") or last ("World Cup"), a place word last
+    /// ("Jakarta Convention Center") or, in a longer name, first ("Stade de France", "Palais des Nations"); else null.
+    /// </summary>
+    private Mention? EventOrPlaceByCueWord(SentenceAnalysis a, int from, int to, string text)
+    {
+        var t = a.Tokens;
+        int idx = a.Sentence.Index;
+        string last = t[to - 1].Text;
+        int n = to - from;
+        if (n >= 2 && _lex.IsCue("eventfirst", t[from].Text))
+        {
+            return new Mention(idx, t[from].Start, text, EntityKind.Event, $"event word '{t[from].Text}' starting a name", from, to - 1) { EventDate = a.Date, EventHead = t[from].Text.ToLowerInvariant() };
+        }
+
+        if (_lex.IsCue("event", last) && n >= 2)
+        {
+            AddPlacesInside(a, from, to - 1);
+            return new Mention(idx, t[from].Start, text, EntityKind.Event, $"event cue word '{last}'", from, to - 1) { EventDate = a.Date, EventHead = last.ToLowerInvariant(), Origin = MentionOrigin.EventCueWord };
+        }
+
+        if (_lex.IsCue("place", last) && n >= 2)
+        {
+            return new Mention(idx, t[from].Start, text, EntityKind.Place, $"place cue word '{last}'", from, to - 1);
+        }
+
+        if (n >= 3 && _lex.IsCue("placefirst", t[from].Text))
+        {
+            return new Mention(idx, t[from].Start, text, EntityKind.Place, $"place word '{t[from].Text}' starting a name", from, to - 1);
+        }
+
+        return null;
     }
 }

@@ -25,7 +25,7 @@ internal sealed class SentenceAnalysis(Sentence sentence, List<Token> tokens)
 /// </summary>
 internal sealed partial class MentionFinder(Lexicon lexicon)
 {
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "the", "de", "du", "da", "dos", "das", "del", "della", "di", "von", "van", "der", "den", "ter", "al", "bin", "ibn", "la", "le" };
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "the", "de", "des", "du", "da", "dos", "das", "del", "della", "di", "von", "van", "der", "den", "ter", "al", "bin", "ibn", "la", "le" };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -255,7 +255,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         }
 
         string last = t[to - 1].Text;
-        if (_lex.IsCue("event", last) || _lex.IsCue("place", last) || _lex.IsCue("org", last))
+        if (_lex.IsCue("event", last) || _lex.IsCue("place", last) || _lex.IsCue("org", last) || _lex.IsCue("placefirst", t[from].Text))
         {
             return LongestMatch(t, from, to) is not { Entry.Kind: PhraseKind.Title };
         }
@@ -384,20 +384,9 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         int edition = EditionStart(t, from, to); // "the 2018 World Cup": the year names one edition of the event
         (from, text, n) = edition < from ? (edition, Span(a, edition, to), n + 1) : (from, text, n);
 
-        if (n >= 2 && _lex.IsCue("eventfirst", t[from].Text))
+        if (EventOrPlaceByCueWord(a, from, to, text) is { } byCue)
         {
-            return new Mention(idx, t[from].Start, text, EntityKind.Event, $"event word '{t[from].Text}' starting a name", from, to - 1) { EventDate = a.Date, EventHead = t[from].Text.ToLowerInvariant() };
-        }
-
-        if (_lex.IsCue("event", last) && n >= 2)
-        {
-            AddPlacesInside(a, from, to - 1);
-            return new Mention(idx, t[from].Start, text, EntityKind.Event, $"event cue word '{last}'", from, to - 1) { EventDate = a.Date, EventHead = last.ToLowerInvariant(), Origin = MentionOrigin.EventCueWord };
-        }
-
-        if (_lex.IsCue("place", last) && n >= 2)
-        {
-            return new Mention(idx, t[from].Start, text, EntityKind.Place, $"place cue word '{last}'", from, to - 1);
+            return byCue;
         }
 
         if (n >= 2 && FirstCue(t, from, to, "org") is string cue)

@@ -34,6 +34,8 @@ public class DiscourseTests
     [InlineData("The next summit will be held in 2024 in the Russian city of Kazan.", "country:russia")]
     [InlineData("The next conference will be held in November 2025 in Bergen.", "place:bergen")]
     [InlineData("The final was held on Sunday at Wembley Stadium.", "place:wembley-stadium")]
+    [InlineData("The final was held at the Stade de France on Saturday.", "place:stade-de-france")]
+    [InlineData("The conference was held at the Palais des Nations in Geneva.", "place:palais-des-nations")]
     public void HeldIn_OverATimePhrase_AndACityOf(string text, string place)
     {
         var g = Extract(text);
