@@ -453,4 +453,13 @@ public class DiscourseTests
         var g = Extract("Leaders met at a summit in Oslo on Monday. The summit ended with a statement. Kari Lund, who stayed in Bergen, told reporters that the summit had failed.");
         Assert.DoesNotContain(g.Relations, r => r.Source.Value == "person:kari-lund" && r.Type.Name == "ATTENDS");
     }
+
+    [Theory]
+    [InlineData("Wildfires swept across Oslo on Tuesday. The wildfires destroyed 2,000 homes.", "wildfires")]
+    [InlineData("A blaze swept through Bergen on Tuesday. The blaze destroyed 200 homes.", "blaze")]
+    public void DisastersNamedInThePlural_OrAsABlaze_AreEvents(string text, string alias)
+    {
+        var g = Extract(text);
+        Assert.Contains(g.Entities, e => e.Kind == EntityKind.Event && (e.Name.EndsWith(alias, StringComparison.OrdinalIgnoreCase) || e.Aliases.Contains(alias)));
+    }
 }
