@@ -152,4 +152,11 @@ public class StanceTests
         var g = Extract(text);
         Assert.True(Has(g, critic, "CRITICIZES", target) == expected, Dump(g));
     }
+
+    [Fact]
+    public void WhatAVerbJudges_IsNotPastAComma()
+    {
+        var g = Extract("Kari Lund praised the new plan, and Omar Haddad said it would take years.");
+        Assert.DoesNotContain(g.Relations, r => r.Source.Value == "person:kari-lund" && r.Target.Value == "person:omar-haddad");
+    }
 }

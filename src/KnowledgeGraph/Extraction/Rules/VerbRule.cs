@@ -177,6 +177,10 @@ internal sealed class VerbRule : IRelationRule
     {
         var t = a.Tokens;
         var objects = RuleContext.Objects(a, a.Mentions.Any(m => m.FirstToken == i && m.Kind == EntityKind.Event) ? i : end);
+        if (type != RelationType.ContributesTo && type != RelationType.Attends && FirstPastAComma(a.Tokens, end, objects))
+        {
+            objects.Clear(); // "praised the plan, and France said …": what is praised is not past a comma (giving: see GiversAfter)
+        }
         if (objects.Count > 0 || !RuleContext.IsStance(type))
         {
             return objects;
@@ -374,16 +378,13 @@ internal sealed class VerbRule : IRelationRule
     /// million euros, the United States promised …") or after "and" with its own amount ("promised $17 million and Japan
     /// $10 million", see <see cref="Gapped"/>; not "gave the fund $20 billion"). The receiver is then not in this clause.
     /// </summary>
-    private static bool GiversAfter(List<Token> t, int end, List<Mention> objects)
-    {
-        if (objects.Count == 0 || objects[0].FirstToken <= end)
-        {
-            return false;
-        }
+    private static bool GiversAfter(List<Token> t, int end, List<Mention> objects) =>
+        FirstPastAComma(t, end, objects)
+        || objects.Count > 0 && objects[0].FirstToken > end && t.FindIndex(end, objects[0].FirstToken - end, x => x.Is("and")) >= 0 && MoneyAt(t, objects[0].LastToken + 1);
 
-        int between = objects[0].FirstToken - end;
-        return t.FindIndex(end, between, x => x.Text == ",") >= 0 || t.FindIndex(end, between, x => x.Is("and")) >= 0 && MoneyAt(t, objects[0].LastToken + 1);
-    }
+    /// <summary>Whether a comma stands between a verb cue ending at <paramref name="end"/> and its first object.</summary>
+    private static bool FirstPastAComma(List<Token> t, int end, List<Mention> objects) =>
+        objects.Count > 0 && objects[0].FirstToken > end && t.FindIndex(end, objects[0].FirstToken - end, x => x.Text == ",") >= 0;
 
     /// <summary>Whether the sentence has the country give ("the United States promised $17 million", "and Japan $10 million"): then it is not the receiver.</summary>
     private static bool GivesHere(RuleContext context, SentenceAnalysis a, Mention country)
