@@ -320,7 +320,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
                 { Name = country.Name, CountryIso = country.Iso };
             case { Kind: PhraseKind.Capital, Country: { } country }:
                 bool locative = from > 0 && (t[from - 1].Is("in") || t[from - 1].Is("at") || t[from - 1].Is("near") || t[from - 1].Is("outside"));
-                if (locative || to < t.Count && (t[to].IsCapitalized && !t[to].IsAcronym))
+                if (locative || to < t.Count && (t[to].IsCapitalized && !t[to].IsAcronym || _lex.IsCue("eventnoun", t[to].Text))) // "in Jakarta", "the Jakarta summit"
                 {
                     return new Mention(idx, t[from].Start, text, EntityKind.Place, $"capital city of {country.Name} used as a place ('{t[Math.Max(0, from - 1)].Text} {text}')", from, to - 1) { CountryIso = country.Iso };
                 }

@@ -63,6 +63,7 @@ public class DiscourseTests
     [InlineData("Alphabet, based in Mountain View, California, reported revenue.", "place:mountain-view", "LOCATED_IN", "place:california")]
     [InlineData("The Arctic Research Fund, based in Mountain View, California, reported revenue.", "organization:arctic-research-fund", "LOCATED_IN", "place:mountain-view")]
     [InlineData("The next summit will be held in the Russian city of Kazan.", "place:kazan", "LOCATED_IN", "country:russia")]
+    [InlineData("Leaders gathered for the Jakarta summit on Tuesday.", "event:jakarta-summit", "HELD_IN", "place:jakarta")]
     public void Places_FromTheirContext(string text, string source, string type, string target)
     {
         var g = Extract(text);
