@@ -71,6 +71,9 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
     private readonly Dictionary<(string Kind, string Key), EntityDraft> _byKey = [];
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EntityDraft> _bySurname = new(StringComparer.Ordinal);
+
+    /// <summary>The person a name's first word names, or null when two people share it ("Xi" for "Xi Jinping": family name first).</summary>
+    private readonly Dictionary<string, EntityDraft?> _byFirstWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EntityDraft> _byAcronym = new(StringComparer.Ordinal);
     private readonly List<EntityDraft> _drafts = [];
 
@@ -223,9 +226,9 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
                     return PersonByFullName(m);
                 }
 
-                return _bySurname.TryGetValue(KeyOf(m.Name), out var p) ? p : Draft(EntityKind.Person, m.Name);
+                return _bySurname.TryGetValue(KeyOf(m.Name), out var p) ? p : ByFirstWord(m.Name) ?? Draft(EntityKind.Person, m.Name);
             case "Unknown":
-                if (_bySurname.TryGetValue(KeyOf(m.Name), out var s))
+                if (_bySurname.TryGetValue(KeyOf(m.Name), out var s) || ByFirstWord(m.Name) is { } s2 && (s = s2) is not null)
                 {
                     return s;
                 }
@@ -463,6 +466,12 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
         }
 
         _bySurname.TryAdd(KeyOf(parts[^1]), d);
+        string first = KeyOf(parts[0]);
+        if (!_byFirstWord.TryAdd(first, d) && _byFirstWord[first] != d)
+        {
+            _byFirstWord[first] = null;
+        }
+
         if (parts.Length >= 3)
         {
             _bySurname.TryAdd(KeyOf(parts[^2] + " " + parts[^1]), d);
@@ -483,6 +492,13 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
 
         return d;
     }
+
+    /// <summary>
+    /// The one person named in full, with a title, whose name starts with this word and no other's does ("Xi" after
+    /// "President Xi Jinping": a family name written first), or null. (The title keeps out bodies taken for people.)
+    /// </summary>
+    private EntityDraft? ByFirstWord(string name) =>
+        _byFirstWord.TryGetValue(KeyOf(name), out var d) && d is not null && d.Properties.ContainsKey("role") ? d : null;
 
     /// <summary>"Jr.", "Sr.", "II", "III", "IV": a suffix after a surname, not the surname.</summary>
     private static bool IsGenerational(string word) => word is "Jr." or "Jr" or "Sr." or "Sr" or "II" or "III" or "IV";

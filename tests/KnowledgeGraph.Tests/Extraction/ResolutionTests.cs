@@ -1,4 +1,5 @@
 using KnowledgeGraph.Extraction;
+using static KnowledgeGraph.Tests.Extraction.TextGraphs;
 
 namespace KnowledgeGraph.Tests.Extraction;
 
@@ -46,5 +47,20 @@ public class ResolutionTests
         var g = TextExtractor.Extract("Delegates arrived for the Oslo Water Summit on Monday. Minister Kari Lund attended the summit.");
         var e = Assert.Single(g.EntitiesOfKind(EntityKind.Event));
         Assert.Contains(g.Relations, r => r.Type == RelationType.Attends && r.Source.Value == "person:kari-lund" && r.Target == e.Id);
+    }
+
+    [Fact]
+    public void FamilyNameFirst_ALoneFirstWordIsThePerson()
+    {
+        var g = Extract("Chinese President Xi Jinping arrived in Oslo on Monday. Xi met Kari Lund on Tuesday.");
+        Assert.True(Has(g, "person:xi-jinping", "MEETS", "person:kari-lund"), Dump(g));
+        Assert.DoesNotContain(g.Entities, e => e.Id.Value == "person:xi");
+    }
+
+    [Fact]
+    public void AFirstWordTwoPeopleShare_NamesNeither()
+    {
+        var g = Extract("President Kim Jong Un met Prime Minister Kim Boo-kyum on Monday. Kim praised Kari Lund.");
+        Assert.DoesNotContain(g.Relations, r => r.Type.Name == "PRAISES" && r.Source.Value.StartsWith("person:kim-", StringComparison.Ordinal));
     }
 }
