@@ -232,6 +232,11 @@ internal sealed partial class RuleContext
     /// </summary>
     public List<Mention> CoordinatedBefore(SentenceAnalysis a, Mention last)
     {
+        if (last.SentenceIndex != a.Sentence.Index)
+        {
+            return []; // a pronoun's referent from an earlier sentence has no list before it here
+        }
+
         var t = a.Tokens;
         var items = new List<Mention>();
         int k = OwnerStart(a, last) - 1;
