@@ -157,21 +157,7 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
         }
 
         string reason = !Explaining.IsOn ? string.Empty : m.Kind.Name == "Unknown" ? $"surname or name of {d.Name}, named in full elsewhere" : m.Reason + $"; known as a {kind}";
-        return new Mention(m.SentenceIndex, m.Start, m.Text, kind, reason, m.FirstToken, m.LastToken)
-        {
-            EntityId = d.Id,
-            Origin = m.Kind.Name == "Unknown" ? MentionOrigin.Other : m.Origin,
-            Name = m.Name,
-            Role = m.Role,
-            RoleClass = m.RoleClass,
-            RoleOf = m.RoleOf,
-            CountryIso = m.CountryIso,
-            EventHead = m.EventHead,
-            EventDate = m.EventDate,
-            CoreToken = m.CoreToken,
-            HasOwner = m.HasOwner,
-            OtherNames = m.OtherNames,
-        };
+        return m.Retyped(d.Id, kind, reason);
     }
 
     private void AddProperties(EntityDraft d, Mention m, SentenceAnalysis a)

@@ -13,6 +13,30 @@ public sealed class Mention
     {
     }
 
+    /// <summary>A copy of <paramref name="m"/> with another kind and reason; every other property is kept.</summary>
+    private Mention(Mention m, EntityKind kind, string reason)
+        : this(m.SentenceIndex, m.Start, m.Text, kind, reason, m.FirstToken, m.LastToken)
+    {
+        Name = m.Name;
+        Role = m.Role;
+        EntityId = m.EntityId;
+        CountryIso = m.CountryIso;
+        RoleClass = m.RoleClass;
+        RoleOf = m.RoleOf;
+        EventDate = m.EventDate;
+        EventHead = m.EventHead;
+        IsAnaphor = m.IsAnaphor;
+        IsAcronymDefinition = m.IsAcronymDefinition;
+        Acronym = m.Acronym;
+        LexiconName = m.LexiconName;
+        OtherNames = m.OtherNames;
+        CoreToken = m.CoreToken;
+        HasOwner = m.HasOwner;
+        IsOtherOccurrence = m.IsOtherOccurrence;
+        Origin = m.Origin;
+        Organizer = m.Organizer;
+    }
+
     internal Mention(int sentenceIndex, int start, string text, EntityKind kind, string reason, int firstToken, int lastToken)
     {
         SentenceIndex = sentenceIndex;
@@ -90,26 +114,23 @@ public sealed class Mention
     /// <summary>For an event phrase: the canonical name of the body named in it ("the Group of 20 summit", "a meeting of the Quad"), or null.</summary>
     internal string? Organizer { get; init; }
 
-    internal Mention WithEntity(EntityId id) => new(SentenceIndex, Start, Text, Kind, Reason, FirstToken, LastToken)
+    /// <summary>The mention, resolved to an entity.</summary>
+    internal Mention WithEntity(EntityId id) => new(this, Kind, Reason) { EntityId = id };
+
+    /// <summary>
+    /// The mention, resolved to an entity of another kind ("Holm", an unknown word, is the person Lena Holm). What only the
+    /// old kind's finding meant is not carried over: anaphora, acronyms, the lexicon name, another occurrence, an organiser.
+    /// </summary>
+    internal Mention Retyped(EntityId id, EntityKind kind, string reason) => new(this, kind, reason)
     {
-        Organizer = Organizer,
-        Name = Name,
-        Role = Role,
         EntityId = id,
-        CountryIso = CountryIso,
-        RoleClass = RoleClass,
-        RoleOf = RoleOf,
-        EventDate = EventDate,
-        EventHead = EventHead,
-        IsAnaphor = IsAnaphor,
-        IsAcronymDefinition = IsAcronymDefinition,
-        Acronym = Acronym,
-        LexiconName = LexiconName,
-        OtherNames = OtherNames,
-        CoreToken = CoreToken,
-        HasOwner = HasOwner,
-        IsOtherOccurrence = IsOtherOccurrence,
-        Origin = Origin,
+        Origin = Kind.Name == "Unknown" ? MentionOrigin.Other : Origin,
+        IsAnaphor = false,
+        IsAcronymDefinition = false,
+        Acronym = null,
+        LexiconName = null,
+        IsOtherOccurrence = false,
+        Organizer = null,
     };
 
     /// <summary>The mention as <c>"text" Kind (reason)</c>.</summary>
