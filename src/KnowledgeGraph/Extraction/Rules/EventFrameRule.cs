@@ -42,7 +42,7 @@ internal sealed class EventFrameRule : IRelationRule
             }
 
             var subject = context.Subject(a, i, null);
-            if (subject is not null && RuleContext.IsActor(subject) && subject.LastToken < i && !RuleContext.InsideEvent(a, subject))
+            if (subject is not null && RuleContext.IsActor(subject) && RuleContext.IsBefore(a, subject, i) && !RuleContext.InsideEvent(a, subject))
             {
                 context.Add(subject, RelationType.Attends, ev, a, why, isExplicit: false);
                 foreach (var other in context.CoordinatedBefore(a, subject))

@@ -70,7 +70,7 @@ internal sealed class MembershipRule : IRelationRule
                 context.Add(member, RelationType.MemberOf, group, a, "'members <list>'");
             }
 
-            if (listed.Count == 0 && of is not null && t[i].Text == "member" && context.Subject(a, i, null) is { } subject && RuleContext.IsActor(subject) && subject.LastToken < i)
+            if (listed.Count == 0 && of is not null && t[i].Text == "member" && context.Subject(a, i, null) is { } subject && RuleContext.IsActor(subject) && RuleContext.IsBefore(a, subject, i))
             {
                 context.Add(subject, RelationType.MemberOf, of, a, "'<actor> … a member of <organisation>'");
             }

@@ -144,7 +144,13 @@ internal sealed partial class RuleContext
 
     /// <summary>Whether a mention lies inside an event's phrase ("the invasion of Ukraine").</summary>
     public static bool InsideEvent(SentenceAnalysis a, Mention m) =>
-        a.Mentions.Any(e => e.Kind == EntityKind.Event && e.FirstToken <= m.FirstToken && e.LastToken >= m.LastToken && e != m);
+        m.SentenceIndex == a.Sentence.Index && a.Mentions.Any(e => e.Kind == EntityKind.Event && e.FirstToken <= m.FirstToken && e.LastToken >= m.LastToken && e != m);
+
+    /// <summary>
+    /// Whether a subject stands before the token at <paramref name="i"/>: it ends before it in the sentence, or it is a
+    /// pronoun's referent from an earlier sentence (token numbers of two sentences are not compared).
+    /// </summary>
+    public static bool IsBefore(SentenceAnalysis a, Mention m, int i) => m.SentenceIndex != a.Sentence.Index || m.LastToken < i;
 
     /// <summary>Whether a word is a preposition or an auxiliary verb.</summary>
     public bool IsPrepositionOrAuxiliary(string w) => Is("preposition", w) || Is("auxiliary", w);
