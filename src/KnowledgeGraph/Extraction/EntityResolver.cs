@@ -212,11 +212,11 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
                     return PersonByFullName(m);
                 }
 
-                return _bySurname.TryGetValue(KeyOf(m.Name), out var p) ? p : ByFirstWord(m.Name) ?? Draft(EntityKind.Person, m.Name);
+                return KnownPerson(m.Name) ?? Draft(EntityKind.Person, m.Name);
             case "Unknown":
-                if (_bySurname.TryGetValue(KeyOf(m.Name), out var s) || ByFirstWord(m.Name) is { } s2 && (s = s2) is not null)
+                if (KnownPerson(m.Name) is { } person)
                 {
-                    return s;
+                    return person;
                 }
 
                 if (_byAcronym.TryGetValue(m.Text, out var ac))
@@ -343,13 +343,9 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
             var same = _drafts.LastOrDefault(d => d.Kind == EntityKind.Event && d.CommonEvent && d.EventHead == m.EventHead && sentence - d.LastSentence <= 20
                 && !(m.EventDate is not null && d.Properties.TryGetValue("date", out var date) && date != m.EventDate)
                 && !(m.Organizer is not null && d.Organizer is not null && m.Organizer != d.Organizer)); // not "the BRICS summit" after "the Group of Seven summit"
-            if (same is not null && m.Organizer is not null)
-            {
-                same.Organizer ??= m.Organizer;
-            }
-
             if (same is not null)
             {
+                same.Organizer ??= m.Organizer;
                 if (same.NamedByHead)
                 {
                     same.Aliases.Add(same.Name);
@@ -478,6 +474,9 @@ internal sealed class EntityResolver(Lexicon lexicon, Graph? gazetteer)
 
         return d;
     }
+
+    /// <summary>The person named in full whose surname this is, else whose name starts with it (<see cref="ByFirstWord"/>), or null.</summary>
+    private EntityDraft? KnownPerson(string name) => _bySurname.TryGetValue(KeyOf(name), out var d) ? d : ByFirstWord(name);
 
     /// <summary>
     /// The one person named in full, with a title, whose name starts with this word and no other's does ("Xi" after

@@ -161,4 +161,7 @@ internal enum MentionOrigin
 
     /// <summary>An event noun owned by a possessive that refers back ("its ruling").</summary>
     OwnedEventNoun,
+
+    /// <summary>A capital city standing for its country ("Moscow said").</summary>
+    CapitalForCountry,
 }

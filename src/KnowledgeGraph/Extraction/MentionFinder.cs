@@ -326,7 +326,7 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
                 }
 
                 return new Mention(idx, t[from].Start, text, EntityKind.Country, $"capital city standing for its country, {country.Name}", from, to - 1)
-                { Name = country.Name, CountryIso = country.Iso };
+                { Name = country.Name, CountryIso = country.Iso, Origin = MentionOrigin.CapitalForCountry };
             case { Kind: PhraseKind.Place, Place: { } place }:
                 return new Mention(idx, t[from].Start, text, EntityKind.Place, $"known place ({place.Kind})", from, to - 1) { Name = place.Name, CountryIso = place.CountryIso };
             default:
@@ -379,7 +379,6 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
         var t = a.Tokens;
         int idx = a.Sentence.Index;
         string text = Span(a, from, to);
-        string last = t[to - 1].Text;
         int n = to - from;
         int edition = EditionStart(t, from, to); // "the 2018 World Cup": the year names one edition of the event
         (from, text, n) = edition < from ? (edition, Span(a, edition, to), n + 1) : (from, text, n);

@@ -14,6 +14,20 @@ internal static class QualifierReader
 
     private static readonly (string Symbol, string Code)[] Symbols = [("US$", "USD"), ("A$", "AUD"), ("C$", "CAD"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY")];
 
+    /// <summary>Whether a token is one of the currency symbols amounts are read with ("$", "€", "US$", …).</summary>
+    public static bool IsCurrencySymbol(string token)
+    {
+        foreach (var (symbol, _) in Symbols)
+        {
+            if (symbol == token)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly (string Word, string Code)[] CurrencyWords = [("dollars", "USD"), ("euros", "EUR"), ("pounds", "GBP"), ("yen", "JPY"), ("rupees", "INR"), ("francs", "CHF")];
 
     private static readonly (string Word, decimal Factor)[] Scales = [("trillion", 1_000_000_000_000m), ("billion", 1_000_000_000m), ("million", 1_000_000m), ("thousand", 1_000m), ("bn", 1_000_000_000m), ("tn", 1_000_000_000_000m), ("m", 1_000_000m)];

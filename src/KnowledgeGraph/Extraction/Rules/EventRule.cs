@@ -195,9 +195,9 @@ internal sealed class EventRule : IRelationRule
     {
         int j = k < t.Count && (t[k].Is("in") || t[k].Is("on")) ? k + 1 : k;
         int start = j;
-        while (j < t.Count && (t[j].IsNumber || context.CueAt(t, j, "date") is >= 0))
+        while (j < t.Count && (t[j].IsNumber ? j + 1 : context.CueAt(t, j, "date")) is int next and >= 0)
         {
-            j = t[j].IsNumber ? j + 1 : context.CueAt(t, j, "date");
+            j = next;
         }
 
         return j > start ? j : k;
@@ -209,8 +209,7 @@ internal sealed class EventRule : IRelationRule
         var t = a.Tokens;
         int first = k < t.Count && t[k].Is("the") ? k + 1 : k;
         var place = RuleContext.StartingAt(a, first, RuleContext.IsPlace);
-        if (place is { Kind.Name: "Country" } && place.LastToken + 2 < t.Count && context.Is("placenoun", t[place.LastToken + 1]) && t[place.LastToken + 2].Is("of")
-            && RuleContext.StartingAt(a, place.LastToken + 3, RuleContext.IsPlace) is { } city)
+        if (place is { Kind.Name: "Country" } && context.PlaceNamedAfter(a, place) is { } city)
         {
             yield return city;
         }

@@ -12,6 +12,11 @@ internal sealed class LocationRule : IRelationRule
         var t = a.Tokens;
         foreach (var m in a.Mentions)
         {
+            if (m.Kind == EntityKind.Country && context.PlaceNamedAfter(a, m) is { Kind.Name: "Place" } inner)
+            {
+                context.Add(inner, RelationType.LocatedIn, m, a, "'the <country adjective> city of <place>'", isExplicit: false);
+            }
+
             if (!(m.Kind == EntityKind.Organization || m.Kind == EntityKind.Place))
             {
                 continue;
@@ -45,12 +50,6 @@ internal sealed class LocationRule : IRelationRule
                 && a.Mentions.FindLast(o => o.Kind == EntityKind.Organization && o.LastToken < i && i - o.LastToken <= 4) is { } based)
             {
                 context.Add(based, RelationType.LocatedIn, where, a, "'<organisation>, based in <place>'");
-            }
-
-            if (t[i].Is("of") && context.Is("placenoun", t[i - 1]) && a.Mentions.Find(p => p.FirstToken == i + 1 && p.Kind == EntityKind.Place) is { } inner
-                && a.Mentions.Find(c => c.LastToken == i - 2 && c.Kind == EntityKind.Country) is { } country)
-            {
-                context.Add(inner, RelationType.LocatedIn, country, a, "'the <country adjective> city of <place>'", isExplicit: false);
             }
         }
     }

@@ -52,6 +52,9 @@ internal sealed class RoleAppositionRule : IRelationRule
     /// <summary>A country, organisation or event that resolved to an entity: what a title can belong to ("the summit's president").</summary>
     private static bool IsBody(Mention m) => (m.Kind == EntityKind.Organization || m.Kind == EntityKind.Country || m.Kind == EntityKind.Event) && m.EntityId is not null;
 
+    /// <summary>A country that resolved to an entity.</summary>
+    private static bool IsResolvedCountry(Mention m) => m.Kind == EntityKind.Country && m.EntityId is not null;
+
     /// <summary>The token after "who is", "who was", "who has been" (and "also", "now") at <paramref name="j"/>, or <paramref name="j"/>.</summary>
     private static int AfterRelativeBe(RuleContext context, List<Token> t, int j)
     {
@@ -74,7 +77,7 @@ internal sealed class RoleAppositionRule : IRelationRule
     {
         var t = a.Tokens;
         int k = p.LastToken + 1;
-        if (k + 1 < t.Count && t[k].Is("of") && RuleContext.StartingAt(a, k + 1, m => m.Kind == EntityKind.Country && m.EntityId is not null) is { } country
+        if (k + 1 < t.Count && t[k].Is("of") && RuleContext.StartingAt(a, k + 1, IsResolvedCountry) is { } country
             && !(country.LastToken + 1 < t.Count && t[country.LastToken + 1].IsPossessive))
         {
             context.Add(p, RelationType.CitizenOf, country, a, $"'<person> of {country.Text}'", isExplicit: false);
@@ -82,7 +85,7 @@ internal sealed class RoleAppositionRule : IRelationRule
     }
 
     /// <summary>The country after up to three lower-case words and "from", from <paramref name="j"/>: "youth campaigner from Fiji".</summary>
-    private static Mention? FromCountry(RuleContext context, SentenceAnalysis a, int j)
+    private static Mention? FromCountry(SentenceAnalysis a, int j)
     {
         var t = a.Tokens;
         for (int k = j; k < t.Count - 1 && k <= j + 3; k++)
@@ -90,7 +93,7 @@ internal sealed class RoleAppositionRule : IRelationRule
             if (t[k].Is("from"))
             {
                 // (not "from London": a capital named as a city)
-                return k > j ? RuleContext.StartingAt(a, k + 1, m => m.Kind == EntityKind.Country && m.EntityId is not null && !context.Lexicon.Lookup(m.Text).Any(e => e.Kind == PhraseKind.Capital)) : null;
+                return k > j ? RuleContext.StartingAt(a, k + 1, m => IsResolvedCountry(m) && m.Origin != MentionOrigin.CapitalForCountry) : null;
             }
 
             if (!IsModifier(t[k]))
@@ -172,7 +175,7 @@ internal sealed class RoleAppositionRule : IRelationRule
             return;
         }
 
-        if (FromCountry(context, a, j) is { } home)
+        if (FromCountry(a, j) is { } home)
         {
             context.Add(p, RelationType.CitizenOf, home, a, $"apposition '… from {home.Text}'", isExplicit: false); // "a youth campaigner from Fiji"
         }

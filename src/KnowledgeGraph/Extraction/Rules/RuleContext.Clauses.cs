@@ -315,6 +315,14 @@ internal sealed partial class RuleContext
 
     private static bool IsActorOrEvent(Mention m) => IsActor(m) || m.Kind == EntityKind.Event;
 
+    /// <summary>"the Russian city of Kazan": the place named after a country and a place noun with "of", or null.</summary>
+    public Mention? PlaceNamedAfter(SentenceAnalysis a, Mention country)
+    {
+        var t = a.Tokens;
+        int k = country.LastToken + 1;
+        return k + 2 < t.Count && Is("placenoun", t[k]) && t[k + 1].Is("of") ? StartingAt(a, k + 2, IsPlace) : null;
+    }
+
     /// <summary>The countries or organisations listed from token <paramref name="from"/> on ("Brazil, Russia, India and China"), allowing a word such as "such as" or "including" first.</summary>
     public static List<Mention> ListAfter(SentenceAnalysis a, int from) => ListAfter(a, from, static x => x.Kind == EntityKind.Country || x.Kind == EntityKind.Organization);
 

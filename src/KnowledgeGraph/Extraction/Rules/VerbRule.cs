@@ -420,7 +420,7 @@ internal sealed class VerbRule : IRelationRule
             k++;
         }
 
-        return k < t.Count && (t[k].Text is "$" or "€" or "£" or "¥" or "US$" or "A$" or "C$"
+        return k < t.Count && (QualifierReader.IsCurrencySymbol(t[k].Text)
             || t[k].IsNumber && k + 1 < t.Count && t[k + 1].Text is "million" or "billion" or "trillion" or "euros" or "dollars" or "pounds" or "yen");
     }
 
