@@ -133,6 +133,15 @@ public sealed class Mention
         Organizer = null,
     };
 
+    /// <summary>
+    /// The mention, before resolution, as an organisation standing for what it names ("Spain" for Spain's side in a match
+    /// report): the country code and the lexicon name, which would resolve it to the country, are not carried over.
+    /// </summary>
+    internal Mention AsOrganization(string reason) => new(this, EntityKind.Organization, reason) { CountryIso = null, LexiconName = null };
+
+    /// <summary>The mention with another country or organisation named before its title.</summary>
+    internal Mention WithRoleOf(Mention roleOf) => new(this, Kind, Reason) { RoleOf = roleOf };
+
     /// <summary>The mention as <c>"text" Kind (reason)</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => $"\"{Text}\" {Kind} ({Reason})";

@@ -82,4 +82,86 @@ internal sealed partial class MentionFinder
 
         return null;
     }
+    /// <summary>
+    /// Names guessed to be people only because they are capitalised, listed with places ("in Johannesburg, Cape Town and
+    /// Durban"), are places: the items of one list are of one kind. Every mention of such a name is retyped.
+    /// </summary>
+    private static void TypePlacesByListMates(List<SentenceAnalysis> sentences)
+    {
+        var people = PeopleNames(sentences);
+        HashSet<string>? places = null;
+        foreach (var a in sentences)
+        {
+            foreach (var m in a.Mentions)
+            {
+                if (m.Kind == EntityKind.Person && IsUntypedName(m) && !people.Contains(m.Name) && ListedWithPlaces(a, m))
+                {
+                    (places ??= new HashSet<string>(StringComparer.Ordinal)).Add(m.Name);
+                }
+            }
+        }
+
+        if (places is null)
+        {
+            return;
+        }
+
+        foreach (var a in sentences)
+        {
+            for (int i = 0; i < a.Mentions.Count; i++)
+            {
+                var m = a.Mentions[i];
+                if (m.Kind == EntityKind.Person && IsUntypedName(m) && places.Contains(m.Name))
+                {
+                    a.Mentions[i] = new Mention(m.SentenceIndex, m.Start, m.Text, EntityKind.Place, "a name listed with places", m.FirstToken, m.LastToken) { Name = m.Name };
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a mention is an item inside a list ("A, B and C", "A, B, C") whose typed items beside it are all places, at
+    /// least one of them (an unknown single word beside it says nothing).
+    /// </summary>
+    private static bool ListedWithPlaces(SentenceAnalysis a, Mention m)
+    {
+        var t = a.Tokens;
+        int places = 0;
+        bool before = false, after = false;
+        foreach (var o in a.Mentions)
+        {
+            bool mate = o.LastToken < m.FirstToken ? IsListGap(t, o.LastToken + 1, m.FirstToken) : o.FirstToken > m.LastToken && IsListGap(t, m.LastToken + 1, o.FirstToken);
+            if (!mate)
+            {
+                continue;
+            }
+
+            if (o.LastToken < m.FirstToken && a.Mentions.Exists(x => x.LastToken == o.FirstToken - 1))
+            {
+                return false; // "Duke Energy Florida and Tampa Electric": the place is the end of a longer name
+            }
+
+            before |= o.LastToken < m.FirstToken;
+            after |= o.FirstToken > m.LastToken;
+            if (o.Kind == EntityKind.Place)
+            {
+                places++;
+            }
+            else if (o.Kind.Name != "Unknown")
+            {
+                return false;
+            }
+        }
+
+        // An item inside the list, with items on both sides: "in Bergen, and Omar Haddad lost" may join two clauses.
+        return places > 0 && before && after;
+    }
+
+    /// <summary>Whether the tokens from <paramref name="from"/> up to <paramref name="to"/> join two list items: ",", "and", "or", ", and".</summary>
+    private static bool IsListGap(List<Token> t, int from, int to) => (to - from) switch
+    {
+        1 => t[from].Text == "," || t[from].Is("and") || t[from].Is("or"),
+        2 => t[from].Text == "," && (t[from + 1].Is("and") || t[from + 1].Is("or")),
+        _ => false,
+    };
 }

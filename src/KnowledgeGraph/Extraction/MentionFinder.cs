@@ -69,6 +69,8 @@ internal sealed partial class MentionFinder(Lexicon lexicon)
 
         OrganisersOfEvents(result);
         TypeOrganizationsByContext(result);
+        TypePlacesByListMates(result);
+        TypeSidesOfContest(result);
         return result;
     }
 

@@ -271,16 +271,58 @@ internal static class DocumentRule
             context.Add(c.Source, RelationType.Attends, contest, sentences[c.Sentence], "a player or coach of a team at the contest", isExplicit: false);
         }
 
+        // Whom a report on a match names was, as a rule, there: players, coaches, officials, guests, the fans it quotes.
+        var match = MatchOf(context, sentences, main);
+        var named = new HashSet<EntityId>();
         foreach (var a in sentences)
         {
             foreach (var m in a.Mentions)
             {
-                if (m.Kind == EntityKind.Person && m.RoleClass == "member" && m.EntityId is { } id)
+                if (m.Kind != EntityKind.Person || m.EntityId is not { } id || !named.Add(id))
+                {
+                    continue;
+                }
+
+                if (m.RoleClass == "member")
                 {
                     context.Add(id, RelationType.Attends, contest, a, "a player named by position in a report on the contest", isExplicit: false);
                 }
+                else if (!IsFormer(a, m))
+                {
+                    context.Add(id, RelationType.Attends, match, a, "a person named in a report on the match", isExplicit: false);
+                }
             }
         }
+    }
+
+    /// <summary>"former coach X", "X, a former captain": the person is named for what they were.</summary>
+    private static bool IsFormer(SentenceAnalysis a, Mention m)
+    {
+        var t = a.Tokens;
+        for (int k = m.FirstToken - 1; k >= 0 && k >= m.FirstToken - 3; k--)
+        {
+            if (t[k].Is("former") || t[k].Is("late"))
+            {
+                return true;
+            }
+        }
+
+        return m.LastToken + 3 < t.Count && t[m.LastToken + 1].Text == "," && (t[m.LastToken + 3].Is("former") || t[m.LastToken + 2].Is("former"));
+    }
+
+    /// <summary>
+    /// The match a report on a tournament is about: the contest event named most with a match's head (a final, a match, a
+    /// game), else the main event itself.
+    /// </summary>
+    private static EntityId MatchOf(RuleContext context, List<SentenceAnalysis> sentences, Mention main)
+    {
+        if (main.EventHead is { } head && context.Lexicon.IsCue("matchnoun", head))
+        {
+            return main.EntityId!.Value;
+        }
+
+        var best = MainEvent(sentences, m => m.EventHead is { } h && context.Lexicon.IsCue("matchnoun", h) && !m.IsOtherOccurrence);
+        return (best ?? main).EntityId!.Value;
     }
 
     /// <summary>
@@ -345,6 +387,12 @@ internal static class DocumentRule
                         foreach (var beaten in RuleContext.Objects(a, i + 1))
                         {
                             context.Add(beaten, RelationType.Attends, ev!, a, $"beaten: '{t[i].Text} <actor>'", isExplicit: false);
+                            if (context.Is("defeat", t[i]) && beaten.FirstToken == i + 1 && subject.SentenceIndex == a.Sentence.Index && subject.LastToken == i - 1
+                                && RuleContext.IsActor(beaten) && beaten.Kind == subject.Kind && beaten.EntityId != subject.EntityId)
+                            {
+                                // "Real Madrid beat Borussia Dortmund 2-0": the two sides met.
+                                context.Add(subject, RelationType.Meets, beaten, a, $"'<side> {t[i].Text} <side>'", isExplicit: true);
+                            }
                         }
                     }
                 }
@@ -353,14 +401,14 @@ internal static class DocumentRule
     }
 
     /// <summary>The event mentioned in the most sentences (at least two), the first such on a tie.</summary>
-    private static Mention? MainEvent(List<SentenceAnalysis> sentences)
+    private static Mention? MainEvent(List<SentenceAnalysis> sentences, Func<Mention, bool>? which = null)
     {
         var counts = new Dictionary<EntityId, (int Count, Mention First)>();
         foreach (var a in sentences)
         {
             foreach (var m in a.Mentions)
             {
-                if (m.Kind == EntityKind.Event && m.EntityId is { } id)
+                if (m.Kind == EntityKind.Event && m.EntityId is { } id && (which is null || which(m)))
                 {
                     counts[id] = counts.TryGetValue(id, out var c) ? (c.Count + 1, c.First) : (1, m);
                 }
