@@ -59,6 +59,11 @@ internal sealed partial class MentionFinder
         int idx = a.Sentence.Index;
         string last = t[to - 1].Text;
         int n = to - from;
+        if (n >= 3 && IsRomanNumeral(last) && _lex.IsCue("event", t[to - 2].Text))
+        {
+            last = t[to - 2].Text; // "Super Bowl LVIII", "Vatican II": the numeral names an edition
+        }
+
         if (n >= 2 && _lex.IsCue("eventfirst", t[from].Text))
         {
             return new Mention(idx, t[from].Start, text, EntityKind.Event, $"event word '{t[from].Text}' starting a name", from, to - 1) { EventDate = a.Date, EventHead = t[from].Text.ToLowerInvariant() };
@@ -164,4 +169,8 @@ internal sealed partial class MentionFinder
         2 => t[from].Text == "," && (t[from + 1].Is("and") || t[from + 1].Is("or")),
         _ => false,
     };
+
+    /// <summary>Whether a word is a Roman numeral of two or more letters ("II", "LVIII"; not "I", a pronoun, nor "MD").</summary>
+    private static bool IsRomanNumeral(string word) =>
+        word.Length is >= 2 and <= 7 && word.All(c => c is 'I' or 'V' or 'X' or 'L' or 'C') && !word.Contains("IIII", StringComparison.Ordinal);
 }

@@ -117,5 +117,22 @@ public class ContestTests
         Assert.DoesNotContain(g.Entities, e => e.Id.Value == "place:tampa-electric");
     }
 
+    [Theory]
+    [InlineData("Kansas City beat San Jose 25-22 in Super Bowl LVIII on Sunday.", "Super Bowl LVIII")]
+    [InlineData("Kari Lund won the Oslo Open on Sunday.", "Oslo Open")]
+    [InlineData("Kari Lund won the Monaco Grand Prix on Sunday.", "Monaco Grand Prix")]
+    public void ANamedContest_IsAnEvent_WithItsEdition(string sentence, string name)
+    {
+        var g = Extract(sentence);
+        Assert.Contains(g.Entities, e => e.Kind == EntityKind.Event && e.Name == name);
+    }
+
+    [Fact]
+    public void InAReportOnANamedContest_PeopleAttendIt()
+    {
+        var g = Extract("Kansas City won Super Bowl LVIII in Las Vegas on Sunday. Super Bowl LVIII went to overtime. Kari Lund, a teacher, said it was the best game she had seen.");
+        Assert.True(Has(g, "person:kari-lund", "ATTENDS", "event:super-bowl-lviii"), Dump(g));
+    }
+
     private static string EventOf(Graph g) => g.Entities.Single(e => e.Kind == EntityKind.Event).Id.Value;
 }
