@@ -49,6 +49,22 @@ public class StanceTests
         Assert.DoesNotContain(g.Relations, r => r.Type.Name is "PRAISES" or "CRITICIZES");
     }
 
+    [Theory]
+    [InlineData("Kari Lund praised Norway's players for their courage.")]
+    [InlineData("Kari Lund thanked Norway’s rescuers on Monday.")]
+    public void ThePeopleOfAnOwner_StandForIt(string text)
+    {
+        var g = Extract(text);
+        Assert.True(Has(g, "person:kari-lund", "PRAISES", "country:norway"), Dump(g));
+    }
+
+    [Fact]
+    public void WhatAnOwnerHas_DoesNotStandForIt()
+    {
+        var g = Extract("Kari Lund praised Norway's budget on Monday.");
+        Assert.False(Has(g, "person:kari-lund", "PRAISES", "country:norway"), Dump(g));
+    }
+
     [Fact]
     public void PraisedDeed_PraisesItsOwner()
     {

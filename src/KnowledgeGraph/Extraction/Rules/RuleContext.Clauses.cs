@@ -187,6 +187,12 @@ internal sealed partial class RuleContext
         return k >= 0 && Is("preposition", t[k]) ? t[k].Text.ToLowerInvariant() : null;
     }
 
+    /// <summary>Plural nouns for the people of an owner ("England’s players", "Japan’s rescuers"): as an object, the owner stands for them.</summary>
+    private static readonly HashSet<string> PeopleOfOwner = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "players", "team", "squad", "staff", "workers", "volunteers", "people", "citizens", "rescuers", "soldiers", "troops", "athletes", "negotiators", "diplomats",
+    };
+
     /// <summary>The objects of a cue: the actors and events from <paramref name="from"/> up to the end of the phrase, over "and".</summary>
     public static List<Mention> Objects(SentenceAnalysis a, int from)
     {
@@ -211,9 +217,16 @@ internal sealed partial class RuleContext
                 continue;
             }
 
-            // "the alliance’s newest fund": the owner is not the object.
+            // "the alliance’s newest fund": the owner is not the object; "England’s players" stand for England.
             if (m.LastToken + 1 < t.Count && t[m.LastToken + 1].IsPossessive && m.Kind != EntityKind.Event && !(m.LastToken + 2 < t.Count && a.Mentions.Any(x => x.FirstToken == m.LastToken + 2)))
             {
+                if (m.LastToken + 2 < t.Count && PeopleOfOwner.Contains(t[m.LastToken + 2].Text))
+                {
+                    result.Add(m);
+                    k = m.LastToken + 2;
+                    continue;
+                }
+
                 break;
             }
 
