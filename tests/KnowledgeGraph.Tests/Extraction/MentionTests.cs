@@ -22,6 +22,10 @@ public class MentionTests
     [InlineData("They prepared for a March meeting with donors.", "March meeting", "Event", "event noun 'meeting'")]
     [InlineData("Crews studied the Baltic gap closely.", "Baltic gap", "Place", "name before the place word 'gap'")]
     [InlineData("Reporters waited outside the Kremlin.", "Kremlin", "Place", "known place (landmark)")]
+    [InlineData("Fans had travelled from Missouri overnight.", "Missouri", "Place", "known place (state)")]
+    [InlineData("The plant is in Ontario now.", "Ontario", "Place", "known place (state)")]
+    [InlineData("Storms hit New South Wales on Monday.", "New South Wales", "Place", "known place (state)")]
+    [InlineData("The parade went through Kansas City on Wednesday.", "Kansas City", "Place", "known place (city)")]
     public void Analyze_Mention_HasKindAndReason(string text, string surface, string kind, string reason)
     {
         var m = Find(text, surface);
